@@ -1,0 +1,283 @@
+using System;
+using System.Collections;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Testing
+{
+    /// <summary>
+    /// Files in memory. Counts every mutating operation (create, write, flush, delete) so a test
+    /// can cut the power after operation k: from then on every call throws, and
+    /// <see cref="Reboot"/> gives the store as flash would hold it (unflushed bytes lost, the
+    /// last write optionally torn).
+    /// </summary>
+    public sealed class MemoryFileStore : IFileStore
+    {
+        private readonly Hashtable _files = new Hashtable();   // name -> FileData
+        private long _capacity;
+
+        public MemoryFileStore()
+            : this(long.MaxValue)
+        {
+        }
+
+        public MemoryFileStore(long capacity)
+        {
+            _capacity = capacity;
+            PowerCutAfter = -1;
+        }
+
+        /// <summary>Mutating operations done so far.</summary>
+        public int Operations { get; private set; }
+
+        /// <summary>Cut the power once this many operations were done (-1: never).</summary>
+        public int PowerCutAfter { get; set; }
+
+        /// <summary>When the cut hits a write: keep this many bytes of it (a torn page); -1 keeps none.</summary>
+        public int TornBytes { get; set; }
+
+        /// <summary>True once the power was cut.</summary>
+        public bool PoweredOff { get; private set; }
+
+        /// <summary>Total bytes written (for flash wear figures).</summary>
+        public long BytesWritten { get; private set; }
+
+        public long Capacity { get { return _capacity; } set { _capacity = value; } }
+
+        public long FreeBytes
+        {
+            get
+            {
+                long used = 0;
+                foreach (DictionaryEntry e in _files)
+                {
+                    used += ((FileData)e.Value).Length;
+                }
+
+                return _capacity == long.MaxValue ? -1 : _capacity - used;
+            }
+        }
+
+        /// <summary>Power comes back: the store keeps what was flushed, forgets the rest, and counts afresh.</summary>
+        public void Reboot()
+        {
+            foreach (DictionaryEntry e in _files)
+            {
+                ((FileData)e.Value).DropUnflushed();
+            }
+
+            PoweredOff = false;
+            PowerCutAfter = -1;
+            Operations = 0;
+        }
+
+        public IFileWriter Create(string name)
+        {
+            Step();
+            if (_files.Contains(name))
+            {
+                throw new StoreException("exists: " + name);
+            }
+
+            FileData f = new FileData();
+            _files[name] = f;
+            return new Writer(this, f);
+        }
+
+        public IFileReader OpenRead(string name)
+        {
+            Check();
+            FileData f = (FileData)_files[name];
+            return f == null ? null : new Reader(f.Snapshot());
+        }
+
+        public bool Exists(string name)
+        {
+            Check();
+            return _files.Contains(name);
+        }
+
+        public long Length(string name)
+        {
+            Check();
+            FileData f = (FileData)_files[name];
+            return f == null ? -1 : f.Length;
+        }
+
+        public bool Delete(string name)
+        {
+            Step();
+            if (!_files.Contains(name))
+            {
+                return false;
+            }
+
+            _files.Remove(name);
+            return true;
+        }
+
+        public string[] List(string prefix)
+        {
+            Check();
+            ArrayList names = new ArrayList();
+            foreach (DictionaryEntry e in _files)
+            {
+                string n = (string)e.Key;
+                if (n.StartsWith(prefix))
+                {
+                    names.Add(n);
+                }
+            }
+
+            return (string[])names.ToArray(typeof(string));
+        }
+
+        /// <summary>The whole durable-or-not content of a file, for assertions; null if missing.</summary>
+        public byte[] ReadAll(string name)
+        {
+            FileData f = (FileData)_files[name];
+            return f == null ? null : f.Snapshot();
+        }
+
+        private void Check()
+        {
+            if (PoweredOff)
+            {
+                throw new StoreException("power is off");
+            }
+        }
+
+        // Returns true when this operation is the one the power cut hits.
+        private bool Step()
+        {
+            Check();
+            if (PowerCutAfter >= 0 && Operations >= PowerCutAfter)
+            {
+                PoweredOff = true;
+                throw new StoreException("power cut");
+            }
+
+            Operations++;
+            return false;
+        }
+
+        private sealed class FileData
+        {
+            private byte[] _data = new byte[64];
+            private int _length;
+            private int _flushed;
+
+            public int Length { get { return _length; } }
+
+            public void Append(byte[] b, int o, int c)
+            {
+                if (_length + c > _data.Length)
+                {
+                    byte[] n = new byte[Math.Max(_data.Length * 2, _length + c)];
+                    Array.Copy(_data, n, _length);
+                    _data = n;
+                }
+
+                Array.Copy(b, o, _data, _length, c);
+                _length += c;
+            }
+
+            public void Flush()
+            {
+                _flushed = _length;
+            }
+
+            public void DropUnflushed()
+            {
+                _length = _flushed;
+            }
+
+            public byte[] Snapshot()
+            {
+                byte[] s = new byte[_length];
+                Array.Copy(_data, s, _length);
+                return s;
+            }
+        }
+
+        private sealed class Writer : IFileWriter
+        {
+            private readonly MemoryFileStore _store;
+            private readonly FileData _file;
+
+            public Writer(MemoryFileStore store, FileData file)
+            {
+                _store = store;
+                _file = file;
+            }
+
+            public long Length { get { return _file.Length; } }
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                try
+                {
+                    _store.Step();
+                }
+                catch (StoreException)
+                {
+                    if (_store.TornBytes > 0)
+                    {
+                        // A torn program: part of the write reached flash, and counts as durable.
+                        _file.Append(buffer, offset, Math.Min(count, _store.TornBytes));
+                        _file.Flush();
+                    }
+
+                    throw;
+                }
+
+                if (_store.FreeBytes >= 0 && _store.FreeBytes < count)
+                {
+                    throw new StoreException("store full") { IsFull = true };
+                }
+
+                _file.Append(buffer, offset, count);
+                _store.BytesWritten += count;
+            }
+
+            public void Flush()
+            {
+                _store.Step();
+                _file.Flush();
+            }
+
+            public void Close()
+            {
+            }
+        }
+
+        private sealed class Reader : IFileReader
+        {
+            private readonly byte[] _data;
+            private int _position;
+
+            public Reader(byte[] data)
+            {
+                _data = data;
+            }
+
+            public long Length { get { return _data.Length; } }
+
+            public int Read(byte[] buffer, int offset, int count)
+            {
+                int n = Math.Min(count, _data.Length - _position);
+                Array.Copy(_data, _position, buffer, offset, n);
+                _position += n;
+                return n;
+            }
+
+            public void Seek(long position)
+            {
+                _position = (int)position;
+            }
+
+            public void Close()
+            {
+            }
+        }
+    }
+}
