@@ -1,0 +1,32 @@
+using System;
+using NanoRelay.Ports;
+
+namespace NanoRelay.HostSim.Adapters
+{
+    /// <summary>Log lines to stderr (stdout stays for command output); trace lines only with --trace.</summary>
+    public sealed class ConsoleLog : ILog
+    {
+        private readonly object _gate = new object();
+
+        public ConsoleLog(bool trace)
+        {
+            IsTraceEnabled = trace;
+        }
+
+        public bool IsTraceEnabled { get; }
+
+        public void Write(LogLevel level, string source, string message)
+        {
+            if (level == LogLevel.Trace && !IsTraceEnabled)
+            {
+                return;
+            }
+
+            string tag = level == LogLevel.Trace ? "" : level == LogLevel.Info ? "" : level == LogLevel.Warning ? "warning: " : "error: ";
+            lock (_gate)
+            {
+                Console.Error.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + source + " " + tag + message);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NanoRelay.HostSim
+{
+    /// <summary>
+    /// The configuration contract of DESIGN.md (the same JSON as the device's I:\nanorelay.json),
+    /// read with System.Text.Json and validated with one-line errors that name the field.
+    /// </summary>
+    public sealed class HostConfig
+    {
+        public DeviceSection Device { get; set; } = new DeviceSection();
+        public UpstreamSection Upstream { get; set; }
+        public AlertsSection Alerts { get; set; } = new AlertsSection();
+        public Pop3Section Pop3 { get; set; } = new Pop3Section();
+        public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
+        public SpoolSection Spool { get; set; } = new SpoolSection();
+        public RetrySection Retry { get; set; } = new RetrySection();
+        public CertificateSection Certificate { get; set; }
+        public SensorSection[] Sensors { get; set; }
+
+        /// <summary>The directory relative paths in the config are resolved against.</summary>
+        [JsonIgnore]
+        public string BaseDirectory { get; set; } = Directory.GetCurrentDirectory();
+
+        public sealed class DeviceSection
+        {
+            public string Name { get; set; } = "nanorelay-sim";
+        }
+
+        public sealed class UpstreamSection
+        {
+            public string Host { get; set; }
+            public int Port { get; set; } = 587;
+            public string Tls { get; set; } = "starttls";
+            public string User { get; set; }
+            public string Password { get; set; }
+            public string Auth { get; set; } = "auto";
+            public string Token { get; set; }
+            public string TrustedCaFile { get; set; }
+            public string HeloName { get; set; }
+        }
+
+        public sealed class AlertsSection
+        {
+            public string From { get; set; } = "nanorelay@localhost";
+            public string[] To { get; set; } = new[] { "tech@localhost" };
+        }
+
+        public sealed class Pop3Section
+        {
+            public string Listen { get; set; } = "127.0.0.1:1110";
+            public string TlsListen { get; set; }
+            public string User { get; set; } = "tech";
+            public string Password { get; set; } = "secret";
+            public bool Apop { get; set; }
+        }
+
+        public sealed class SmtpIngressSection
+        {
+            public string Listen { get; set; } = "127.0.0.1:2525";
+            public string[] AllowFrom { get; set; } = new[] { "127.0.0.0/8" };
+            public long MaxMessageBytes { get; set; } = 1048576;
+        }
+
+        public sealed class SpoolSection
+        {
+            public string Path { get; set; } = "data";
+            public long MaxBytes { get; set; } = 8388608;
+        }
+
+        public sealed class RetrySection
+        {
+            public int FirstDelaySeconds { get; set; } = 60;
+            public int MaxDelaySeconds { get; set; } = 3600;
+            public int LifetimeHours { get; set; } = 72;
+        }
+
+        public sealed class CertificateSection
+        {
+            public string File { get; set; }
+            public string Password { get; set; } = "";
+        }
+
+        public sealed class SensorSection
+        {
+            public string Name { get; set; }
+            public string Kind { get; set; }
+            public string Source { get; set; } = "simulated";
+            public double? AlertAbove { get; set; }
+            public double? ClearBelow { get; set; }
+            public double? AlertBelow { get; set; }
+            public double? ClearAbove { get; set; }
+        }
+
+        private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        };
+
+        /// <summary>Reads and validates a config file; throws <see cref="ConfigException"/> with one line naming the field.</summary>
+        public static HostConfig Load(string path)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new ConfigException("config: cannot read " + path + ": " + e.Message);
+            }
+
+            HostConfig config;
+            try
+            {
+                config = JsonSerializer.Deserialize<HostConfig>(text, s_json) ?? throw new ConfigException("config: the file is empty");
+            }
+            catch (JsonException e)
+            {
+                string field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "config" : e.Path.TrimStart('$', '.');
+                throw new ConfigException(field + ": " + FirstSentence(e.Message) + (e.LineNumber.HasValue ? " (line " + (e.LineNumber + 1) + ")" : ""));
+            }
+
+            config.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path));
+            config.Sensors ??= Array.Empty<SensorSection>();
+            config.Validate();
+            return config;
+        }
+
+        /// <summary>Resolves a path from the config relative to the config file's directory.</summary>
+        public string Resolve(string path)
+        {
+            return string.IsNullOrEmpty(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+        }
+
+        /// <summary>Checks every field; throws <see cref="ConfigException"/> at the first problem.</summary>
+        public void Validate()
+        {
+            if (Upstream != null)
+            {
+                Require(!string.IsNullOrWhiteSpace(Upstream.Host), "upstream.host", "is required when upstream is given");
+                Require(Upstream.Port > 0 && Upstream.Port < 65536, "upstream.port", "must be 1-65535, not " + Upstream.Port);
+                Require(Upstream.Tls is "starttls" or "implicit" or "none", "upstream.tls", "must be starttls, implicit or none, not '" + Upstream.Tls + "'");
+                Require(Upstream.Auth is "auto" or "plain" or "login" or "cram-md5" or "xoauth2", "upstream.auth", "must be auto, plain, login, cram-md5 or xoauth2, not '" + Upstream.Auth + "'");
+                Require(Upstream.Auth != "xoauth2" || !string.IsNullOrEmpty(Upstream.Token), "upstream.token", "is required with auth xoauth2");
+                Require(string.IsNullOrEmpty(Upstream.Password) || !string.IsNullOrEmpty(Upstream.User), "upstream.user", "is required when a password is given");
+                Require(string.IsNullOrEmpty(Upstream.TrustedCaFile) || File.Exists(Resolve(Upstream.TrustedCaFile)), "upstream.trustedCaFile", "no such file: " + Resolve(Upstream.TrustedCaFile));
+            }
+
+            Require(Alerts != null && IsAddress(Alerts.From), "alerts.from", "must be an address like name@example.com");
+            Require(Alerts.To != null && Alerts.To.Length > 0, "alerts.to", "needs at least one address");
+            for (int i = 0; i < Alerts.To.Length; i++)
+            {
+                Require(IsAddress(Alerts.To[i]), "alerts.to[" + i + "]", "'" + Alerts.To[i] + "' is not an address");
+            }
+
+            Require(Pop3 != null && IsEndPoint(Pop3.Listen), "pop3.listen", "must be ADDRESS:PORT, not '" + Pop3?.Listen + "'");
+            Require(Pop3.TlsListen == null || IsEndPoint(Pop3.TlsListen), "pop3.tlsListen", "must be ADDRESS:PORT or null");
+            Require(!string.IsNullOrEmpty(Pop3.User), "pop3.user", "is required");
+            Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
+            Require(SmtpIngress != null && IsEndPoint(SmtpIngress.Listen), "smtpIngress.listen", "must be ADDRESS:PORT");
+            Require(SmtpIngress.MaxMessageBytes >= 1024, "smtpIngress.maxMessageBytes", "must be at least 1024");
+            Require(Spool != null && Spool.MaxBytes >= 65536, "spool.maxBytes", "must be at least 65536");
+            Require(Retry != null && Retry.FirstDelaySeconds > 0, "retry.firstDelaySeconds", "must be positive");
+            Require(Retry.MaxDelaySeconds >= Retry.FirstDelaySeconds, "retry.maxDelaySeconds", "must be at least retry.firstDelaySeconds");
+            Require(Retry.LifetimeHours > 0, "retry.lifetimeHours", "must be positive");
+            Require(Certificate == null || string.IsNullOrEmpty(Certificate.File) || File.Exists(Resolve(Certificate.File)), "certificate.file", "no such file: " + Resolve(Certificate?.File));
+            for (int i = 0; i < (Sensors?.Length ?? 0); i++)
+            {
+                SensorSection s = Sensors[i];
+                string at = "sensors[" + i + "]";
+                Require(!string.IsNullOrWhiteSpace(s.Name), at + ".name", "is required");
+                Require(s.Kind is "temperature" or "humidity" or "door" or "battery", at + ".kind", "must be temperature, humidity, door or battery, not '" + s.Kind + "'");
+            }
+        }
+
+        private static void Require(bool ok, string field, string problem)
+        {
+            if (!ok)
+            {
+                throw new ConfigException(field + ": " + problem);
+            }
+        }
+
+        private static bool IsAddress(string a)
+        {
+            int at = a == null ? -1 : a.LastIndexOf('@');
+            return at > 0 && at < a.Length - 1 && a.IndexOfAny(new[] { ' ', '<', '>', '\r', '\n' }) < 0;
+        }
+
+        private static bool IsEndPoint(string text)
+        {
+            return System.Net.IPEndPoint.TryParse(text ?? string.Empty, out System.Net.IPEndPoint ep) && ep.Port > 0;
+        }
+
+        private static string FirstSentence(string message)
+        {
+            int dot = message.IndexOf(". ", StringComparison.Ordinal);
+            return dot > 0 ? message.Substring(0, dot) : message.TrimEnd('.');
+        }
+    }
+
+    /// <summary>A bad configuration: the message is one line, "field: problem".</summary>
+    public sealed class ConfigException : Exception
+    {
+        public ConfigException(string message) : base(message) { }
+    }
+}
