@@ -1,0 +1,94 @@
+using System.IO;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using NanoRelay.Framing;
+
+namespace NanoRelay.Bench
+{
+    /// <summary>
+    /// The line framer over 1 MiB of SMTP and POP3 lines fed in 1460-byte segments (one TCP MSS),
+    /// beside StreamReader.ReadLine over the same bytes in a MemoryStream.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class FramingBenchmarks
+    {
+        private const int Segment = 1460;
+        private LineFramer _smtp;
+        private LineFramer _pop3;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _smtp = LineFramer.ForSmtpServer();
+            _pop3 = LineFramer.ForPop3Replies();
+        }
+
+        [Benchmark(Baseline = true)]
+        public long StreamReader_ReadLine_Smtp()
+        {
+            return ReadLines(Inputs.SmtpLines);
+        }
+
+        [Benchmark]
+        public long LineFramer_SmtpServer()
+        {
+            return Frame(_smtp, Inputs.SmtpLines);
+        }
+
+        [Benchmark]
+        public long StreamReader_ReadLine_Pop3()
+        {
+            return ReadLines(Inputs.Pop3Lines);
+        }
+
+        [Benchmark]
+        public long LineFramer_Pop3Replies()
+        {
+            return Frame(_pop3, Inputs.Pop3Lines);
+        }
+
+        private static long ReadLines(byte[] input)
+        {
+            long sum = 0;
+            using (var reader = new StreamReader(new MemoryStream(input), Encoding.ASCII))
+            {
+                string line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    sum += line.Length;
+                }
+            }
+
+            return sum;
+        }
+
+        private static long Frame(LineFramer framer, byte[] input)
+        {
+            framer.DiscardBuffered();
+            long sum = 0;
+            int fed = 0;
+            while (true)
+            {
+                FrameResult r = framer.TryTakeLine();
+                if (r == FrameResult.Line)
+                {
+                    sum += framer.LineLength;
+                }
+                else if (r == FrameResult.TooLong)
+                {
+                    sum -= 1;
+                }
+                else
+                {
+                    if (fed >= input.Length)
+                    {
+                        return sum;
+                    }
+
+                    int n = input.Length - fed < Segment ? input.Length - fed : Segment;
+                    fed += framer.Feed(input, fed, n);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace NanoRelay.Bench
+{
+    /// <summary>The 1 MiB inputs every benchmark works on, built once and deterministically.</summary>
+    public static class Inputs
+    {
+        /// <summary>Bytes per benchmark operation; the MB/s column divides by the mean time.</summary>
+        public const int Size = 1 << 20;
+
+        private static readonly string[] s_smtp =
+        {
+            "EHLO client.example.org\r\n",
+            "250-relay.example.net Hello client.example.org\r\n",
+            "250-PIPELINING\r\n",
+            "250-SIZE 10485760\r\n",
+            "250 8BITMIME\r\n",
+            "MAIL FROM:<sensor-7@greenhouse.example.org> SIZE=2048\r\n",
+            "250 2.1.0 Ok\r\n",
+            "RCPT TO:<ops@example.com>\r\n",
+            "250 2.1.5 Ok\r\n",
+            "DATA\r\n",
+            "354 End data with <CR><LF>.<CR><LF>\r\n",
+            "250 2.0.0 Ok: queued as 4Xz9Q1k2\r\n",
+            "QUIT\r\n",
+            "221 2.0.0 Bye\r\n",
+        };
+
+        private static readonly string[] s_pop3 =
+        {
+            "+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>\r\n",
+            "+OK 2 messages (320 octets)\r\n",
+            "1 120\r\n",
+            "2 200\r\n",
+            ".\r\n",
+            "+OK 1 whqtswO00WBw418f9t5JxYwZ\r\n",
+            "+OK message follows\r\n",
+            "Subject: temperature alert: greenhouse 1 at 41.5 C\r\n",
+            "-ERR no such message\r\n",
+        };
+
+        private static readonly string[] s_message =
+        {
+            "From: Greenhouse 1 <sensor-7@greenhouse.example.org>\r\n",
+            "To: ops@example.com\r\n",
+            "Subject: temperature alert\r\n",
+            "\r\n",
+            "The temperature in greenhouse 1 reached 41.5 C at 14:02 and stays above the limit.\r\n",
+            "Readings of the last hour follow, one a minute, in degrees Celsius, comma separated.\r\n",
+            "38.1,38.4,38.9,39.3,39.8,40.2,40.6,41.0,41.2,41.5,41.5,41.4,41.5,41.6,41.5,41.5\r\n",
+            ".. a line that starts with a dot, as a signature separator might\r\n",
+            "-- \r\n",
+            "nanoRelay on an ESP32\r\n",
+        };
+
+        public static readonly byte[] SmtpLines = Build(s_smtp);
+        public static readonly byte[] Pop3Lines = Build(s_pop3);
+        public static readonly byte[] MessageText = Build(s_message);
+        public static readonly byte[] MessageWithoutDots = Build(new[] { s_message[4], s_message[5], s_message[6], s_message[9] });
+
+        private static byte[] Build(string[] lines)
+        {
+            var sb = new StringBuilder(Size + 256);
+            int i = 0;
+            while (sb.Length < Size)
+            {
+                sb.Append(lines[i++ % lines.Length]);
+            }
+
+            return Encoding.ASCII.GetBytes(sb.ToString(0, Size));
+        }
+    }
+}
