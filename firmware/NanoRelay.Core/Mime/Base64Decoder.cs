@@ -20,9 +20,6 @@ namespace NanoRelay.Mime
         /// <summary>True once invalid input was seen.</summary>
         public bool IsFailed { get { return _failed; } }
 
-        /// <summary>True when the input so far ends on a quantum boundary (nothing carried).</summary>
-        public bool IsAtBoundary { get { return _count == 0; } }
-
         /// <summary>The most bytes one Decode call of <paramref name="count"/> characters writes.</summary>
         public static int MaxOutput(int count)
         {
