@@ -96,7 +96,7 @@ namespace NanoRelay.Device
             public string Kind { get; set; }
             public string Source { get; set; } = "simulated";
 
-            // No double? on nanoFramework (no generics): NaN means "not set".
+            // Nullable value types are generic (Nullable of T), which nanoFramework lacks: NaN means "not set".
             public double AlertAbove { get; set; } = double.NaN;
             public double ClearBelow { get; set; } = double.NaN;
             public double AlertBelow { get; set; } = double.NaN;

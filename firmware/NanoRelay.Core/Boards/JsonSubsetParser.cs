@@ -102,6 +102,11 @@ namespace NanoRelay.Boards
             while (true)
             {
                 SkipWhitespace();
+                if (_pos >= _text.Length)
+                {
+                    return Fail("unexpected end of document");
+                }
+
                 if (Peek() != '"')
                 {
                     return Fail("expected a member name in quotes");
@@ -142,7 +147,7 @@ namespace NanoRelay.Boards
                 if (c != ',')
                 {
                     _pos--;
-                    return Fail("expected ',' or '}'");
+                    return Fail(c == '\0' ? "unexpected end of document" : "expected ',' or '}'");
                 }
             }
         }
@@ -178,7 +183,7 @@ namespace NanoRelay.Boards
                 if (c != ',')
                 {
                     _pos--;
-                    return Fail("expected ',' or ']'");
+                    return Fail(c == '\0' ? "unexpected end of document" : "expected ',' or ']'");
                 }
             }
         }
