@@ -207,6 +207,27 @@ namespace NanoRelay.Tests.Firmware
             }
         }
 
+        [TestMethod]
+        public void ApiShim_IsCompileOnly_MarkedAsSuch_AndInNoDeviceProject()
+        {
+            string shim = "firmware/NanoRelay.Device.ApiShim";
+            foreach (string f in RepoFiles.SourcesUnder(shim))
+            {
+                string text = File.ReadAllText(RepoFiles.PathOf(shim + "/" + f.Replace('\\', '/')));
+                StringAssert.StartsWith(text, "// COMPILE-ONLY SHIM", f);
+            }
+
+            // Never shipped: neither nanoFramework project compiles it, and only the check project references its folder.
+            foreach (string nfproj in new[] { DeviceProject, TestsProject })
+            {
+                Assert.IsFalse(File.ReadAllText(RepoFiles.PathOf(nfproj)).Contains("ApiShim", StringComparison.Ordinal), nfproj);
+            }
+
+            string[] projects = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
+                .Where(p => File.ReadAllText(p).Contains("NanoRelay.Device", StringComparison.Ordinal)).Select(Path.GetFileName).ToArray();
+            CollectionAssert.AreEqual(new[] { "NanoRelay.Device.ApiCheck.csproj" }, projects);
+        }
+
         private static string[] DeviceSources() =>
             RepoFiles.SourcesUnder(DeviceFolder).Select(r => RepoFiles.PathOf(DeviceFolder + "/" + r.Replace('\\', '/'))).ToArray();
     }
