@@ -16,4 +16,20 @@ namespace System.IO
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
     }
+
+    public class MemoryStream : Stream
+    {
+        public MemoryStream() { }
+        public MemoryStream(byte[] buffer) { }
+        public MemoryStream(byte[] buffer, bool isWritable) { }
+        public virtual byte[] GetBuffer() { throw new NotSupportedException(); }
+        public virtual byte[] ToArray() { throw new NotSupportedException(); }
+        public virtual void WriteTo(Stream stream) { }
+        public override int Read(byte[] buffer, int offset, int count) { throw new NotSupportedException(); }
+        public override int Read(SpanByte buffer) { throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) { }
+        public override void Flush() { }
+        public override long Length { get { throw new NotSupportedException(); } }
+        public override long Seek(long offset, SeekOrigin origin) { throw new NotSupportedException(); }
+    }
 }

@@ -22,6 +22,14 @@ namespace NanoRelay.Core.Tests.Boards
             "  \"buffers\": { \"smtpLine\": 1001, \"smtpReply\": 512, \"pop3Line\": 255, \"bodyChunk\": 512 },\n" +
             "  \"sensors\": [ { \"name\": \"door\", \"input\": \"gpio\", \"pin\": 4 }, { \"name\": \"a0\", \"input\": \"adc\", \"channel\": 6 } ] }";
 
+        /// <summary>The board text with its one occurrence of <paramref name="from"/> replaced (nano's string has no Replace).</summary>
+        private static string Swap(string text, string from, string to)
+        {
+            int at = text.IndexOf(from);
+            Assert.IsTrue(at >= 0);
+            return text.Substring(0, at) + to + text.Substring(at + from.Length);
+        }
+
         private static string ParseError(string json)
         {
             string error;
@@ -54,13 +62,13 @@ namespace NanoRelay.Core.Tests.Boards
         public void TwoTlsSessionsWithoutPsram_IsRefused()
         {
             Assert.AreEqual("tls.sessions: must be 1 on a board without PSRAM",
-                ParseError(Valid.Replace("\"tls\": { \"sessions\": 1", "\"tls\": { \"sessions\": 2")));
+                ParseError(Swap(Valid, "\"tls\": { \"sessions\": 1", "\"tls\": { \"sessions\": 2")));
         }
 
         [TestMethod]
         public void SpoolOnSdWithoutSdCard_IsRefused()
         {
-            string json = Valid.Replace("\"sdCard\": true", "\"sdCard\": false").Replace("\"drive\": \"I\"", "\"drive\": \"D\"");
+            string json = Swap(Swap(Valid, "\"sdCard\": true", "\"sdCard\": false"), "\"drive\": \"I\"", "\"drive\": \"D\"");
             Assert.AreEqual("spool.drive: D needs an SD card, and this board's firmware has none", ParseError(json));
         }
 
@@ -68,46 +76,46 @@ namespace NanoRelay.Core.Tests.Boards
         public void SmtpLineBufferShorterThanAStuffedTextLine_IsRefused()
         {
             Assert.AreEqual("buffers.smtpLine: must hold a stuffed text line of 1001 octets",
-                ParseError(Valid.Replace("\"smtpLine\": 1001", "\"smtpLine\": 1000")));
+                ParseError(Swap(Valid, "\"smtpLine\": 1001", "\"smtpLine\": 1000")));
         }
 
         [TestMethod]
         public void Pop3LineBufferShorterThanRfc2449Line_IsRefused()
         {
             Assert.AreEqual("buffers.pop3Line: must hold a command line of 255 octets",
-                ParseError(Valid.Replace("\"pop3Line\": 255", "\"pop3Line\": 254")));
+                ParseError(Swap(Valid, "\"pop3Line\": 255", "\"pop3Line\": 254")));
         }
 
         [TestMethod]
         public void SessionsBeyondTheSocketBudget_AreRefused()
         {
             Assert.AreEqual("sessions: need 17 sockets, the board has 16",
-                ParseError(Valid.Replace("\"pop3\": 1,", "\"pop3\": 10,").Replace("\"managedHeapBudgetBytes\": 65536", "\"managedHeapBudgetBytes\": 1048576")));
+                ParseError(Swap(Swap(Valid, "\"pop3\": 1,", "\"pop3\": 10,"), "\"managedHeapBudgetBytes\": 65536", "\"managedHeapBudgetBytes\": 1048576")));
         }
 
         [TestMethod]
         public void SpoolEatingTheConfigReserveOfI_IsRefused()
         {
             Assert.AreEqual("spool.maxBytes: must leave 65536 bytes of I: for config and certificates",
-                ParseError(Valid.Replace("\"maxBytes\": 131072", "\"maxBytes\": 262144")));
+                ParseError(Swap(Valid, "\"maxBytes\": 131072", "\"maxBytes\": 262144")));
         }
 
         [TestMethod]
         public void MissingField_NamesIt()
         {
-            Assert.AreEqual("tls.handshakeTimeoutMs: is required", ParseError(Valid.Replace(", \"handshakeTimeoutMs\": 30000", "")));
+            Assert.AreEqual("tls.handshakeTimeoutMs: is required", ParseError(Swap(Valid, ", \"handshakeTimeoutMs\": 30000", "")));
         }
 
         [TestMethod]
         public void WrongType_NamesFieldAndType()
         {
-            Assert.AreEqual("psram: must be true or false", ParseError(Valid.Replace("\"psram\": false", "\"psram\": \"no\"")));
+            Assert.AreEqual("psram: must be true or false", ParseError(Swap(Valid, "\"psram\": false", "\"psram\": \"no\"")));
         }
 
         [TestMethod]
         public void Fraction_IsRefusedWithLine()
         {
-            Assert.AreEqual("line 3: only whole numbers are allowed here", ParseError(Valid.Replace("65536", "65536.5")));
+            Assert.AreEqual("line 3: only whole numbers are allowed here", ParseError(Swap(Valid, "65536", "65536.5")));
         }
 
         [TestMethod]
