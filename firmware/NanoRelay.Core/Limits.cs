@@ -79,5 +79,10 @@ namespace NanoRelay
         // RFC 1939 §7 (UIDL): "The unique-id of a message is an arbitrary server-determined
         // string, consisting of one to 70 characters in the range 0x21 to 0x7E".
         public const int Pop3UidMax = 70;
+
+        // Board files (boards/*/board.json) are read by the core's small JSON reader: a board file
+        // is about 1.5 KB; 16 K characters and 8 levels of nesting bound a wrong or hostile file.
+        public const int BoardFileMaxChars = 16384;
+        public const int BoardJsonMaxDepth = 8;
     }
 }

@@ -10,7 +10,11 @@ namespace NanoRelay.Testing
         private DateTime _utc;
 
         public ManualClock()
+#if NANOFRAMEWORK
+            : this(new DateTime(2026, 11, 27, 9, 30, 0), true)   // nanoFramework's DateTime is always UTC and has no Kind constructor
+#else
             : this(new DateTime(2026, 11, 27, 9, 30, 0, DateTimeKind.Utc), true)
+#endif
         {
         }
 

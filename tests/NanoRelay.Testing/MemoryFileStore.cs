@@ -172,7 +172,7 @@ namespace NanoRelay.Testing
             {
                 if (_length + c > _data.Length)
                 {
-                    byte[] n = new byte[Math.Max(_data.Length * 2, _length + c)];
+                    byte[] n = new byte[_data.Length * 2 > _length + c ? _data.Length * 2 : _length + c];
                     Array.Copy(_data, n, _length);
                     _data = n;
                 }
@@ -223,7 +223,7 @@ namespace NanoRelay.Testing
                     if (_store.TornBytes > 0)
                     {
                         // A torn program: part of the write reached flash, and counts as durable.
-                        _file.Append(buffer, offset, Math.Min(count, _store.TornBytes));
+                        _file.Append(buffer, offset, count < _store.TornBytes ? count : _store.TornBytes);
                         _file.Flush();
                     }
 
@@ -264,7 +264,7 @@ namespace NanoRelay.Testing
 
             public int Read(byte[] buffer, int offset, int count)
             {
-                int n = Math.Min(count, _data.Length - _position);
+                int n = count < _data.Length - _position ? count : _data.Length - _position;   // no System.Math in nano's mscorlib
                 Array.Copy(_data, _position, buffer, offset, n);
                 _position += n;
                 return n;

@@ -33,7 +33,18 @@ namespace NanoRelay.Testing
         /// <summary>All lines joined by newlines.</summary>
         public string Text
         {
-            get { return string.Join("\n", Lines); }
+            get
+            {
+                // No string.Join in nano's mscorlib.
+                string text = string.Empty;
+                string[] lines = Lines;
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    text = i == 0 ? lines[i] : text + "\n" + lines[i];
+                }
+
+                return text;
+            }
         }
     }
 }

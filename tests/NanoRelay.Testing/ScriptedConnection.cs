@@ -51,7 +51,8 @@ namespace NanoRelay.Testing
                 return CloseAtEnd ? ConnectionRead.Closed : ConnectionRead.TimedOut;
             }
 
-            int n = Math.Min(Math.Min(count, ChunkSize), _script.Length - _position);
+            int n = count < ChunkSize ? count : ChunkSize;   // no System.Math in nano's mscorlib
+            n = n < _script.Length - _position ? n : _script.Length - _position;
             Array.Copy(_script, _position, buffer, offset, n);
             _position += n;
             return n;

@@ -1,0 +1,409 @@
+using System.Collections;
+
+namespace NanoRelay.Boards
+{
+    /// <summary>
+    /// One supported board (boards/NAME/board.json): its nanoff target, memory and flash budgets,
+    /// where the spool lives, how many sessions and TLS sessions it can carry, its buffer sizes and
+    /// sensor inputs. The device sizes itself from it; `hostsim --board NAME` enforces the same numbers.
+    /// </summary>
+    public sealed class BoardProfile
+    {
+        // nanoframework-facts §4.3: CONFIG_LWIP_MAX_SOCKETS=16 on every ESP32 target, and at most 8
+        // listening sockets (CONFIG_LWIP_MAX_LISTENING_TCP; 4 on the ESP32-C3 build).
+        public const int LwipSocketsMax = 16;
+        public const int LwipListeningMax = 8;
+
+        // Sockets the firmware itself keeps busy besides ours: DNS and SNTP each take one (facts §4.3).
+        public const int SocketsReservedForFirmware = 2;
+
+        // Listeners the relay opens: POP3, POP3 over implicit TLS, SMTP ingress.
+        public const int RelayListeners = 3;
+
+        // The relay worker is one outgoing SMTP session at a time.
+        public const int RelayClientSessions = 1;
+
+        // facts §2.3: I:\ also holds the network configuration and certificates; leave them 64 KiB.
+        public const long InternalFsReserveBytes = 65536;
+
+        public string Name { get; set; }
+        public string Description { get; set; }
+
+        /// <summary>The nanoff --target name of the firmware image (facts §3.5).</summary>
+        public string Target { get; set; }
+
+        public string Chip { get; set; }
+        public bool Psram { get; set; }
+
+        /// <summary>"wifi" or "ethernet".</summary>
+        public string Network { get; set; }
+
+        public long FlashBytes { get; set; }
+        public long DeployBytes { get; set; }
+        public long InternalFsBytes { get; set; }
+
+        /// <summary>The most managed heap the relay may hold (the device has more; this leaves room for the runtime).</summary>
+        public long ManagedHeapBudgetBytes { get; set; }
+
+        public bool SdCard { get; set; }
+
+        /// <summary>"I" (internal LittleFS) or "D" (SD card).</summary>
+        public string SpoolDrive { get; set; }
+        public long SpoolMaxBytes { get; set; }
+
+        public int Pop3Sessions { get; set; }
+        public int SmtpIngressSessions { get; set; }
+
+        public int TlsSessions { get; set; }
+        public long TlsMinFreeNativeBytes { get; set; }
+        public int TlsHandshakeTimeoutMs { get; set; }
+
+        public int SocketsMax { get; set; }
+        public int ListeningSocketsMax { get; set; }
+
+        public int SmtpLineBufferBytes { get; set; }
+        public int SmtpReplyBufferBytes { get; set; }
+        public int Pop3LineBufferBytes { get; set; }
+        public int BodyChunkBytes { get; set; }
+
+        public SensorPin[] Sensors { get; set; }
+
+        /// <summary>Sockets the relay needs at its caps: listeners, sessions, the relay client, firmware reserve.</summary>
+        public int SocketsNeeded
+        {
+            get { return RelayListeners + Pop3Sessions + SmtpIngressSessions + RelayClientSessions + SocketsReservedForFirmware; }
+        }
+
+        /// <summary>Managed bytes of session buffers at the caps (each session: its line buffer and a body chunk).</summary>
+        public long SessionBufferBytes
+        {
+            get
+            {
+                return ((long)Pop3Sessions * (Pop3LineBufferBytes + BodyChunkBytes))
+                    + ((long)SmtpIngressSessions * (SmtpLineBufferBytes + BodyChunkBytes))
+                    + ((long)RelayClientSessions * (SmtpReplyBufferBytes + SmtpLineBufferBytes + BodyChunkBytes));
+            }
+        }
+
+        /// <summary>Reads a board.json; returns null and a one-line "field: problem" error when it is malformed or out of bounds.</summary>
+        public static BoardProfile Parse(string json, out string error)
+        {
+            JsonNode root = JsonSubsetParser.Parse(json, out error);
+            if (root == null)
+            {
+                return null;
+            }
+
+            if (root.Kind != JsonKind.Object)
+            {
+                error = "board: must be a JSON object";
+                return null;
+            }
+
+            BoardReader r = new BoardReader(root);
+            BoardProfile b = new BoardProfile();
+            b.Name = r.String("name");
+            b.Description = r.OptionalString("description");
+            b.Target = r.String("target");
+            b.Chip = r.String("chip");
+            b.Psram = r.Boolean("psram");
+            b.Network = r.String("network");
+            b.FlashBytes = r.Integer("flashBytes");
+            b.DeployBytes = r.Integer("deployBytes");
+            b.InternalFsBytes = r.Integer("internalFsBytes");
+            b.ManagedHeapBudgetBytes = r.Integer("managedHeapBudgetBytes");
+            b.SdCard = r.Boolean("sdCard");
+            b.SpoolDrive = r.String("spool.drive");
+            b.SpoolMaxBytes = r.Integer("spool.maxBytes");
+            b.Pop3Sessions = (int)r.Integer("sessions.pop3");
+            b.SmtpIngressSessions = (int)r.Integer("sessions.smtpIngress");
+            b.TlsSessions = (int)r.Integer("tls.sessions");
+            b.TlsMinFreeNativeBytes = r.Integer("tls.minFreeNativeBytes");
+            b.TlsHandshakeTimeoutMs = (int)r.Integer("tls.handshakeTimeoutMs");
+            b.SocketsMax = (int)r.Integer("sockets.max");
+            b.ListeningSocketsMax = (int)r.Integer("sockets.listening");
+            b.SmtpLineBufferBytes = (int)r.Integer("buffers.smtpLine");
+            b.SmtpReplyBufferBytes = (int)r.Integer("buffers.smtpReply");
+            b.Pop3LineBufferBytes = (int)r.Integer("buffers.pop3Line");
+            b.BodyChunkBytes = (int)r.Integer("buffers.bodyChunk");
+            b.Sensors = r.Sensors("sensors");
+            if (r.Error != null)
+            {
+                error = r.Error;
+                return null;
+            }
+
+            error = b.Validate();
+            return error == null ? b : null;
+        }
+
+        /// <summary>Checks the profile against the limits the core enforces; null when it fits, else "field: problem".</summary>
+        public string Validate()
+        {
+            if (Network != "wifi" && Network != "ethernet")
+            {
+                return "network: must be wifi or ethernet, not '" + Network + "'";
+            }
+
+            if (DeployBytes <= 0 || InternalFsBytes <= 0 || DeployBytes + InternalFsBytes >= FlashBytes)
+            {
+                return "deployBytes: the deploy and I: partitions must fit in flashBytes";
+            }
+
+            if (SpoolDrive != "I" && SpoolDrive != "D")
+            {
+                return "spool.drive: must be I (internal flash) or D (SD card), not '" + SpoolDrive + "'";
+            }
+
+            if (SpoolDrive == "D" && !SdCard)
+            {
+                return "spool.drive: D needs an SD card, and this board's firmware has none";
+            }
+
+            // The same floor as the config's spool.maxBytes: room for a few messages.
+            if (SpoolMaxBytes < 65536)
+            {
+                return "spool.maxBytes: must be at least 65536";
+            }
+
+            if (SpoolDrive == "I" && SpoolMaxBytes > InternalFsBytes - InternalFsReserveBytes)
+            {
+                return "spool.maxBytes: must leave " + InternalFsReserveBytes + " bytes of I: for config and certificates";
+            }
+
+            if (Pop3Sessions < 1 || SmtpIngressSessions < 1)
+            {
+                return "sessions: each service needs at least one session";
+            }
+
+            if (SocketsMax < 1 || SocketsMax > LwipSocketsMax)
+            {
+                return "sockets.max: the firmware has " + LwipSocketsMax + " sockets";
+            }
+
+            if (ListeningSocketsMax < RelayListeners || ListeningSocketsMax > LwipListeningMax)
+            {
+                return "sockets.listening: must be " + RelayListeners + ".." + LwipListeningMax;
+            }
+
+            if (SocketsNeeded > SocketsMax)
+            {
+                return "sessions: need " + SocketsNeeded + " sockets, the board has " + SocketsMax;
+            }
+
+            if (TlsSessions < 1 || TlsSessions > Pop3Sessions + SmtpIngressSessions + RelayClientSessions)
+            {
+                return "tls.sessions: must be 1..sessions in all";
+            }
+
+            // facts §4.2: each TLS session takes ~20 KB of native heap plus the handshake; without
+            // PSRAM only one fits.
+            if (!Psram && TlsSessions != 1)
+            {
+                return "tls.sessions: must be 1 on a board without PSRAM";
+            }
+
+            if (TlsMinFreeNativeBytes < 20480)
+            {
+                return "tls.minFreeNativeBytes: a TLS session needs at least 20480 bytes of native heap";
+            }
+
+            if (TlsHandshakeTimeoutMs < 1000 || TlsHandshakeTimeoutMs > 120000)
+            {
+                return "tls.handshakeTimeoutMs: must be 1000..120000";
+            }
+
+            // Limits.cs: a line buffer must hold the longest line its protocol allows.
+            if (SmtpLineBufferBytes < Limits.SmtpTextLine + 1)
+            {
+                return "buffers.smtpLine: must hold a stuffed text line of " + (Limits.SmtpTextLine + 1) + " octets";
+            }
+
+            if (SmtpReplyBufferBytes < Limits.SmtpReplyLine)
+            {
+                return "buffers.smtpReply: must hold a reply line of " + Limits.SmtpReplyLine + " octets";
+            }
+
+            if (Pop3LineBufferBytes < Limits.Pop3CommandLine)
+            {
+                return "buffers.pop3Line: must hold a command line of " + Limits.Pop3CommandLine + " octets";
+            }
+
+            // A chunk carries at least one base64 line with its CRLF; more than 4 KiB buys nothing
+            // on a socket whose send buffer is smaller.
+            if (BodyChunkBytes < Limits.Base64LineChars + 2 || BodyChunkBytes > 4096)
+            {
+                return "buffers.bodyChunk: must be " + (Limits.Base64LineChars + 2) + "..4096";
+            }
+
+            if (ManagedHeapBudgetBytes < 32768)
+            {
+                return "managedHeapBudgetBytes: must be at least 32768";
+            }
+
+            // Session buffers are a quarter of the budget at most: the rest is the runtime's,
+            // the spool's index, the MIME writer and the TLS glue.
+            if (SessionBufferBytes * 4 > ManagedHeapBudgetBytes)
+            {
+                return "buffers: " + SessionBufferBytes + " bytes of session buffers exceed a quarter of managedHeapBudgetBytes";
+            }
+
+            for (int i = 0; i < Sensors.Length; i++)
+            {
+                SensorPin s = Sensors[i];
+                if (s.Input != "gpio" && s.Input != "adc")
+                {
+                    return "sensors[" + i + "].input: must be gpio or adc, not '" + s.Input + "'";
+                }
+
+                if (s.Number < 0 || s.Number > 48)
+                {
+                    return "sensors[" + i + "]: pin or channel " + s.Number + " is out of range";
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (Sensors[j].Name == s.Name)
+                    {
+                        return "sensors[" + i + "].name: '" + s.Name + "' is used twice";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Reads dotted paths out of the tree, remembering the first problem.</summary>
+        private sealed class BoardReader
+        {
+            private readonly JsonNode _root;
+
+            public BoardReader(JsonNode root)
+            {
+                _root = root;
+            }
+
+            public string Error { get; private set; }
+
+            public string String(string path)
+            {
+                JsonNode n = Find(path, JsonKind.String, true);
+                return n == null ? null : n.Text;
+            }
+
+            public string OptionalString(string path)
+            {
+                JsonNode n = Find(path, JsonKind.String, false);
+                return n == null ? null : n.Text;
+            }
+
+            public long Integer(string path)
+            {
+                JsonNode n = Find(path, JsonKind.Integer, true);
+                return n == null ? 0 : n.Integer;
+            }
+
+            public bool Boolean(string path)
+            {
+                JsonNode n = Find(path, JsonKind.Boolean, true);
+                return n != null && n.Boolean;
+            }
+
+            public SensorPin[] Sensors(string path)
+            {
+                JsonNode list = Find(path, JsonKind.Array, false);
+                if (list == null)
+                {
+                    return new SensorPin[0];
+                }
+
+                ArrayList pins = new ArrayList();
+                for (int i = 0; i < list.Count; i++)
+                {
+                    JsonNode item = list.At(i);
+                    string at = path + "[" + i + "]";
+                    JsonNode name = item.Get("name");
+                    JsonNode input = item.Get("input");
+                    JsonNode number = input != null && input.Text == "adc" ? item.Get("channel") : item.Get("pin");
+                    if (item.Kind != JsonKind.Object || name == null || name.Kind != JsonKind.String
+                        || input == null || input.Kind != JsonKind.String || number == null || number.Kind != JsonKind.Integer)
+                    {
+                        Fail(at + ": needs name, input and pin (gpio) or channel (adc)");
+                        return new SensorPin[0];
+                    }
+
+                    SensorPin pin = new SensorPin();
+                    pin.Name = name.Text;
+                    pin.Input = input.Text;
+                    pin.Number = (int)number.Integer;
+                    pins.Add(pin);
+                }
+
+                SensorPin[] result = new SensorPin[pins.Count];
+                for (int i = 0; i < result.Length; i++)
+                {
+                    result[i] = (SensorPin)pins[i];
+                }
+
+                return result;
+            }
+
+            private JsonNode Find(string path, JsonKind kind, bool required)
+            {
+                JsonNode node = _root;
+                int start = 0;
+                while (node != null && start <= path.Length)
+                {
+                    int dot = path.IndexOf('.', start);
+                    int end = dot < 0 ? path.Length : dot;
+                    node = node.Get(path.Substring(start, end - start));
+                    start = end + 1;
+                }
+
+                if (node == null || node.Kind == JsonKind.Null)
+                {
+                    if (required)
+                    {
+                        Fail(path + ": is required");
+                    }
+
+                    return null;
+                }
+
+                if (node.Kind != kind)
+                {
+                    Fail(path + ": must be " + KindName(kind));
+                    return null;
+                }
+
+                if (kind == JsonKind.Integer && (node.Integer < 0 || node.Integer > int.MaxValue))
+                {
+                    Fail(path + ": must be 0.." + int.MaxValue);
+                    return null;
+                }
+
+                return node;
+            }
+
+            private static string KindName(JsonKind kind)
+            {
+                switch (kind)
+                {
+                    case JsonKind.String: return "a string";
+                    case JsonKind.Integer: return "a whole number";
+                    case JsonKind.Boolean: return "true or false";
+                    case JsonKind.Array: return "an array";
+                    default: return "an object";
+                }
+            }
+
+            private void Fail(string problem)
+            {
+                if (Error == null)
+                {
+                    Error = problem;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+using System;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Device.Adapters
+{
+    /// <summary>
+    /// IConnection over a nanoFramework Socket. Plaintext reads and writes go to the socket itself
+    /// (no NetworkStream, so no stream owns the socket across STARTTLS, facts gotcha 7); the upgrade
+    /// builds an SslStream on the same connected socket (facts §1.4) and from then on owns it.
+    /// </summary>
+    public sealed class SocketConnection : IConnection
+    {
+        // facts §1.1: a receive timeout throws SocketException with ErrorCode 10060 (SocketError.TimedOut).
+        private const int SocketTimedOut = 10060;
+
+        // A peer that stops reading must not hold a session thread forever (SendTimeout, facts §1.1).
+        private const int SendTimeoutMs = 60000;
+
+        private const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+
+        private readonly object _closeLock = new object();
+        private readonly Socket _socket;
+        private readonly TlsCredentials _credentials;
+        private readonly TlsGate _gate;
+        private readonly int _handshakeTimeoutMs;
+        private SslStream _tls;
+        private bool _holdsGate;
+        private bool _closed;
+        private int _receiveTimeout;
+
+        /// <summary>Wraps a connected socket; TLS upgrades take a slot from <paramref name="gate"/> and are bounded by <paramref name="handshakeTimeoutMs"/>.</summary>
+        public SocketConnection(Socket socket, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs)
+        {
+            _socket = socket;
+            _credentials = credentials;
+            _gate = gate;
+            _handshakeTimeoutMs = handshakeTimeoutMs;
+            _receiveTimeout = 0;
+            _socket.SendTimeout = SendTimeoutMs;
+            RemoteAddress = "unknown";
+            IPEndPoint remote = socket.RemoteEndPoint as IPEndPoint;
+            if (remote != null)
+            {
+                RemoteAddress = remote.Address.ToString();
+                IsLoopback = IsLoopbackAddress(remote.Address.GetAddressBytes());
+            }
+        }
+
+        public bool IsSecure { get { return _tls != null; } }
+
+        public bool IsLoopback { get; private set; }
+
+        public string RemoteAddress { get; private set; }
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds)
+        {
+            // facts §1.1: ReceiveTimeout 0 or -1 is infinite; SslStream.Read uses the socket's value too.
+            int timeout = timeoutMilliseconds > 0 ? timeoutMilliseconds : -1;
+            try
+            {
+                if (timeout != _receiveTimeout)
+                {
+                    _socket.ReceiveTimeout = timeout;
+                    _receiveTimeout = timeout;
+                }
+
+                SslStream tls = _tls;
+                return tls != null ? tls.Read(buffer, offset, count) : _socket.Receive(buffer, offset, count, SocketFlags.None);
+            }
+            catch (SocketException e)
+            {
+                if (e.ErrorCode == SocketTimedOut)
+                {
+                    return ConnectionRead.TimedOut;
+                }
+
+                throw new ConnectionException("read failed: socket error " + e.ErrorCode, e);
+            }
+            catch (Exception e)
+            {
+                throw new ConnectionException("read failed: " + e.Message, e);
+            }
+        }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                SslStream tls = _tls;
+                if (tls != null)
+                {
+                    tls.Write(buffer, offset, count);
+                    return;
+                }
+
+                int sent = 0;
+                while (sent < count)
+                {
+                    int n = _socket.Send(buffer, offset + sent, count - sent, SocketFlags.None);
+                    if (n <= 0)
+                    {
+                        throw new ConnectionException("write failed: the peer stopped taking data");
+                    }
+
+                    sent += n;
+                }
+            }
+            catch (SocketException e)
+            {
+                throw new ConnectionException("write failed: socket error " + e.ErrorCode, e);
+            }
+            catch (ConnectionException)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                throw new ConnectionException("write failed: " + e.Message, e);
+            }
+        }
+
+        public void StartTlsAsClient(string targetHost)
+        {
+            Handshake(targetHost, true);
+        }
+
+        public void StartTlsAsServer()
+        {
+            Handshake(null, false);
+        }
+
+        public void Close()
+        {
+            SslStream tls;
+            bool release;
+            lock (_closeLock)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                _closed = true;
+                tls = _tls;
+                release = _holdsGate;
+                _holdsGate = false;
+            }
+
+            try
+            {
+                // facts §1.3: disposing the SslStream closes the socket; without TLS close it directly.
+                if (tls != null)
+                {
+                    tls.Close();
+                }
+                else
+                {
+                    _socket.Close();
+                }
+            }
+            catch (Exception)
+            {
+                // Already broken: closing is all that was left to do.
+            }
+
+            if (release)
+            {
+                _gate.Exit();
+            }
+        }
+
+        private void Handshake(string targetHost, bool asClient)
+        {
+            if (_tls != null)
+            {
+                throw Tls("TLS is already active", null);
+            }
+
+            if (!_gate.TryEnter())
+            {
+                throw Tls("TLS refused: " + _gate.LastRefusal, null);
+            }
+
+            lock (_closeLock)
+            {
+                _holdsGate = true;
+            }
+
+            SslStream tls = null;
+            SocketDeadline deadline = SocketDeadline.Arm(_socket, _handshakeTimeoutMs);
+            Exception failure = null;
+            try
+            {
+                // Bytes the peer sent before the upgrade were read by the core's framer, which
+                // discards them (STARTTLS injection); nothing is buffered here that TLS could see.
+                tls = new SslStream(_socket);
+                if (asClient)
+                {
+                    // facts §1.3: only CertificateRequired makes mbedTLS verify the server.
+                    tls.SslVerification = SslVerification.CertificateRequired;
+                    if (_credentials.TrustedCa == null)
+                    {
+                        tls.AuthenticateAsClient(targetHost, Protocols);
+                    }
+                    else
+                    {
+                        tls.AuthenticateAsClient(targetHost, null, _credentials.TrustedCa, Protocols);
+                    }
+                }
+                else
+                {
+                    // A mail client shows no certificate of its own; do not ask for one.
+                    tls.SslVerification = SslVerification.NoVerification;
+                    tls.UseStoredDeviceCertificate = _credentials.ServerCertificate == null;
+                    tls.AuthenticateAsServer(_credentials.ServerCertificate, false, Protocols);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            deadline.Disarm();
+            if (failure == null && !deadline.Fired)
+            {
+                _tls = tls;
+                return;
+            }
+
+            if (tls != null)
+            {
+                lock (_closeLock)
+                {
+                    _tls = tls;
+                }
+            }
+
+            Close();
+            throw Tls(deadline.Fired ? "TLS handshake timed out after " + _handshakeTimeoutMs + " ms" : "TLS handshake failed: " + failure.Message, failure);
+        }
+
+        private static ConnectionException Tls(string message, Exception inner)
+        {
+            ConnectionException e = inner == null ? new ConnectionException(message) : new ConnectionException(message, inner);
+            e.IsTls = true;
+            return e;
+        }
+
+        private static bool IsLoopbackAddress(byte[] a)
+        {
+            if (a.Length == 4)
+            {
+                return a[0] == 127;
+            }
+
+            if (a.Length != 16 || a[15] != 1)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < 15; i++)
+            {
+                if (a[i] != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace NanoRelay.Tests.Firmware
+{
+    /// <summary>
+    /// What can be checked of the nanoFramework projects without the nanoFramework build: file lists,
+    /// package pins, API namespaces, and that the device program stays glue.
+    /// </summary>
+    [TestClass]
+    public class DeviceProjectTests
+    {
+        private const string DeviceFolder = "firmware/NanoRelay.Device";
+        private const string DeviceProject = DeviceFolder + "/NanoRelay.Device.nfproj";
+        private const string TestsFolder = "tests/NanoRelay.DeviceTests";
+        private const string TestsProject = TestsFolder + "/NanoRelay.DeviceTests.nfproj";
+
+        // research/nanoframework-facts.md §2 (versions referenced by nanoframework/Samples @121ef04, all on
+        // CoreLibrary 1.17.11) and §3.3 (TestFramework 3.0.80): package id -> version, assembly.
+        private static readonly Dictionary<string, (string Version, string Assembly)> s_facts = new()
+        {
+            ["nanoFramework.CoreLibrary"] = ("1.17.11", "mscorlib"),
+            ["nanoFramework.Runtime.Events"] = ("1.11.37", "nanoFramework.Runtime.Events"),
+            ["nanoFramework.System.Threading"] = ("1.1.52", "System.Threading"),
+            ["nanoFramework.System.Text"] = ("1.3.42", "nanoFramework.System.Text"),
+            ["nanoFramework.System.IO.Streams"] = ("1.1.96", "System.IO.Streams"),
+            ["nanoFramework.System.Collections"] = ("1.5.75", "nanoFramework.System.Collections"),
+            ["nanoFramework.System.Net"] = ("1.11.60", "System.Net"),
+            ["nanoFramework.System.Device.Wifi"] = ("1.5.149", "System.Device.Wifi"),
+            ["nanoFramework.Networking.Sntp"] = ("1.6.42", "nanoFramework.Networking.Sntp"),
+            ["nanoFramework.System.IO.FileSystem"] = ("1.1.93", "System.IO.FileSystem"),
+            ["nanoFramework.Json"] = ("2.2.213", "nanoFramework.Json"),
+            ["nanoFramework.Runtime.Native"] = ("1.7.11", "nanoFramework.Runtime.Native"),
+            ["nanoFramework.Hardware.Esp32"] = ("1.6.40", "nanoFramework.Hardware.Esp32"),
+            ["nanoFramework.System.Device.Gpio"] = ("1.1.62", "System.Device.Gpio"),
+            ["nanoFramework.System.Device.Adc"] = ("1.1.24", "System.Device.Adc"),
+            ["nanoFramework.TestFramework"] = ("3.0.80", "nanoFramework.TestFramework"),
+        };
+
+        // The device program is glue: a dozen adapters of 50-300 lines and the start-up. 2,500 lines
+        // leaves room for the four wiring methods still to fill; past it, logic is leaking out of the core.
+        private const int DeviceLineBudget = 2500;
+        private const int DeviceFileLineBudget = 400;
+
+        private static readonly XNamespace s_msbuild = "http://schemas.microsoft.com/developer/msbuild/2003";
+
+        private static XDocument Project(string path) => XDocument.Load(RepoFiles.PathOf(path));
+
+        private static string[] CompileItems(XDocument project) =>
+            project.Descendants(s_msbuild + "Compile").Select(e => (string)e.Attribute("Include")).ToArray();
+
+        private static Dictionary<string, string> PackagesConfig(string folder) =>
+            XDocument.Load(RepoFiles.PathOf(folder + "/packages.config")).Root.Elements("package")
+                .ToDictionary(p => (string)p.Attribute("id"), p => (string)p.Attribute("version"));
+
+        [TestMethod]
+        [DataRow(DeviceProject, DeviceFolder)]
+        [DataRow(TestsProject, TestsFolder)]
+        public void NfprojCompileList_MatchesTheFilesOnDisk(string projectPath, string folder)
+        {
+            string[] items = CompileItems(Project(projectPath));
+            string[] own = items.Where(i => !i.StartsWith("..", StringComparison.Ordinal)).OrderBy(i => i, StringComparer.Ordinal).ToArray();
+            CollectionAssert.AreEqual(RepoFiles.SourcesUnder(folder), own, "listed: " + string.Join(", ", own));
+
+            // Linked folders are wildcards; each must exist and hold sources.
+            foreach (string link in items.Where(i => i.StartsWith("..", StringComparison.Ordinal)))
+            {
+                Assert.IsTrue(link.EndsWith("\\**\\*.cs", StringComparison.Ordinal), link);
+                string linked = Path.GetFullPath(Path.Combine(RepoFiles.PathOf(folder), link.Replace('\\', '/').Replace("/**/*.cs", "")));
+                Assert.IsTrue(Directory.Exists(linked) && Directory.GetFiles(linked, "*.cs", SearchOption.AllDirectories).Length > 0, link);
+            }
+        }
+
+        [TestMethod]
+        public void DeviceProject_LinksTheWholeCore_AndTestProjectLinksCoreTestsAndTesting()
+        {
+            string[] device = CompileItems(Project(DeviceProject));
+            CollectionAssert.Contains(device, "..\\NanoRelay.Core\\**\\*.cs");
+            string[] tests = CompileItems(Project(TestsProject));
+            CollectionAssert.Contains(tests, "..\\NanoRelay.Core.Tests\\**\\*.cs");
+            CollectionAssert.Contains(tests, "..\\NanoRelay.Testing\\**\\*.cs");
+            CollectionAssert.Contains(tests, "..\\..\\firmware\\NanoRelay.Core\\**\\*.cs");
+        }
+
+        [TestMethod]
+        [DataRow(DeviceProject, DeviceFolder)]
+        [DataRow(TestsProject, TestsFolder)]
+        public void PackagesConfig_PinsTheFactsVersions_AndEveryReferenceMatchesIt(string projectPath, string folder)
+        {
+            Dictionary<string, string> packages = PackagesConfig(folder);
+            foreach (KeyValuePair<string, string> p in packages)
+            {
+                Assert.IsTrue(s_facts.ContainsKey(p.Key), p.Key + " is not in the facts table");
+                Assert.AreEqual(s_facts[p.Key].Version, p.Value, p.Key);
+            }
+
+            XDocument project = Project(projectPath);
+            string[] hints = project.Descendants(s_msbuild + "HintPath").Select(h => h.Value).ToArray();
+            foreach (KeyValuePair<string, string> p in packages)
+            {
+                string expected = "..\\..\\packages\\" + p.Key + "." + p.Value + "\\lib\\" + s_facts[p.Key].Assembly + ".dll";
+                Assert.IsTrue(hints.Contains(expected), projectPath + " lacks " + expected);
+            }
+
+            foreach (string hint in hints)
+            {
+                Match m = Regex.Match(hint, @"^\.\.\\\.\.\\packages\\(?<id>[A-Za-z0-9.]+?)\.(?<v>\d+\.\d+\.\d+)\\lib\\");
+                Assert.IsTrue(m.Success, hint);
+                Assert.IsTrue(packages.TryGetValue(m.Groups["id"].Value, out string v) && v == m.Groups["v"].Value, hint + " has no packages.config entry");
+            }
+
+            foreach (XElement r in project.Descendants(s_msbuild + "Reference"))
+            {
+                string include = (string)r.Attribute("Include");
+                string assembly = include.Split(',')[0];
+                KeyValuePair<string, (string Version, string Assembly)> fact = s_facts.Single(f => f.Value.Assembly == assembly || (assembly == "nanoFramework.UnitTestLauncher" && f.Key == "nanoFramework.TestFramework"));
+                if (assembly != "nanoFramework.UnitTestLauncher")
+                {
+                    StringAssert.Contains(include, "Version=" + fact.Value.Version + ".", include);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void DeviceProject_UsesSocketNotTheTcpClientPackage_AndTheStableLine()
+        {
+            Dictionary<string, string> packages = PackagesConfig(DeviceFolder);
+
+            // facts §1.7, gotcha 21: TcpClient's Connect throws from its finally block; Socket is used.
+            Assert.IsFalse(packages.Keys.Any(k => k.Contains("TcpClient", StringComparison.Ordinal)));
+            Assert.IsFalse(string.Join("\n", DeviceSources().Select(File.ReadAllText)).Contains("TcpClient", StringComparison.Ordinal));
+
+            // facts gotcha 18: no 2.x preview packages beside the 1.x networking ones.
+            Assert.AreEqual("1.17.11", packages["nanoFramework.CoreLibrary"]);
+            foreach (string needed in new[] { "nanoFramework.System.Net", "nanoFramework.System.Device.Wifi", "nanoFramework.Networking.Sntp",
+                "nanoFramework.System.IO.FileSystem", "nanoFramework.System.Text", "nanoFramework.System.IO.Streams", "nanoFramework.Json",
+                "nanoFramework.Runtime.Native", "nanoFramework.Hardware.Esp32", "nanoFramework.System.Device.Gpio", "nanoFramework.System.Device.Adc" })
+            {
+                Assert.IsTrue(packages.ContainsKey(needed), needed);
+            }
+        }
+
+        [TestMethod]
+        public void TestProject_IsCalledNFUnitTest_WithRunsettingsAndTheTestFramework()
+        {
+            XDocument project = Project(TestsProject);
+            Assert.AreEqual("NFUnitTest", project.Descendants(s_msbuild + "AssemblyName").Single().Value);
+            Assert.IsTrue(project.Descendants(s_msbuild + "RunSettingsFilePath").Single().Value.EndsWith("nano.runsettings", StringComparison.Ordinal));
+            Assert.IsTrue(File.Exists(RepoFiles.PathOf(TestsFolder + "/nano.runsettings")));
+            StringAssert.Contains(project.Descendants(s_msbuild + "DefineConstants").Single().Value, "NANOFRAMEWORK");
+            Assert.AreEqual("3.0.80", PackagesConfig(TestsFolder)["nanoFramework.TestFramework"]);
+        }
+
+        [TestMethod]
+        public void DeviceProject_StaysGlue_SizeAndNoWireLiterals()
+        {
+            string[] files = DeviceSources();
+            int total = 0;
+            foreach (string f in files)
+            {
+                int lines = File.ReadAllLines(f).Length;
+                total += lines;
+                Assert.IsTrue(lines <= DeviceFileLineBudget, Path.GetFileName(f) + ": " + lines + " lines");
+
+                // Wire text belongs to the core (defined once, as bytes): no command, reply or status
+                // literal of SMTP or POP3 may appear in a device string.
+                foreach (Match literal in Regex.Matches(File.ReadAllText(f), "\"(?:[^\"\\\\]|\\\\.)*\""))
+                {
+                    string s = literal.Value.Trim('"');
+                    Assert.IsFalse(Regex.IsMatch(s, @"^(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT|STARTTLS|STLS|AUTH|USER|PASS|APOP|RETR|DELE|UIDL|LIST|STAT|TOP|CAPA)\b|^[+-](?:OK|ERR)|^[2-5]\d\d[ -]|\\r\\n"),
+                        Path.GetFileName(f) + " has a wire literal " + literal.Value);
+                }
+            }
+
+            Console.WriteLine("NanoRelay.Device: " + files.Length + " files, " + total + " lines (budget " + DeviceLineBudget + ")");
+            Assert.IsTrue(total <= DeviceLineBudget, total + " lines");
+        }
+
+        [TestMethod]
+        public void DeviceSources_UseOnlyNamespacesOfTheReferencedPackages_AndNoDesktopOnlyFeatures()
+        {
+            // Namespace -> the package that provides it (facts §2 table).
+            string[] allowed =
+            {
+                "System", "System.Collections", "System.Threading", "System.IO", "System.Net", "System.Net.Sockets",
+                "System.Net.Security", "System.Security.Cryptography.X509Certificates", "System.Device.Gpio", "System.Device.Adc",
+                "System.Reflection", "System.Runtime.InteropServices",
+                "nanoFramework.Networking", "nanoFramework.Runtime.Native", "nanoFramework.Hardware.Esp32", "nanoFramework.Json",
+                "nanoFramework.System.IO.FileSystem",
+                "NanoRelay.Boards", "NanoRelay.Ports", "NanoRelay.Device.Adapters",
+            };
+            foreach (string f in DeviceSources())
+            {
+                string text = File.ReadAllText(f);
+                foreach (Match u in Regex.Matches(text, @"^using ([\w.]+);", RegexOptions.Multiline))
+                {
+                    CollectionAssert.Contains(allowed, u.Groups[1].Value, Path.GetFileName(f));
+                }
+
+                // Stable nanoFramework line: no generics, LINQ, async, var, interpolation, nullable value types.
+                Assert.IsFalse(Regex.IsMatch(text, @"\b(List|Dictionary|IEnumerable|Func|Action|Span|Task)<|\bvar\s|\basync\s|\bawait\s|\$""|\b(int|long|double|bool)\?"), Path.GetFileName(f));
+            }
+        }
+
+        [TestMethod]
+        public void ApiShim_IsCompileOnly_MarkedAsSuch_AndInNoDeviceProject()
+        {
+            string shim = "firmware/NanoRelay.Device.ApiShim";
+            foreach (string f in RepoFiles.SourcesUnder(shim))
+            {
+                string text = File.ReadAllText(RepoFiles.PathOf(shim + "/" + f.Replace('\\', '/')));
+                StringAssert.StartsWith(text, "// COMPILE-ONLY SHIM", f);
+            }
+
+            // Never shipped: neither nanoFramework project compiles it, and only the check project references its folder.
+            foreach (string nfproj in new[] { DeviceProject, TestsProject })
+            {
+                Assert.IsFalse(CompileItems(Project(nfproj)).Any(i => i.Contains("ApiShim", StringComparison.Ordinal)), nfproj);
+            }
+
+            string[] projects = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
+                .Where(p => File.ReadAllText(p).Contains("NanoRelay.Device", StringComparison.Ordinal)).Select(Path.GetFileName).ToArray();
+            CollectionAssert.AreEqual(new[] { "NanoRelay.Device.ApiCheck.csproj" }, projects);
+        }
+
+        private static string[] DeviceSources() =>
+            RepoFiles.SourcesUnder(DeviceFolder).Select(r => RepoFiles.PathOf(DeviceFolder + "/" + r.Replace('\\', '/'))).ToArray();
+    }
+}
