@@ -217,6 +217,31 @@ namespace NanoRelay.Storage
             return true;
         }
 
+        /// <summary>
+        /// Retires a committed entry whose owner found its record unusable (an envelope that
+        /// does not parse): the reason is recorded, the entry is never sent or served again.
+        /// </summary>
+        public void Quarantine(StoreEntry entry, string reason)
+        {
+            byte[] why = NanoRelay.Framing.Utf8.GetBytes(reason);
+            int w = StoreRecord.Write(_files, NameOf(entry.Id, BadExt), StoreRecord.KindBad, why, why.Length < Limits.StoreReasonMax ? why.Length : Limits.StoreReasonMax);
+            BytesWritten += w;
+            _usedBytes += w;
+            entry.Removed = true;
+            _entries.Remove(entry);
+            DeleteCounted(NameOf(entry.Id, CommitExt));
+            if (entry.StateName != null)
+            {
+                DeleteCounted(entry.StateName);
+            }
+
+            if (_report != null)
+            {
+                _report.AddQuarantined(new QuarantinedEntry(entry.Id, reason));
+                _report.NewlyQuarantined++;
+            }
+        }
+
         /// <summary>Deletes every file of a quarantined entry; false when there was none.</summary>
         public bool DropQuarantined(long id)
         {
