@@ -53,7 +53,7 @@ namespace NanoRelay.Storage
         private long _sequenceGeneration;
         private string _sequenceName;
         private long _usedBytes;
-        private bool _writerOpen;
+        private readonly object _sync = new object();   // writers of different sessions share the byte count
 
         /// <summary>A store of the files named <paramref name="prefix"/>... (one letter), bounded by bytes and entries.</summary>
         public MessageStore(IFileStore files, string prefix, long maxBytes, int maxCount)
@@ -107,11 +107,6 @@ namespace NanoRelay.Storage
         /// <summary>Starts a new message; throws StoreException (IsFull) when the store has no room for one.</summary>
         public MessageWriter Begin()
         {
-            if (_writerOpen)
-            {
-                throw new StoreException("another message is being written");
-            }
-
             if (_entries.Count >= _maxCount || !HasRoomFor(0))
             {
                 throw new StoreException("store full") { IsFull = true };
@@ -134,7 +129,6 @@ namespace NanoRelay.Storage
             }
 
             IFileWriter w = _files.Create(name);
-            _writerOpen = true;
             return new MessageWriter(this, id, w, bytes);
         }
 
@@ -264,7 +258,6 @@ namespace NanoRelay.Storage
             RecoveryReport report = new RecoveryReport();
             _entries.Clear();
             _usedBytes = 0;
-            _writerOpen = false;
             string[] names = _files.List(_prefix);
             ArrayList sequences = new ArrayList();
             long[] ids = new long[names.Length];
@@ -335,9 +328,12 @@ namespace NanoRelay.Storage
 
         internal bool HasRoomFor(long more)
         {
-            if (_maxBytes > 0 && _usedBytes + more + Limits.StoreReserveBytes > _maxBytes)
+            lock (_sync)
             {
-                return false;
+                if (_maxBytes > 0 && _usedBytes + more + Limits.StoreReserveBytes > _maxBytes)
+                {
+                    return false;
+                }
             }
 
             long free = _files.FreeBytes;
@@ -346,8 +342,11 @@ namespace NanoRelay.Storage
 
         internal void ContentWritten(long bytes)
         {
-            _usedBytes += bytes;
-            BytesWritten += bytes;
+            lock (_sync)
+            {
+                _usedBytes += bytes;
+                BytesWritten += bytes;
+            }
         }
 
         internal StoreEntry CommitContent(long id, long length, uint crc, byte[] meta, int offset, int count, long extraBytes)
@@ -362,7 +361,6 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, NameOf(id, CommitExt), StoreRecord.KindCommit, _record.Buffer, _record.Length);
-            _writerOpen = false;
             BytesWritten += written;
             _usedBytes += written;
             byte[] m = new byte[count];
@@ -376,8 +374,11 @@ namespace NanoRelay.Storage
 
         internal void AbortContent(long id, long written)
         {
-            _writerOpen = false;
-            _usedBytes -= written;
+            lock (_sync)
+            {
+                _usedBytes -= written;
+            }
+
             try
             {
                 _files.Delete(NameOf(id, ContentExt));

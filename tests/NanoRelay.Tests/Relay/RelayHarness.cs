@@ -64,8 +64,16 @@ namespace NanoRelay.Tests.Relay
         public SpoolEntry Queue(byte[] content, string messageId, string sender, string[] recipients)
         {
             SpoolWriter w = Spool.Begin(sender, recipients.Length == 0 ? new[] { "ops@example.com" } : recipients, messageId);
-            w.Write(content, 0, content.Length);
-            return w.Commit();
+            try
+            {
+                w.Write(content, 0, content.Length);
+                return w.Commit();
+            }
+            catch (NanoRelay.Ports.StoreException) when (!Files.PoweredOff)
+            {
+                w.Abort();
+                throw;
+            }
         }
 
         public string MailboxText(int index)
