@@ -222,10 +222,18 @@ namespace NanoRelay.Relay
                 IFileReader r = null;
                 try
                 {
-                    d = _mailbox.BeginDelivery(e.Key);
                     r = _spool.OpenContent(e);
+                    if (r == null)
+                    {
+                        // Recovery checked the content; a file gone since is a store fault, not a message to deliver empty.
+                        e.Attempts++;
+                        _spool.Defer(e, "content missing", _policy.DelayAfter(e.Attempts));
+                        return false;
+                    }
+
+                    d = _mailbox.BeginDelivery(e.Key);
                     int n;
-                    while (r != null && (n = r.Read(_copy, 0, _copy.Length)) > 0)
+                    while ((n = r.Read(_copy, 0, _copy.Length)) > 0)
                     {
                         d.Write(_copy, 0, n);
                     }
