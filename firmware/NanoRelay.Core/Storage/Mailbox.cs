@@ -51,6 +51,13 @@ namespace NanoRelay.Storage
                 StoreEntry[] all = _store.Entries();
                 for (int i = 0; i < all.Length; i++)
                 {
+                    // A checksum-valid record can still carry a UID POP3 may not send (RFC 1939 §7).
+                    if (!IsValidUid(UidOfEntry(all[i])))
+                    {
+                        _store.Quarantine(all[i], "unique-id invalid");
+                        continue;
+                    }
+
                     string key = SourceKeyOf(all[i]);
                     if (key.Length > 0)
                     {
@@ -160,8 +167,7 @@ namespace NanoRelay.Storage
 
         public string UidOf(int index)
         {
-            RecordReader r = new RecordReader(_snapshot[index].Meta, 0, _snapshot[index].Meta.Length);
-            return r.Text(Limits.Pop3UidMax);
+            return UidOfEntry(_snapshot[index]);
         }
 
         public IFileReader OpenMessage(int index)
@@ -199,6 +205,31 @@ namespace NanoRelay.Storage
 
                 return true;
             }
+        }
+
+        private static string UidOfEntry(StoreEntry e)
+        {
+            RecordReader r = new RecordReader(e.Meta, 0, e.Meta.Length);
+            return r.Text(Limits.Pop3UidMax);
+        }
+
+        // RFC 1939 §7: "one to 70 characters in the range 0x21 to 0x7E".
+        private static bool IsValidUid(string uid)
+        {
+            if (uid.Length < 1 || uid.Length > Limits.Pop3UidMax)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < uid.Length; i++)
+            {
+                if (uid[i] < 0x21 || uid[i] > 0x7E)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string SourceKeyOf(StoreEntry e)

@@ -160,5 +160,19 @@ namespace NanoRelay.Core.Tests.Storage
             Assert.IsTrue(Open(files, 8).Contains("q:abc:1"));
             Assert.IsFalse(Open(files, 8).Contains("q:abc:2"));
         }
+    
+        [TestMethod]
+        public void Section7_StoredUidOutsideTheRange_IsQuarantined_NeverServed()
+        {
+            MemoryFileStore files = new MemoryFileStore();
+            MessageStore raw = new MessageStore(files, Mailbox.Prefix, 0, 10);
+            raw.Recover();
+            MessageWriter w = raw.Begin();
+            w.Write(new byte[] { 65, 13, 10 }, 0, 3);
+            w.Commit(new byte[] { 0, 3, 65, 32, 66, 0, 0 }, 0, 7);   // "A B": a space is not allowed
+            Mailbox m = Open(files, 9);
+            Assert.AreEqual(0, m.Refresh());
+            Assert.AreEqual("unique-id invalid", m.Store.LastRecovery.Quarantined[0].Reason);
+        }
     }
 }
