@@ -100,6 +100,10 @@ namespace NanoRelay
         // The text of a quarantine reason or a last error kept on flash.
         public const int StoreReasonMax = 200;
 
+        // Quarantined entries kept for a person to look at; older ones are deleted at recovery,
+        // so a device that keeps losing power mid-write never fills its flash with them.
+        public const int StoreQuarantineKept = 8;
+
         // Message ids reserved per sequence record: one small write per 32 messages, not one each.
         public const int StoreSequenceBlock = 32;
 

@@ -315,6 +315,7 @@ namespace NanoRelay.Storage
                 start = end;
             }
 
+            PruneQuarantine(report);
             _nextId = maxId + 1 > _reservedUpTo ? maxId + 1 : _reservedUpTo;
             if (_nextId < 1)
             {
@@ -415,6 +416,26 @@ namespace NanoRelay.Storage
             }
 
             return written;
+        }
+
+        // Keeps the newest Limits.StoreQuarantineKept quarantined entries; no operator is needed
+        // for the store to stay usable.
+        private void PruneQuarantine(RecoveryReport report)
+        {
+            QuarantinedEntry[] q = report.Quarantined;
+            int excess = q.Length - Limits.StoreQuarantineKept;
+            if (excess <= 0)
+            {
+                return;
+            }
+
+            // Recovery lists them in ascending id order: the first ones are the oldest.
+            for (int i = 0; i < excess; i++)
+            {
+                DropQuarantined(q[i].Id);
+            }
+
+            report.RemoveOldestQuarantined(excess);
         }
 
         private void RecoverSequence(ArrayList names, RecoveryReport report)

@@ -22,6 +22,14 @@ namespace NanoRelay.Storage
             get { return (QuarantinedEntry[])_quarantined.ToArray(typeof(QuarantinedEntry)); }
         }
 
+        internal void RemoveOldestQuarantined(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _quarantined.RemoveAt(0);
+            }
+        }
+
         internal void AddQuarantined(QuarantinedEntry q)
         {
             _quarantined.Add(q);

@@ -281,5 +281,24 @@ namespace NanoRelay.Core.Tests.Storage
 
             Assert.IsTrue(full);
         }
+    
+        [TestMethod]
+        public void QuarantineIsBounded_OldestDroppedAtRecovery_NoOperatorNeeded()
+        {
+            MemoryFileStore files = new MemoryFileStore();
+            MessageStore s = Open(files);
+            for (int i = 0; i < Limits.StoreQuarantineKept + 3; i++)
+            {
+                StoreEntry e = Put(s, "m\r\n", "m");
+                files.Corrupt("q000000" + "0123456789abcdef"[(int)e.Id] + ".msg", Ascii.Bytes("junk"));
+            }
+
+            MessageStore t = Open(files);
+            QuarantinedEntry[] q = t.LastRecovery.Quarantined;
+            Assert.AreEqual(Limits.StoreQuarantineKept, q.Length);
+            Assert.AreEqual(4L, q[0].Id);
+            Assert.AreEqual(Limits.StoreQuarantineKept, files.List("q").Length - 1 - Limits.StoreQuarantineKept);   // .msg + .bad each, and the sequence
+            Assert.IsFalse(files.Exists("q0000001.bad"));
+        }
     }
 }

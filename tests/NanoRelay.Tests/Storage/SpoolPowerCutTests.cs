@@ -294,5 +294,36 @@ namespace NanoRelay.Tests.Storage
             Assert.IsTrue(h.Files.MaxCreatesOfOneName <= 2, "a hot file: " + h.Files.MaxCreatesOfOneName);
             Assert.AreEqual(0, h.Files.List("q").Count(f => !f.StartsWith("q_seq")), "nothing left behind");
         }
+    
+        [TestMethod]
+        public void Case60_MailboxSoak10000Deliveries_AndUpdates_BytesWrittenPerMessage_NoHotSpot()
+        {
+            var files = new NanoRelay.Testing.MemoryFileStore();
+            var m = new Mailbox(files, new NanoRelay.Testing.SeededRandom(5), 0, 1000);
+            m.Open();
+            int n = 10_000;
+            long content = 0;
+            var uids = new HashSet<string>();
+            for (int i = 0; i < n; i++)
+            {
+                byte[] b = RelayHarness.Message("mail " + i, "<" + i + "@mb>", 20);
+                content += b.Length;
+                Assert.IsTrue(uids.Add(m.Deliver(b, 0, b.Length, null)), "a UID was reused");
+                if (i % 100 == 99)
+                {
+                    // A POP3 session downloads and deletes everything (UPDATE state).
+                    int count = m.Refresh();
+                    for (int j = 0; j < count; j++)
+                    {
+                        Assert.IsTrue(m.Remove(j));
+                    }
+                }
+            }
+
+            double overhead = (double)(files.BytesWritten - content) / n;
+            Console.WriteLine($"mailbox soak: {n} messages, {content / n} bytes each; {(double)files.BytesWritten / n:F0} bytes written per message ({overhead:F0} of records); {files.Creates / (double)n:F2} files created per message; most creates of one name: {files.MaxCreatesOfOneName}");
+            Assert.IsTrue(overhead < 150, "record overhead per message: " + overhead);
+            Assert.IsTrue(files.MaxCreatesOfOneName <= 2, "a hot file: " + files.MaxCreatesOfOneName);
+        }
     }
 }
