@@ -107,7 +107,7 @@ namespace NanoRelay.Storage
         /// <summary>Starts a new message; throws StoreException (IsFull) when the store has no room for one.</summary>
         public MessageWriter Begin()
         {
-            if (_entries.Count >= _maxCount || !HasRoomFor(0))
+            if (_entries.Count >= _maxCount || !HasRoomFor(0, 0))
             {
                 throw new StoreException("store full") { IsFull = true };
             }
@@ -327,7 +327,9 @@ namespace NanoRelay.Storage
             return report;
         }
 
-        internal bool HasRoomFor(long more)
+        // The store's own budget is checked on every write (a counter); the file system's free
+        // space, which may cost a directory walk, only when deviceMore is not negative.
+        internal bool HasRoomFor(long more, long deviceMore)
         {
             lock (_sync)
             {
@@ -337,8 +339,33 @@ namespace NanoRelay.Storage
                 }
             }
 
+            if (deviceMore < 0)
+            {
+                return true;
+            }
+
             long free = _files.FreeBytes;
-            return free < 0 || free - more >= Limits.StoreReserveBytes;
+            return free < 0 || free - deviceMore >= Limits.StoreReserveBytes;
+        }
+
+        internal void AbortCommit(long id, long written)
+        {
+            lock (_sync)
+            {
+                _usedBytes -= written;
+            }
+
+            try
+            {
+                // The caller was told the commit failed: nothing of it may survive to be sent.
+                _files.Delete(NameOf(id, CommitExt));
+                _files.Delete(NameOf(id, ContentExt));
+            }
+            catch (StoreException)
+            {
+                // A power cut: recovery finds either a whole commit (the acknowledgement was
+                // lost, as when a cut falls between fsync and "250") or none.
+            }
         }
 
         internal void ContentWritten(long bytes)

@@ -13,7 +13,10 @@ namespace NanoRelay.Storage
         private readonly IFileWriter _writer;
         private readonly Crc32 _crc = new Crc32();
         private readonly long _extraBytes;
+        private const int CheckEvery = 4096;
+
         private long _length;
+        private long _checkedUpTo;
         private bool _done;
 
         internal MessageWriter(MessageStore store, long id, IFileWriter writer, long extraBytes)
@@ -38,7 +41,16 @@ namespace NanoRelay.Storage
                 throw new StoreException("message already committed or aborted");
             }
 
-            if (!_store.HasRoomFor(count))
+            // The device's free space is asked again each time another CheckEvery bytes are
+            // written; the reserve (larger than CheckEvery) absorbs what is written in between.
+            long deviceMore = -1;
+            if (_length + count > _checkedUpTo)
+            {
+                deviceMore = count + CheckEvery;
+                _checkedUpTo = _length + count + CheckEvery;
+            }
+
+            if (!_store.HasRoomFor(count, deviceMore))
             {
                 throw new StoreException("store full") { IsFull = true };
             }
@@ -63,7 +75,15 @@ namespace NanoRelay.Storage
             _writer.Flush();
             _writer.Close();
             _done = true;
-            return _store.CommitContent(Id, _length, _crc.Value, meta, offset, count, _extraBytes);
+            try
+            {
+                return _store.CommitContent(Id, _length, _crc.Value, meta, offset, count, _extraBytes);
+            }
+            catch (StoreException)
+            {
+                _store.AbortCommit(Id, _length);
+                throw;
+            }
         }
 
         /// <summary>Drops the message (best effort; recovery removes what is left).</summary>

@@ -226,7 +226,7 @@ namespace NanoRelay.Tests.Storage
             }
 
             Assert.IsTrue(queued > 10);
-            Assert.IsTrue(h.Files.FreeBytes < Limits.StoreReserveBytes + 4096);
+            Assert.IsTrue(h.Files.FreeBytes < Limits.StoreReserveBytes + 4096 + 4096, "refused only near full: reserve, one free-space check window, one message");
             for (int i = 0; i < 3; i++)
             {
                 h.Worker.NetworkUp();
