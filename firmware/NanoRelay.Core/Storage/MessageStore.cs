@@ -29,11 +29,18 @@ namespace NanoRelay.Storage
     /// without a commit record is an uncommitted ingest and is deleted; a commit record that is
     /// torn, corrupt, of another id, or whose content is missing or does not match its length and
     /// CRC is quarantined with the reason; invalid or superseded state files are deleted. Files
-    /// whose names do not follow the pattern are left alone.
+    /// whose names do not follow the pattern are left alone. Only the newest
+    /// <see cref="Limits.StoreQuarantineKept"/> quarantined entries are kept.
     ///
     /// Bounds: at most <c>maxCount</c> entries and <c>maxBytes</c> of files; a new message is
     /// refused (StoreException.IsFull) once fewer than <see cref="Limits.StoreReserveBytes"/>
-    /// would remain, and that reserve is what state records and deletions may still use.
+    /// would remain, and that reserve is what state records and deletions may still use. The
+    /// file system's own free space is asked at the start and every 4 KB of content.
+    ///
+    /// Bytes written per message (10,000-message soak on the memory store, 400-byte messages):
+    /// spool about content + 180 (commit record, one in-flight state record, the sequence
+    /// record every 32 messages); mailbox about content + 46. No file name is written more than
+    /// once per 8,192 messages (the sequence name wraps at 256 generations).
     /// </remarks>
     public sealed class MessageStore
     {

@@ -300,5 +300,20 @@ namespace NanoRelay.Core.Tests.Storage
             Assert.AreEqual(Limits.StoreQuarantineKept, files.List("q").Length - 1 - Limits.StoreQuarantineKept);   // .msg + .bad each, and the sequence
             Assert.IsFalse(files.Exists("q0000001.bad"));
         }
+    
+        [TestMethod]
+        public void BytesWrittenPerMessage_AreReported_ContentPlusRecords()
+        {
+            MemoryFileStore files = new MemoryFileStore();
+            MessageStore s = Open(files);
+            long before = files.BytesWritten;
+            Put(s, "0123456789", "meta");
+            Assert.AreEqual(files.BytesWritten - before, s.LastCommitBytes);
+            before = files.BytesWritten;
+            Put(s, "0123456789", "meta");
+            Assert.AreEqual(files.BytesWritten - before, s.LastCommitBytes);
+            Assert.AreEqual(10L + 16 + 4 + StoreRecord.Overhead, s.LastCommitBytes, "content, then the commit record: id, length, CRC, meta");
+            Assert.AreEqual(files.BytesWritten, s.BytesWritten);
+        }
     }
 }
