@@ -515,14 +515,22 @@ namespace NanoRelay.Storage
             string reason = null;
             if (exts.Contains(BadExt))
             {
-                // A quarantine begun before a power cut: finish it.
                 byte[] p;
-                string why = StoreRecord.Read(_files, NameOf(id, BadExt), StoreRecord.KindBad, out p) == RecordStatus.Ok
-                    ? NanoRelay.Framing.Utf8.GetString(p, 0, p.Length)
-                    : "reason unreadable";
-                RetireLeftovers(id, exts, report);
-                report.AddQuarantined(new QuarantinedEntry(id, why));
-                return;
+                bool readable = StoreRecord.Read(_files, NameOf(id, BadExt), StoreRecord.KindBad, out p) == RecordStatus.Ok;
+                if (!readable && exts.Contains(CommitExt))
+                {
+                    // The quarantine record itself was cut short, before the commit record was
+                    // retired: judge the entry again from scratch (it ends quarantined again).
+                    DeleteCounted(NameOf(id, BadExt));
+                    exts.Remove(BadExt);
+                }
+                else
+                {
+                    // A quarantine begun before a power cut: finish it.
+                    RetireLeftovers(id, exts, report);
+                    report.AddQuarantined(new QuarantinedEntry(id, readable ? NanoRelay.Framing.Utf8.GetString(p, 0, p.Length) : "reason unreadable"));
+                    return;
+                }
             }
 
             if (!exts.Contains(CommitExt))
