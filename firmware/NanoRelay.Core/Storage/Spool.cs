@@ -81,12 +81,15 @@ namespace NanoRelay.Storage
                         continue;
                     }
 
+                    _entries.Add(e);
                     if (e.InFlight)
                     {
+                        // Counted once: the flag is cleared on flash, so another reboot before
+                        // the retry does not count the same event again.
                         FoundInFlight++;
+                        e.InFlight = false;
+                        Save(e);
                     }
-
-                    _entries.Add(e);
                 }
 
                 return report;

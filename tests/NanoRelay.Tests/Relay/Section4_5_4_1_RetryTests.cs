@@ -351,5 +351,22 @@ namespace NanoRelay.Tests.Relay
         {
             Assert.AreEqual("Fri, 27 Nov 2026 09:05:03 +0000", BounceWriter.FormatDate(new DateTime(2026, 11, 27, 9, 5, 3, DateTimeKind.Utc)));
         }
+    
+        [TestMethod]
+        public void Case57_AttemptInterruptedByAReboot_CountedOnce_EvenAcrossSeveralReboots()
+        {
+            var h = new RelayHarness();
+            h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
+            h.Upstream.BeforeSend = () => h.Files.PowerCutAfter = h.Files.Operations;   // the cut falls mid-attempt
+            Assert.Throws<NanoRelay.Ports.StoreException>(() => h.Worker.RunDue());
+            h.Upstream.BeforeSend = null;
+            h.Reboot();
+            Assert.AreEqual(1, h.Worker.Counters.Ambiguous, "the interrupted attempt may have reached the upstream");
+            h.Reboot();
+            Assert.AreEqual(0, h.Worker.Counters.Ambiguous, "the same event is not counted twice");
+            h.Worker.RunDue();
+            Assert.AreEqual(0, h.Spool.Count);
+            Assert.AreEqual(2, h.Upstream.Log.Count, "sent before the cut, and once more: the one counted duplicate");
+        }
     }
 }
