@@ -84,5 +84,42 @@ namespace NanoRelay
         // is about 1.5 KB; 16 K characters and 8 levels of nesting bound a wrong or hostile file.
         public const int BoardFileMaxChars = 16384;
         public const int BoardJsonMaxDepth = 8;
+
+        // The store (Storage/): our own numbers, not an RFC's. A commit or state record holds an
+        // envelope of at most SmtpRecipients paths of SmtpPath octets plus a reply per recipient;
+        // 64 KB bounds it, and recovery refuses any length field above it (a length of 2^31 read
+        // from a torn file is just corrupt).
+        public const int StoreRecordMax = 65536;
+
+        // Bytes kept free for state records and deletions so a full store can still advance
+        // (RFC 5321 §6.1: "MUST NOT lose the message ... because of a predictable resource
+        // shortage"): a few state records of an ordinary entry.
+        public const int StoreReserveBytes = 8192;
+
+        // Entries per store (spool or mailbox) when the board profile does not say.
+        public const int StoreEntriesDefault = 1024;
+
+        // A server reply kept for a recipient (the bounce's Diagnostic-Code): one reply line.
+        public const int StoreReplyMax = SmtpReplyLine;
+
+        // The text of a quarantine reason or a last error kept on flash.
+        public const int StoreReasonMax = 200;
+
+        // Quarantined entries kept for a person to look at; older ones are deleted at recovery,
+        // so a device that keeps losing power mid-write never fills its flash with them.
+        public const int StoreQuarantineKept = 8;
+
+        // Message ids reserved per sequence record: one small write per 32 messages, not one each.
+        public const int StoreSequenceBlock = 32;
+
+        // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
+        // time generally needs to be at least 4-5 days". The config's `retry` section overrides
+        // these (DESIGN.md default: 60 s first, 3600 s max, 72 h lifetime).
+        public const int RetryFirstDelaySecondsDefault = 60;
+        public const int RetryMaxDelaySecondsDefault = 3600;
+        public const int RetryLifetimeHoursDefault = 72;
+
+        // Original header bytes copied into a bounce (RFC 3464 §2: text/rfc822-headers).
+        public const int BounceHeaderBytes = 8192;
     }
 }

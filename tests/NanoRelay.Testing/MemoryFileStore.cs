@@ -5,14 +5,29 @@ using NanoRelay.Ports;
 namespace NanoRelay.Testing
 {
     /// <summary>
-    /// Files in memory. Counts every mutating operation (create, write, flush, delete) so a test
-    /// can cut the power after operation k: from then on every call throws, and
-    /// <see cref="Reboot"/> gives the store as flash would hold it (unflushed bytes lost, the
-    /// last write optionally torn).
+    /// Files in memory, with the failure semantics of a small flash file system made explicit:
+    /// <list type="bullet">
+    /// <item>Every mutating operation (Create, Write, Flush, Delete) counts; with
+    /// <see cref="PowerCutAfter"/> = k the operation after the k-th throws and so does every call
+    /// after it, until <see cref="Reboot"/>. Reads do not count.</item>
+    /// <item>Bytes are durable only once a Flush of their file returned; Close does not flush.
+    /// A cut that hits a Write may keep <see cref="TornBytes"/> of it (a partial program), in
+    /// order, or scrambled when <see cref="TornGarbage"/> is set ("a partial prog may not be byte
+    /// in order", littlefs test_powerloss).</item>
+    /// <item>Directory entries: a Delete is atomic and durable when it returns (a metadata
+    /// commit). A Create is durable at once by default; with <see cref="CreateNeedsFlush"/> a
+    /// created file that was never flushed is gone after a reboot (littlefs commits a new file at
+    /// its first sync).</item>
+    /// <item>Capacity: with a capacity set, Create fails (IsFull) when no byte is free and Write
+    /// fails (IsFull) when its bytes do not fit; <see cref="FreeBytes"/> is -1 when unbounded.</item>
+    /// <item>Wear figures: <see cref="BytesWritten"/>, and <see cref="MaxCreatesOfOneName"/> (a
+    /// file name created again and again is a hot spot).</item>
+    /// </list>
     /// </summary>
     public sealed class MemoryFileStore : IFileStore
     {
         private readonly Hashtable _files = new Hashtable();   // name -> FileData
+        private readonly Hashtable _createsByName = new Hashtable();   // name -> int
         private long _capacity;
 
         public MemoryFileStore()
@@ -34,6 +49,18 @@ namespace NanoRelay.Testing
 
         /// <summary>When the cut hits a write: keep this many bytes of it (a torn page); -1 keeps none.</summary>
         public int TornBytes { get; set; }
+
+        /// <summary>Torn bytes are scrambled instead of a clean prefix of the write.</summary>
+        public bool TornGarbage { get; set; }
+
+        /// <summary>A created file survives a reboot only once it was flushed.</summary>
+        public bool CreateNeedsFlush { get; set; }
+
+        /// <summary>The most times any one name was created (a hot spot when it grows with traffic).</summary>
+        public int MaxCreatesOfOneName { get; private set; }
+
+        /// <summary>Files created so far.</summary>
+        public long Creates { get; private set; }
 
         /// <summary>True once the power was cut.</summary>
         public bool PoweredOff { get; private set; }
@@ -60,9 +87,20 @@ namespace NanoRelay.Testing
         /// <summary>Power comes back: the store keeps what was flushed, forgets the rest, and counts afresh.</summary>
         public void Reboot()
         {
+            ArrayList gone = new ArrayList();
             foreach (DictionaryEntry e in _files)
             {
-                ((FileData)e.Value).DropUnflushed();
+                FileData f = (FileData)e.Value;
+                f.DropUnflushed();
+                if (CreateNeedsFlush && !f.EverFlushed)
+                {
+                    gone.Add(e.Key);
+                }
+            }
+
+            foreach (object name in gone)
+            {
+                _files.Remove(name);
             }
 
             PoweredOff = false;
@@ -78,8 +116,20 @@ namespace NanoRelay.Testing
                 throw new StoreException("exists: " + name);
             }
 
+            if (_capacity != long.MaxValue && FreeBytes <= 0)
+            {
+                throw new StoreException("store full") { IsFull = true };
+            }
+
             FileData f = new FileData();
             _files[name] = f;
+            Creates++;
+            int n = _createsByName[name] == null ? 1 : (int)_createsByName[name] + 1;
+            _createsByName[name] = n;
+            if (n > MaxCreatesOfOneName)
+            {
+                MaxCreatesOfOneName = n;
+            }
             return new Writer(this, f);
         }
 
@@ -131,6 +181,15 @@ namespace NanoRelay.Testing
             return (string[])names.ToArray(typeof(string));
         }
 
+        /// <summary>Replaces a file's bytes as if flash had decayed or someone wrote junk (not counted).</summary>
+        public void Corrupt(string name, byte[] content)
+        {
+            FileData f = new FileData();
+            f.Append(content, 0, content.Length);
+            f.Flush();
+            _files[name] = f;
+        }
+
         /// <summary>The whole durable-or-not content of a file, for assertions; null if missing.</summary>
         public byte[] ReadAll(string name)
         {
@@ -168,11 +227,14 @@ namespace NanoRelay.Testing
 
             public int Length { get { return _length; } }
 
+            public bool EverFlushed { get; private set; }
+
             public void Append(byte[] b, int o, int c)
             {
                 if (_length + c > _data.Length)
                 {
-                    byte[] n = new byte[_data.Length * 2 > _length + c ? _data.Length * 2 : _length + c];
+                    int grown = _data.Length * 2 > _length + c ? _data.Length * 2 : _length + c;
+                    byte[] n = new byte[grown];
                     Array.Copy(_data, n, _length);
                     _data = n;
                 }
@@ -184,6 +246,7 @@ namespace NanoRelay.Testing
             public void Flush()
             {
                 _flushed = _length;
+                EverFlushed = true;
             }
 
             public void DropUnflushed()
@@ -223,7 +286,18 @@ namespace NanoRelay.Testing
                     if (_store.TornBytes > 0)
                     {
                         // A torn program: part of the write reached flash, and counts as durable.
-                        _file.Append(buffer, offset, count < _store.TornBytes ? count : _store.TornBytes);
+                        int kept = count < _store.TornBytes ? count : _store.TornBytes;
+                        byte[] torn = new byte[kept];
+                        Array.Copy(buffer, offset, torn, 0, kept);
+                        if (_store.TornGarbage)
+                        {
+                            for (int i = 0; i < kept; i++)
+                            {
+                                torn[i] = (byte)(torn[(i * 7) % kept] ^ 0xA5);
+                            }
+                        }
+
+                        _file.Append(torn, 0, kept);
                         _file.Flush();
                     }
 
@@ -264,7 +338,8 @@ namespace NanoRelay.Testing
 
             public int Read(byte[] buffer, int offset, int count)
             {
-                int n = count < _data.Length - _position ? count : _data.Length - _position;   // no System.Math in nano's mscorlib
+                int left = _data.Length - _position;
+                int n = count < left ? count : left;
                 Array.Copy(_data, _position, buffer, offset, n);
                 _position += n;
                 return n;

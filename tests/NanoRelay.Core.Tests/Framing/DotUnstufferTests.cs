@@ -1,4 +1,8 @@
+#if NANOFRAMEWORK
+using nanoFramework.TestFramework;
+#else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
 using NanoRelay.Framing;
 
 namespace NanoRelay.Core.Tests.Framing

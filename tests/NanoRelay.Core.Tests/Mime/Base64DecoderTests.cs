@@ -1,4 +1,8 @@
+#if NANOFRAMEWORK
+using nanoFramework.TestFramework;
+#else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
 using NanoRelay.Mime;
 
 namespace NanoRelay.Core.Tests.Mime

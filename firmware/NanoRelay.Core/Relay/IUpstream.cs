@@ -1,0 +1,13 @@
+namespace NanoRelay.Relay
+{
+    /// <summary>
+    /// The upstream submission server as the relay worker sees it (the SMTP client implements
+    /// it). One call is one transaction: connect (or reuse), MAIL, RCPT for each recipient,
+    /// DATA, the content, the final dot. It does not throw for network or protocol failures:
+    /// it classifies them in the result.
+    /// </summary>
+    public interface IUpstream
+    {
+        UpstreamResult Send(OutboundMessage message);
+    }
+}

@@ -1,0 +1,393 @@
+using NanoRelay.Ports;
+using NanoRelay.Storage;
+
+namespace NanoRelay.Relay
+{
+    /// <summary>
+    /// Moves due spool entries on: to the upstream through <see cref="IUpstream"/>, or, with no
+    /// upstream configured, into the device mailbox (the embedded default). Retries with
+    /// exponential backoff on the monotonic clock, bounces into the mailbox what is refused for
+    /// good or outlives its lifetime, and holds the queue while the wall clock is untrusted.
+    /// </summary>
+    public sealed class RelayWorker
+    {
+        private const string Source = "relay";
+
+        private readonly Spool _spool;
+        private readonly Mailbox _mailbox;
+        private readonly IUpstream _upstream;
+        private readonly IClock _clock;
+        private readonly RetryPolicy _policy;
+        private readonly ILog _log;
+        private readonly BounceWriter _bounces;
+        private readonly RelayCounters _counters = new RelayCounters();
+        private readonly byte[] _copy = new byte[512];
+        private long _blockedUntil = -1;
+        private bool _held;
+
+        /// <summary>A worker; <paramref name="upstream"/> null means local delivery into <paramref name="mailbox"/>.</summary>
+        public RelayWorker(Spool spool, Mailbox mailbox, IUpstream upstream, IClock clock, IRandom random, RetryPolicy policy, string host, ILog log)
+        {
+            _spool = spool;
+            _mailbox = mailbox;
+            _upstream = upstream;
+            _clock = clock;
+            _policy = policy;
+            _log = log;
+            _bounces = new BounceWriter(host, random);
+
+            // RFC 1047: an attempt a reboot interrupted may have reached the upstream.
+            _counters.Ambiguous = spool.FoundInFlight;
+        }
+
+        public RelayCounters Counters { get { return _counters; } }
+
+        /// <summary>True while the queue is held because the wall clock is untrusted.</summary>
+        public bool IsHeld { get { return _held; } }
+
+        /// <summary>
+        /// Processes every entry due now, earliest first, until none is due, the upstream is
+        /// unreachable, or the clock is untrusted. Returns how many entries were attempted.
+        /// </summary>
+        public int RunDue()
+        {
+            int attempted = 0;
+            while (true)
+            {
+                if (_upstream != null)
+                {
+                    // Held, not dated: without a trusted clock no certificate can be checked and
+                    // no Date trusted; nothing is attempted, nothing counts as an attempt.
+                    if (!_clock.IsUtcTrusted)
+                    {
+                        if (!_held)
+                        {
+                            _held = true;
+                            _counters.Held++;
+                            Log(LogLevel.Info, "queue held: the wall clock is not trusted yet");
+                        }
+
+                        return attempted;
+                    }
+
+                    _held = false;
+                    if (_blockedUntil >= 0 && _clock.MonotonicMilliseconds < _blockedUntil)
+                    {
+                        return attempted;
+                    }
+                }
+
+                SpoolEntry e = _spool.NextDue();
+                if (e == null)
+                {
+                    return attempted;
+                }
+
+                attempted++;
+                bool stop = _upstream == null ? DeliverLocally(e) : Forward(e);
+                if (stop)
+                {
+                    return attempted;
+                }
+            }
+        }
+
+        /// <summary>The network came back: everything queued is due now (in RAM only) and the upstream is tried again.</summary>
+        public void NetworkUp()
+        {
+            _blockedUntil = -1;
+            _spool.MakeDue(false);
+        }
+
+        // Returns true when the round should stop (the upstream is unreachable or the clock untrusted).
+        private bool Forward(SpoolEntry e)
+        {
+            int pending = e.PendingCount;
+            int[] map = new int[pending];
+            string[] recipients = new string[pending];
+            for (int i = 0, k = 0; i < e.Recipients.Length; i++)
+            {
+                if (e.RecipientStates[i] == RecipientState.Pending)
+                {
+                    map[k] = i;
+                    recipients[k++] = e.Recipients[i];
+                }
+            }
+
+            // Written before a byte goes out: a reboot then knows this attempt may have been sent.
+            _spool.BeginAttempt(e);
+            UpstreamResult r = _upstream.Send(new OutboundMessage(_spool, e, recipients));
+
+            if (r.Failure == UpstreamFailure.ClockUntrusted)
+            {
+                _spool.Release(e, "held: " + r.Reply);
+                _held = true;
+                _counters.Held++;
+                return true;
+            }
+
+            if (r.Ambiguous)
+            {
+                // RFC 1047: the message may have arrived; it is retried with the same Message-ID.
+                e.Ambiguous++;
+                _counters.Ambiguous++;
+                Log(LogLevel.Warning, "connection lost after the final dot for entry " + e.Id.ToString() + " (" + e.MessageId + "): retrying, a duplicate is possible");
+            }
+
+            int failedCount = 0;
+            int[] failed = new int[pending];
+            bool anyAccepted = false;
+            for (int k = 0; k < pending; k++)
+            {
+                int i = map[k];
+                RecipientOutcome o = RecipientOutcome.Transient;
+                string reply = r.Reply;
+                if (r.Failure == UpstreamFailure.None)
+                {
+                    o = r.Outcomes == null ? RecipientOutcome.Accepted : r.Outcomes[k];
+                    if (r.Replies != null && r.Replies[k] != null)
+                    {
+                        reply = r.Replies[k];
+                    }
+                }
+                else if (r.Failure == UpstreamFailure.Permanent)
+                {
+                    o = RecipientOutcome.Permanent;
+                }
+
+                e.RecipientReplies[i] = reply;
+                if (o == RecipientOutcome.Accepted)
+                {
+                    e.RecipientStates[i] = RecipientState.Delivered;
+                    anyAccepted = true;
+                }
+                else if (o == RecipientOutcome.Permanent)
+                {
+                    failed[failedCount++] = i;
+                }
+            }
+
+            string error = r.Failure == UpstreamFailure.None ? LastTransientReply(e, r) : Describe(r);
+            long now = _clock.MonotonicMilliseconds;
+            bool expired = false;
+            if (e.PendingCount - failedCount > 0 && e.AgeMs(now) >= _policy.LifetimeMs)
+            {
+                // RFC 5321 §4.5.4.1: give up after the lifetime; every recipient left is bounced.
+                expired = true;
+                for (int i = 0; i < e.Recipients.Length; i++)
+                {
+                    if (e.RecipientStates[i] == RecipientState.Pending && !Contains(failed, failedCount, i))
+                    {
+                        failed[failedCount++] = i;
+                    }
+                }
+            }
+
+            if (failedCount > 0)
+            {
+                Bounce(e, Trim(failed, failedCount), expired);
+            }
+
+            if (e.PendingCount == 0)
+            {
+                _spool.Complete(e);
+                if (anyAccepted)
+                {
+                    _counters.Sent++;
+                }
+
+                return false;
+            }
+
+            long wait = _policy.DelayAfter(e.Attempts);
+            _spool.Defer(e, error, wait);
+            _counters.Deferred++;
+            Log(LogLevel.Info, "entry " + e.Id.ToString() + " deferred: " + error);
+            if (r.Failure == UpstreamFailure.Connection || r.Failure == UpstreamFailure.TlsRequired || r.Failure == UpstreamFailure.Authentication)
+            {
+                // RFC 5321 §4.5.4.1: an unreachable host is remembered; the rest of the queue waits with it.
+                _blockedUntil = now + wait;
+                return true;
+            }
+
+            return false;
+        }
+
+        // The embedded default: no upstream, so the queue drains into the device mailbox.
+        private bool DeliverLocally(SpoolEntry e)
+        {
+            if (!_mailbox.Contains(e.Key))
+            {
+                MailboxDelivery d = null;
+                IFileReader r = null;
+                try
+                {
+                    r = _spool.OpenContent(e);
+                    if (r == null)
+                    {
+                        // Recovery checked the content; a file gone since is a store fault, not a message to deliver empty.
+                        e.Attempts++;
+                        _spool.Defer(e, "content missing", _policy.DelayAfter(e.Attempts));
+                        return false;
+                    }
+
+                    d = _mailbox.BeginDelivery(e.Key);
+                    int n;
+                    while ((n = r.Read(_copy, 0, _copy.Length)) > 0)
+                    {
+                        d.Write(_copy, 0, n);
+                    }
+
+                    d.Commit();
+                }
+                catch (StoreException x)
+                {
+                    if (d != null)
+                    {
+                        d.Abort();
+                    }
+
+                    if (!x.IsFull)
+                    {
+                        throw;
+                    }
+
+                    e.Attempts++;
+                    _spool.Defer(e, "mailbox full", _policy.DelayAfter(e.Attempts));
+                    _counters.Deferred++;
+                    return false;
+                }
+                finally
+                {
+                    if (r != null)
+                    {
+                        r.Close();
+                    }
+                }
+            }
+
+            for (int i = 0; i < e.RecipientStates.Length; i++)
+            {
+                e.RecipientStates[i] = RecipientState.Delivered;
+            }
+
+            _spool.Complete(e);
+            _counters.DeliveredLocally++;
+            return false;
+        }
+
+        private void Bounce(SpoolEntry e, int[] failed, bool expired)
+        {
+            for (int i = 0; i < failed.Length; i++)
+            {
+                e.RecipientStates[failed[i]] = RecipientState.Failed;
+            }
+
+            // RFC 5321 §4.5.5: a message with the null reverse-path is never answered by a bounce.
+            if (e.Sender.Length == 0)
+            {
+                _counters.DroppedWithoutBounce++;
+                Log(LogLevel.Warning, "entry " + e.Id.ToString() + " failed; null sender, no bounce");
+                return;
+            }
+
+            // The key names the entry and the set of recipients, so a reboot that repeats this
+            // step finds the bounce already there instead of writing a second one.
+            Crc32 c = new Crc32();
+            byte[] idx = new byte[1];
+            for (int i = 0; i < failed.Length; i++)
+            {
+                idx[0] = (byte)failed[i];
+                c.Update(idx, 0, 1);
+            }
+
+            string key = "bounce:" + e.Key + ":" + c.Value.ToString();
+            if (_mailbox.Contains(key))
+            {
+                return;
+            }
+
+            MailboxDelivery d = null;
+            try
+            {
+                d = _mailbox.BeginDelivery(key);
+                _bounces.Write(d, _spool, e, failed, expired, _clock.UtcNow);
+                d.Commit();
+                _counters.Bounces++;
+            }
+            catch (StoreException x)
+            {
+                if (d != null)
+                {
+                    d.Abort();
+                }
+
+                if (!x.IsFull)
+                {
+                    throw;
+                }
+
+                _counters.DroppedWithoutBounce++;
+                Log(LogLevel.Error, "entry " + e.Id.ToString() + " failed; the mailbox is full, the bounce is lost");
+            }
+        }
+
+        private static string LastTransientReply(SpoolEntry e, UpstreamResult r)
+        {
+            for (int i = 0; i < e.Recipients.Length; i++)
+            {
+                if (e.RecipientStates[i] == RecipientState.Pending)
+                {
+                    return "some recipients deferred: " + e.RecipientReplies[i];
+                }
+            }
+
+            return r.Reply;
+        }
+
+        private static string Describe(UpstreamResult r)
+        {
+            string c;
+            switch (r.Failure)
+            {
+                case UpstreamFailure.Connection: c = "connection"; break;
+                case UpstreamFailure.Protocol: c = "protocol"; break;
+                case UpstreamFailure.Transient: c = "transient"; break;
+                case UpstreamFailure.Permanent: c = "permanent"; break;
+                case UpstreamFailure.Authentication: c = "authentication"; break;
+                case UpstreamFailure.TlsRequired: c = "tls required"; break;
+                default: c = "clock untrusted"; break;
+            }
+
+            return (r.Ambiguous ? "ambiguous " : string.Empty) + c + ": " + r.Reply;
+        }
+
+        private static bool Contains(int[] a, int count, int v)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (a[i] == v)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int[] Trim(int[] a, int count)
+        {
+            int[] t = new int[count];
+            System.Array.Copy(a, t, count);
+            return t;
+        }
+
+        private void Log(LogLevel level, string message)
+        {
+            if (_log != null)
+            {
+                _log.Write(level, Source, message);
+            }
+        }
+    }
+}

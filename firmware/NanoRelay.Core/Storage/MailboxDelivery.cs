@@ -1,0 +1,59 @@
+using NanoRelay.Ports;
+
+namespace NanoRelay.Storage
+{
+    /// <summary>
+    /// One message being delivered into the <see cref="Mailbox"/>: bytes in any chunks (line ends
+    /// normalised to CRLF as they are stored), then <see cref="Commit"/>, which returns the UID
+    /// only once the message is durable; or <see cref="Abort"/>.
+    /// </summary>
+    public sealed class MailboxDelivery
+    {
+        private const int Chunk = 256;
+
+        private readonly Mailbox _mailbox;
+        private readonly MessageWriter _writer;
+        private readonly string _sourceKey;
+        private readonly CrlfNormaliser _crlf = new CrlfNormaliser();
+        private readonly byte[] _out = new byte[CrlfNormaliser.MaxOutput(Chunk)];
+
+        internal MailboxDelivery(Mailbox mailbox, MessageWriter writer, string sourceKey)
+        {
+            _mailbox = mailbox;
+            _writer = writer;
+            _sourceKey = sourceKey;
+        }
+
+        /// <summary>Stored octets so far.</summary>
+        public long Length { get { return _writer.Length; } }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int n = count < Chunk ? count : Chunk;
+                int m = _crlf.Convert(buffer, offset, n, _out, 0);
+                _writer.Write(_out, 0, m);
+                offset += n;
+                count -= n;
+            }
+        }
+
+        /// <summary>Makes the message durable and visible to the next Refresh; returns its UID.</summary>
+        public string Commit()
+        {
+            int m = _crlf.Finish(_out, 0);
+            if (m > 0)
+            {
+                _writer.Write(_out, 0, m);
+            }
+
+            return _mailbox.CommitDelivery(_writer, _sourceKey);
+        }
+
+        public void Abort()
+        {
+            _writer.Abort();
+        }
+    }
+}
