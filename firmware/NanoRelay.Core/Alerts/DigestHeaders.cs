@@ -15,9 +15,12 @@ namespace NanoRelay.Alerts
         private static readonly byte[] s_encodedWordStart = Ascii.Bytes("=?utf-8?B?");
         private static readonly byte[] s_encodedWordEnd = Ascii.Bytes("?=");
 
-        // RFC 2047 §2: "An 'encoded-word' may not be more than 75 characters long". The frame
-        // "=?utf-8?B?" + "?=" is 12, so 45 octets (60 base64 characters) fit in one word.
-        private const int EncodedWordOctets = 45;
+        // RFC 2047 §2: "An 'encoded-word' may not be more than 75 characters long" and "each
+        // line of a header field that contains one or more 'encoded-word's is limited to 76
+        // characters". The frame "=?utf-8?B?" + "?=" takes 12 of them.
+        private const int EncodedWordFrame = 12;
+        private const int EncodedLineMax = 76;
+        private const int EncodedWordMax = 75;
 
         /// <summary>RFC 5322 §3.3 date-time in UTC: "Fri, 27 Nov 2026 09:30:00 +0000".</summary>
         public static string FormatDate(DateTime utc)
@@ -130,26 +133,33 @@ namespace NanoRelay.Alerts
 
         private static void WriteEncodedWords(DigestOutput o, byte[] utf8)
         {
-            byte[] b64 = new byte[Base64.EncodedLength(EncodedWordOctets)];
+            byte[] b64 = new byte[EncodedWordMax];
             int i = 0;
             while (i < utf8.Length)
             {
-                int n = utf8.Length - i;
-                if (n > EncodedWordOctets)
-                {
-                    n = EncodedWordOctets;
-                    while (n > 1 && (utf8[i + n] & 0xC0) == 0x80)
-                    {
-                        n--;   // RFC 2047 §5: a word must hold whole characters
-                    }
-                }
-
                 if (i > 0)
                 {
                     o.Crlf();
                 }
 
                 o.Ascii(" ");
+                int room = EncodedLineMax - o.Column;
+                if (room > EncodedWordMax)
+                {
+                    room = EncodedWordMax;
+                }
+
+                int n = utf8.Length - i;
+                int most = ((room - EncodedWordFrame) / 4) * 3;
+                if (n > most)
+                {
+                    n = most;
+                    while (n > 1 && (utf8[i + n] & 0xC0) == 0x80)
+                    {
+                        n--;   // RFC 2047 §5: a word must hold whole characters
+                    }
+                }
+
                 o.Bytes(s_encodedWordStart);
                 int len = Base64.Encode(utf8, i, n, b64, 0);
                 o.Bytes(b64, 0, len);
