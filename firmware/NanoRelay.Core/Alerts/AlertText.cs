@@ -156,12 +156,12 @@ namespace NanoRelay.Alerts
         {
             AlertRule r = digest.Rule;
             int changes = digest.Members.Length + digest.Omitted;
-            return r.Name + " changed state " + changes.ToString() + " times in " + FormatDuration(lastMs - firstMs)
-                + ", more than its limit of " + r.MaxAlerts.ToString() + " alerts per " + FormatDuration(r.WindowMilliseconds)
-                + ",\nso its alerts were collected into this one message.\n"
+            return r.Name + " changed state " + changes.ToString() + " times in " + FormatDuration(lastMs - firstMs) + ",\n"
+                + "more than its limit of " + r.MaxAlerts.ToString() + " alerts per " + FormatDuration(r.WindowMilliseconds) + ",\n"
+                + "so its alerts were collected into this one message.\n"
                 + "Listed:     " + digest.Members.Length.ToString() + " (uptime " + FormatUptime(firstMs) + " to " + FormatUptime(digest.Members[digest.Members.Length - 1].MonotonicMilliseconds) + ")\n"
                 + "Not listed: " + digest.Omitted.ToString() + "\n"
-                + "Now:        " + StateWord(digest) + ", " + FormatValue(r.Kind, digest.Value) + "\n"
+                + "Now:        " + (r.Kind == SensorKind.Door ? StateWord(digest) : StateWord(digest) + ", " + FormatValue(r.Kind, digest.Value)) + "\n"
                 + "Rule:       " + RuleText(r) + "\n"
                 + "Device:     " + device + "\n"
                 + (digest.HasUtc ? "Time:       " + FormatUtc(digest.Utc) + "\n" : string.Empty);

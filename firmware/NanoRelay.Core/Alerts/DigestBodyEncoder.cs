@@ -10,7 +10,7 @@ namespace NanoRelay.Alerts
     {
         private static readonly byte[] s_hex = Ascii.Bytes("0123456789ABCDEF");
 
-        /// <summary>Whether the text can go as 7bit: ASCII, no NUL or bare CR, lines within RFC 5322 §2.1.1, no line that could read as a boundary.</summary>
+        /// <summary>Whether the text can go as 7bit: ASCII, no NUL or bare CR, lines of at most 78 (RFC 5322 §2.1.1), no line that could read as a boundary.</summary>
         public static bool Is7Bit(byte[] text)
         {
             int column = 0;
@@ -38,7 +38,8 @@ namespace NanoRelay.Alerts
                     return false;
                 }
 
-                if (++column > Limits.HeaderLineMax)
+                // RFC 5322 §2.1.1: 998 is the limit, 78 what a line SHOULD keep to; longer goes quoted-printable.
+                if (++column > Limits.HeaderFoldAt)
                 {
                     return false;
                 }

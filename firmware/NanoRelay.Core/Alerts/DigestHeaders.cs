@@ -92,10 +92,18 @@ namespace NanoRelay.Alerts
 
         private static bool IsPlain(string value)
         {
+            int run = 0;
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
                 if (c < 0x20 || c > 0x7E)
+                {
+                    return false;
+                }
+
+                // A word too long to fold at a space would break RFC 5322 §2.1.1's 78: encoded-words split anywhere.
+                run = c == ' ' ? 0 : run + 1;
+                if (run > Limits.HeaderFoldAt - 12)
                 {
                     return false;
                 }

@@ -48,7 +48,7 @@ namespace NanoRelay.Core.Tests.Alerts
             Assert.AreEqual(15000L, d.Members[0].MonotonicMilliseconds);
             Assert.AreEqual(32000L, d.Members[7].MonotonicMilliseconds);
             Assert.AreEqual("[greenhouse-1] front-door: 8 changes while flapping, now closed", d.Subject);
-            Assert.IsTrue(d.Body.StartsWith("front-door changed state 8 times in 17 s, more than its limit of 2 alerts per 1 min,"));
+            Assert.IsTrue(d.Body.StartsWith("front-door changed state 8 times in 17 s,\nmore than its limit of 2 alerts per 1 min,\n"));
             Assert.IsTrue(d.Body.IndexOf("Not listed: 0\n") > 0);
             Assert.AreEqual(0, b.Engine.Collected("front-door"));
         }
