@@ -17,8 +17,8 @@ namespace NanoRelay.HostSim.Sensors
             // Temperature crosses within 18 s (noise moves it by at most 8 s): the README's
             // promise that the mailbox holds an alert within a minute of start rests on this.
             [SensorKind.Temperature] = (600, 18),
-            [SensorKind.Humidity] = (900, 90),
-            [SensorKind.Battery] = (1200, 180),
+            [SensorKind.Humidity] = (1800, 90),
+            [SensorKind.Battery] = (2400, 180),
         };
 
         /// <summary>The sensors of `dotnet run --project hostsim` without a config: one of each kind.</summary>

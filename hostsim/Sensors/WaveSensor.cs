@@ -61,7 +61,7 @@ namespace NanoRelay.HostSim.Sensors
                 v = Math.Clamp(v, 0, 100);
             }
 
-            return Math.Round(v, 2);
+            return Math.Round(v, 1);   // a real sensor reports tenths; so do we, and "35.0" never reads as an alarm
         }
     }
 }
