@@ -85,8 +85,6 @@ namespace NanoRelay.Alerts
 
                     s.Alerting = change == AlertEventKind.Raised;
                     AlertMessage m = NewMessage(change, s.Rule, sample.Value, now);
-                    m.Subject = AlertText.Subject(_device, m);
-                    m.Body = AlertText.Body(_device, m);
                     Deliver(s, m, now);
                 }
 
@@ -196,8 +194,8 @@ namespace NanoRelay.Alerts
                 members[members.Length - 1] = s.Latest;
             }
 
-            d.Subject = AlertText.DigestSubject(_device, d);
-            d.Body = AlertText.DigestBody(_device, d, s.FirstPendingMs, s.LastChangeMs);
+            d.FirstChangeMilliseconds = s.FirstPendingMs;
+            d.LastChangeMilliseconds = s.LastChangeMs;
             return d;
         }
 
@@ -206,7 +204,7 @@ namespace NanoRelay.Alerts
             _sequence++;
             bool trusted = _clock.IsUtcTrusted;
             DateTime utc = trusted ? _clock.UtcNow.AddMilliseconds(at - _clock.MonotonicMilliseconds) : DateTime.MinValue;
-            return new AlertMessage(kind, rule, value, _sequence, at, utc, trusted);
+            return new AlertMessage(_device, kind, rule, value, _sequence, at, utc, trusted);
         }
 
         private void Raise(AlertMessage m)

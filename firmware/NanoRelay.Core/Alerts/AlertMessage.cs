@@ -8,8 +8,11 @@ namespace NanoRelay.Alerts
     /// </summary>
     public sealed class AlertMessage
     {
-        internal AlertMessage(AlertEventKind kind, AlertRule rule, double value, long sequence, long monotonicMilliseconds, DateTime utc, bool hasUtc)
+        private readonly string _device;
+
+        internal AlertMessage(string device, AlertEventKind kind, AlertRule rule, double value, long sequence, long monotonicMilliseconds, DateTime utc, bool hasUtc)
         {
+            _device = device;
             Kind = kind;
             Rule = rule;
             Value = value;
@@ -39,11 +42,22 @@ namespace NanoRelay.Alerts
 
         public bool HasUtc { get; private set; }
 
-        /// <summary>One line, UTF-8 allowed (the writer encodes it, RFC 2047).</summary>
-        public string Subject { get; internal set; }
+        /// <summary>One line, UTF-8 allowed (the writer encodes it, RFC 2047). Composed on each call: held alerts keep numbers, not text.</summary>
+        public string Subject
+        {
+            get { return Kind == AlertEventKind.Digest ? AlertText.DigestSubject(_device, this) : AlertText.Subject(_device, this); }
+        }
 
-        /// <summary>Plain text, lines separated by "\n".</summary>
-        public string Body { get; internal set; }
+        /// <summary>Plain text, lines separated by "\n". Composed on each call.</summary>
+        public string Body
+        {
+            get { return Kind == AlertEventKind.Digest ? AlertText.DigestBody(_device, this, FirstChangeMilliseconds, LastChangeMilliseconds) : AlertText.Body(_device, this); }
+        }
+
+        /// <summary>For a digest, the monotonic times of the first and the last change it collects.</summary>
+        public long FirstChangeMilliseconds { get; internal set; }
+
+        public long LastChangeMilliseconds { get; internal set; }
 
         /// <summary>For a digest, the collected alerts in order; null otherwise.</summary>
         public AlertMessage[] Members { get; internal set; }

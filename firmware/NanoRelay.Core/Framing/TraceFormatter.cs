@@ -28,7 +28,7 @@ namespace NanoRelay.Framing
         private readonly ILog _log;
         private readonly string _source;
         private readonly int _bodyLines;
-        private readonly char[] _chars = new char[3 + (Limits.TraceLineChars * 4) + 32];
+        private char[] _chars;   // made on the first traced line: a session without --trace pays nothing
 
         private bool _secretNext;      // the server's last line was a SASL challenge
         private bool _awaitData;       // the client sent DATA; a 354 starts its body
@@ -166,6 +166,11 @@ namespace NanoRelay.Framing
         // Writes "W: " + the first `shown` bytes (+ " [redacted]" when `redact`), escaped and capped.
         private void Emit(char who, byte[] line, int offset, int count, int shown, bool redact)
         {
+            if (_chars == null)
+            {
+                _chars = new char[3 + (Limits.TraceLineChars * 4)];
+            }
+
             int n = 0;
             _chars[n++] = who;
             _chars[n++] = ':';
