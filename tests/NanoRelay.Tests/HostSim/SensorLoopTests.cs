@@ -184,6 +184,40 @@ namespace NanoRelay.Tests.HostSim
         }
 
         [TestMethod]
+        public void SampleReplay_OneAlertOneClearAndADoorDigest()
+        {
+            string root = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(root, "nanoRelay.sln")))
+            {
+                root = Path.GetDirectoryName(root);
+            }
+
+            string dir = Directory.CreateTempSubdirectory("nanorelay-replay").FullName;
+            try
+            {
+                string csv = Path.Combine(root, "hostsim", "Sensors", "Samples", "greenhouse-afternoon.csv").Replace("\\", "/");
+                File.WriteAllText(Path.Combine(dir, "c.json"), "{ \"sensors\": ["
+                    + "{ \"name\": \"greenhouse-temp\", \"kind\": \"temperature\", \"source\": \"replay\", \"file\": \"" + csv + "\", \"alertAbove\": 35, \"clearBelow\": 33 },"
+                    + "{ \"name\": \"front-door\", \"kind\": \"door\", \"source\": \"replay\", \"file\": \"" + csv + "\", \"maxAlerts\": 2, \"windowSeconds\": 60 } ] }");
+                HostConfig config = HostConfig.Load(Path.Combine(dir, "c.json"));
+                ManualClock clock = new ManualClock();
+                RecordingAlertSink sink = new RecordingAlertSink(clock);
+                SensorLoop loop = SensorLoop.FromConfig(config, false, clock, sink, null);
+                Assert.AreEqual(1, loop.SourceCount);   // one file, read once for both sensors
+                RunFor(loop, clock, 200);
+                string[] got = Enumerable.Range(0, sink.Count).Select(i => sink.SentAt(i) / 1000 + " " + sink[i].Kind + " " + sink[i].RuleName).ToArray();
+                CollectionAssert.AreEqual(
+                    new[] { "60 Raised front-door", "62 Cleared front-door", "70 Raised greenhouse-temp", "120 Digest front-door", "150 Cleared greenhouse-temp" },
+                    got);
+                Assert.AreEqual(14, sink[3].Members.Length);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [TestMethod]
         [DataRow("{ \"sensors\": [ { \"name\": \"gh\", \"kind\": \"temperature\", \"source\": \"replay\" } ] }", "sensors[0].file: is required with source replay (a CSV of time_seconds,sensor,value)")]
         [DataRow("{ \"sensors\": [ { \"name\": \"gh\", \"kind\": \"temperature\", \"source\": \"gpio\" } ] }", "sensors[0].source: must be simulated or replay, not 'gpio'")]
         [DataRow("{ \"sensors\": [ { \"name\": \"gh\", \"kind\": \"temperature\", \"alertAbove\": 35, \"clearBelow\": 36 } ] }", "sensors[0].clearBelow: clearBelow must not be above alertAbove")]
