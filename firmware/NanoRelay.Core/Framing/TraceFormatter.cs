@@ -9,7 +9,8 @@ namespace NanoRelay.Framing
     /// challenge (SMTP 334, RFC 4954 §4; POP3 "+", RFC 5034 §4) become "[redacted]". Message
     /// bodies (after SMTP 354, or a POP3 RETR/TOP "+OK") show their first lines, then one
     /// "[... N more body lines elided]" before the final ".". It watches both directions to
-    /// know where it is, so one instance serves one session, client or server side. Works on
+    /// know where it is, pairing replies with commands in order so pipelined commands
+    /// (RFC 2920) are followed too; one instance serves one session, client or server side. Works on
     /// the line as framed (CRLF optional), one char buffer per instance; bytes outside
     /// printable ASCII are shown as \xNN so a peer cannot write control codes to a terminal.
     /// </summary>
@@ -30,9 +31,11 @@ namespace NanoRelay.Framing
         private readonly int _bodyLines;
         private char[] _chars;   // made on the first traced line: a session without --trace pays nothing
 
-        private bool _secretNext;      // the server's last line was a SASL challenge
-        private bool _awaitData;       // the client sent DATA; a 354 starts its body
-        private bool _awaitRetr;       // the client sent RETR/TOP; a +OK starts the server's body
+        private bool _secretNext;      // the server's last reply was a SASL challenge
+        private int _outstanding;      // client commands not yet answered (RFC 2920 pipelining)
+        private int _dataReply;        // which coming reply answers DATA (1 = the next), 0 = none
+        private int _retrReply;        // the same for RETR/TOP
+        private int _protocol;         // 0 unknown, 1 SMTP (3-digit replies), 2 POP3 (+OK/-ERR)
         private bool _clientBody;
         private bool _serverBody;
         private int _bodyShown;
@@ -69,6 +72,7 @@ namespace NanoRelay.Framing
                 return;
             }
 
+            _outstanding++;
             if (_secretNext)
             {
                 // RFC 4954 §4: "*" cancels the exchange and is no secret; anything else is.
@@ -97,8 +101,15 @@ namespace NanoRelay.Framing
             }
             else
             {
-                _awaitData = Ascii.EqualsIgnoreCase(line, offset, count, s_data);
-                _awaitRetr = Ascii.EqualsIgnoreCase(line, offset, verbLength, s_retr) || Ascii.EqualsIgnoreCase(line, offset, verbLength, s_top);
+                if (Ascii.EqualsIgnoreCase(line, offset, count, s_data))
+                {
+                    _dataReply = _outstanding;
+                }
+                else if (Ascii.EqualsIgnoreCase(line, offset, verbLength, s_retr) || Ascii.EqualsIgnoreCase(line, offset, verbLength, s_top))
+                {
+                    _retrReply = _outstanding;
+                }
+
                 Emit('C', line, offset, count, count, false);
             }
         }
@@ -118,17 +129,35 @@ namespace NanoRelay.Framing
                 return;
             }
 
-            // RFC 4954 §4: "334" SP challenge; RFC 5034 §4: "+" SP challenge (or a bare "+").
-            bool smtpChallenge = count >= 3 && line[offset] == (byte)'3' && line[offset + 1] == (byte)'3' && line[offset + 2] == (byte)'4'
+            bool smtpReply = count >= 3 && Ascii.IsDigit(line[offset]) && Ascii.IsDigit(line[offset + 1]) && Ascii.IsDigit(line[offset + 2])
                 && (count == 3 || line[offset + 3] == (byte)' ');
-            bool popChallenge = count >= 1 && line[offset] == (byte)'+' && (count == 1 || line[offset + 1] == (byte)' ');
-            _secretNext = smtpChallenge || popChallenge;
+            bool popReply = count >= 1 && (line[offset] == (byte)'+' || line[offset] == (byte)'-');
+            if (_protocol == 0 && (smtpReply || popReply))
+            {
+                _protocol = smtpReply ? 1 : 2;   // the greeting tells which protocol this is
+            }
 
-            // RFC 5321 §4.1.1.4: 354 starts the mail data. RFC 1939 §7: RETR/TOP's +OK starts a multi-line body.
-            _clientBody = _awaitData && count >= 3 && line[offset] == (byte)'3' && line[offset + 1] == (byte)'5' && line[offset + 2] == (byte)'4';
-            _serverBody = _awaitRetr && Ascii.StartsWithIgnoreCase(line, offset, count, s_ok);
-            _awaitData = false;
-            _awaitRetr = false;
+            // Only a final reply line answers a command: not "250-" continuation lines (RFC 5321
+            // §4.2.1), not the lines of a POP3 multi-line response such as LIST's "12 3456".
+            if ((_protocol == 1 && !smtpReply) || (_protocol == 2 && !popReply))
+            {
+                Emit('S', line, offset, count, count, false);
+                return;
+            }
+
+            // RFC 4954 §4: "334" SP challenge; RFC 5034 §4: "+" SP challenge (or a bare "+").
+            _secretNext = (smtpReply && line[offset] == (byte)'3' && line[offset + 1] == (byte)'3' && line[offset + 2] == (byte)'4')
+                || (popReply && line[offset] == (byte)'+' && (count == 1 || line[offset + 1] == (byte)' '));
+
+            // Replies come in the order of the commands, pipelined or not (RFC 2920 §3.1).
+            // RFC 5321 §4.1.1.4: DATA's 354 starts the mail data. RFC 1939 §7: RETR/TOP's +OK starts a multi-line body.
+            bool answersData = _dataReply == 1;
+            bool answersRetr = _retrReply == 1;
+            _outstanding = _outstanding > 0 ? _outstanding - 1 : 0;
+            _dataReply = _dataReply > 0 ? _dataReply - 1 : 0;
+            _retrReply = _retrReply > 0 ? _retrReply - 1 : 0;
+            _clientBody = answersData && smtpReply && line[offset] == (byte)'3' && line[offset + 1] == (byte)'5' && line[offset + 2] == (byte)'4';
+            _serverBody = answersRetr && Ascii.StartsWithIgnoreCase(line, offset, count, s_ok);
             _bodyShown = 0;
             _bodyElided = 0;
             Emit('S', line, offset, count, count, false);

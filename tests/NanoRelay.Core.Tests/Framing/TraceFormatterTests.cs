@@ -141,6 +141,67 @@ namespace NanoRelay.Core.Tests.Framing
         }
 
         [TestMethod]
+        public void Rfc2920_Section3_1_PipelinedData_BodyStillElided()
+        {
+            S("220 mx.example.com ESMTP");
+            C("EHLO relay");
+            S("250-mx.example.com");
+            S("250-PIPELINING");
+            S("250 8BITMIME");
+            C("MAIL FROM:<a@b.c>");
+            C("RCPT TO:<d@e.f>");
+            C("DATA");
+            S("250 2.1.0 ok");
+            S("250 2.1.5 ok");
+            S("354 go ahead");
+            C("l1");
+            C("l2");
+            C("l3");
+            C(".");
+            S("250 2.0.0 queued");
+            Assert.AreEqual(
+                "S: 220 mx.example.com ESMTP\nC: EHLO relay\nS: 250-mx.example.com\nS: 250-PIPELINING\nS: 250 8BITMIME\n"
+                + "C: MAIL FROM:<a@b.c>\nC: RCPT TO:<d@e.f>\nC: DATA\nS: 250 2.1.0 ok\nS: 250 2.1.5 ok\nS: 354 go ahead\n"
+                + "C: l1\nC: l2\nC: [... 1 more body lines elided]\nC: .\nS: 250 2.0.0 queued",
+                Lines());
+        }
+
+        [TestMethod]
+        public void Rfc2920_Section3_1_PipelinedDataRefused_NoBody()
+        {
+            S("220 mx.example.com ESMTP");
+            C("MAIL FROM:<a@b.c>");
+            C("RCPT TO:<d@e.f>");
+            C("DATA");
+            S("250 2.1.0 ok");
+            S("354 a broken server says go too early");
+            S("554 5.5.1 no valid recipients");
+            C("QUIT");
+            C("l1");
+            C("l2");
+            C("l3");
+            Assert.IsTrue(Lines().EndsWith("C: QUIT\nC: l1\nC: l2\nC: l3"));
+        }
+
+        [TestMethod]
+        public void Rfc1939_ListLinesAreNotReplies()
+        {
+            S("+OK POP3 ready");
+            C("LIST");
+            C("RETR 1");
+            S("+OK 2 messages");
+            S("1 120");
+            S("2 340");
+            S(".");
+            S("+OK 120 octets");
+            S("a");
+            S("b");
+            S("c");
+            S(".");
+            Assert.IsTrue(Lines().EndsWith("S: +OK 120 octets\nS: a\nS: b\nS: [... 1 more body lines elided]\nS: ."), Lines());
+        }
+
+        [TestMethod]
         public void ControlBytes_AreEscaped_LongLinesCut()
         {
             byte[] b = new byte[] { (byte)'N', (byte)'O', 0x1B, (byte)'[', (byte)'2', (byte)'J', 0xC3, 0xA9 };
