@@ -137,17 +137,21 @@ namespace NanoRelay.Framing
                 _protocol = smtpReply ? 1 : 2;   // the greeting tells which protocol this is
             }
 
+            // RFC 4954 §4: "334" SP challenge; RFC 5034 §4: "+" SP challenge (or a bare "+").
+            // Recognised whatever the protocol seems to be: when in doubt, redact.
+            bool challenge = (smtpReply && line[offset] == (byte)'3' && line[offset + 1] == (byte)'3' && line[offset + 2] == (byte)'4')
+                || (popReply && line[offset] == (byte)'+' && (count == 1 || line[offset + 1] == (byte)' '));
+
             // Only a final reply line answers a command: not "250-" continuation lines (RFC 5321
             // §4.2.1), not the lines of a POP3 multi-line response such as LIST's "12 3456".
             if ((_protocol == 1 && !smtpReply) || (_protocol == 2 && !popReply))
             {
+                _secretNext = _secretNext || challenge;
                 Emit('S', line, offset, count, count, false);
                 return;
             }
 
-            // RFC 4954 §4: "334" SP challenge; RFC 5034 §4: "+" SP challenge (or a bare "+").
-            _secretNext = (smtpReply && line[offset] == (byte)'3' && line[offset + 1] == (byte)'3' && line[offset + 2] == (byte)'4')
-                || (popReply && line[offset] == (byte)'+' && (count == 1 || line[offset + 1] == (byte)' '));
+            _secretNext = challenge;
 
             // Replies come in the order of the commands, pipelined or not (RFC 2920 §3.1).
             // RFC 5321 §4.1.1.4: DATA's 354 starts the mail data. RFC 1939 §7: RETR/TOP's +OK starts a multi-line body.
