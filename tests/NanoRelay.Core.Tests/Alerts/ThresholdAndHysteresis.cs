@@ -115,11 +115,11 @@ namespace NanoRelay.Core.Tests.Alerts
         }
 
         [TestMethod]
-        [DataRow(35.0, 36.0, AlertDirection.Above)]
-        [DataRow(20.0, 19.0, AlertDirection.Below)]
-        public void ClearLevelOnTheWrongSide_IsRefused(double threshold, double clear, AlertDirection direction)
+        [DataRow(35.0, 36.0, true)]
+        [DataRow(20.0, 19.0, false)]
+        public void ClearLevelOnTheWrongSide_IsRefused(double threshold, double clear, bool above)
         {
-            AlertRule r = new AlertRule("r", "s", SensorKind.Temperature, direction, threshold, clear, 3, 60000);
+            AlertRule r = new AlertRule("r", "s", SensorKind.Temperature, above ? AlertDirection.Above : AlertDirection.Below, threshold, clear, 3, 60000);
             Assert.IsNotNull(r.Validate());
         }
 

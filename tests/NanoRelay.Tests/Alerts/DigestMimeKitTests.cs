@@ -13,11 +13,11 @@ namespace NanoRelay.Tests.Alerts
     [TestClass]
     public class DigestMimeKitTests
     {
-        internal static (AlertMessage Digest, RecordingAlertSink Sink) Flap(AlertRule rule, double[] values)
+        internal static (AlertMessage Digest, RecordingAlertSink Sink) Flap(AlertRule rule, double[] values, string device = "greenhouse-1")
         {
             ManualClock clock = new ManualClock();
             RecordingAlertSink sink = new RecordingAlertSink(clock);
-            AlertEngine engine = new AlertEngine("greenhouse-1", clock, sink);
+            AlertEngine engine = new AlertEngine(device, clock, sink);
             engine.Add(rule);
             foreach (double v in values)
             {
@@ -92,6 +92,19 @@ namespace NanoRelay.Tests.Alerts
                 Assert.AreEqual(digest.Members[i].Subject, member.Subject);
                 Assert.AreEqual(digest.Members[i].Body, member.TextBody.Replace("\r\n", "\n"));
             }
+        }
+
+        [TestMethod]
+        public void LongAsciiSubject_FoldsAtSpaces()
+        {
+            string device = "the north greenhouse behind the old barn at the far end of the lower field";
+            (AlertMessage digest, _) = Flap(AlertRule.DoorOpen("front-door").WithRateLimit(1, 60000), new double[] { 1, 0, 1, 0 }, device);
+            MimeMessage m = WriteAndParse(digest, out byte[] raw);
+            Assert.AreEqual(digest.Subject, m.Subject);
+            string text = System.Text.Encoding.ASCII.GetString(raw);
+            Assert.IsFalse(text.Contains("=?utf-8?"), "plain ASCII needs no encoded-words");
+            Assert.IsTrue(text.Split("\r\n").All(l => l.Length <= 78), "no line longer than 78");
+            StringAssert.Contains(text, "of the lower\r\n field] front-door");   // folded before a space, RFC 5322 §2.2.3
         }
 
         [TestMethod]
