@@ -44,7 +44,7 @@ namespace NanoRelay.HostSim.Sensors
         {
             HostConfig.SensorSection[] sections = embeddedDefaults ? SensorSetup.EmbeddedDefaults() : (config.Sensors ?? Array.Empty<HostConfig.SensorSection>());
             SensorPlan plan = SensorSetup.Build(sections, config.Resolve);
-            AlertEngine engine = new AlertEngine(config.Device.Name, clock, sink);
+            AlertEngine engine = new AlertEngine(config.Device?.Name ?? "nanorelay", clock, sink);
             foreach (AlertRule rule in plan.Rules)
             {
                 engine.Add(rule);

@@ -148,6 +148,41 @@ namespace NanoRelay.Tests.HostSim
         }
     }
 
+    /// <summary>The ticker writes the status line in place on a terminal, a line at a time elsewhere.</summary>
+    [TestClass]
+    public class StatusTickerTests
+    {
+        [TestMethod]
+        public void InPlace_RewritesTheLineAndEndsItOnStop()
+        {
+            System.IO.StringWriter w = new System.IO.StringWriter();
+            int n = 0;
+            StatusTicker t = new StatusTicker(() => new StatusSnapshot { QueueDepth = n++ == 0 ? 12 : 3 }, w, TimeSpan.FromHours(1), true);
+            t.WriteOnce();
+            t.WriteOnce();
+            t.Start();
+            t.Stop();
+            string text = w.ToString();
+            StringAssert.StartsWith(text, "\rup 0:00:00 | queue 12 |");
+            StringAssert.Contains(text, "\rup 0:00:00 | queue 3 |");
+            StringAssert.EndsWith(text, " \n");   // the shorter line blanks the longer one's tail, then a newline
+        }
+
+        [TestMethod]
+        public void Redirected_OneLinePerTick()
+        {
+            System.IO.StringWriter w = new System.IO.StringWriter();
+            int ticks = 0;
+            StatusTicker t = new StatusTicker(() => { System.Threading.Interlocked.Increment(ref ticks); return new StatusSnapshot(); }, w, TimeSpan.FromMilliseconds(5), false);
+            t.Start();
+            System.Threading.SpinWait.SpinUntil(() => System.Threading.Volatile.Read(ref ticks) > 3, TimeSpan.FromSeconds(10));
+            t.Stop();   // joins the ticker thread: the writer is ours again
+            string[] lines = w.ToString().TrimEnd('\n').Split('\n');
+            Assert.IsTrue(lines.Length >= 3);
+            Assert.IsTrue(lines.All(l => l.StartsWith("up 0:00:00 | queue 0 | pop3 0 smtp 0 | alerts 0 | last delivery none | last error none | memory 0 B (peak 0 B)")));
+        }
+    }
+
     /// <summary>MemoryMeter measures what is really held; alone, since the GC counts every thread's objects.</summary>
     [TestClass]
     [DoNotParallelize]
