@@ -93,6 +93,10 @@ namespace NanoRelay.HostSim
             public double? ClearBelow { get; set; }
             public double? AlertBelow { get; set; }
             public double? ClearAbove { get; set; }
+            public int? MaxAlerts { get; set; }
+            public int? WindowSeconds { get; set; }
+            public long? Seed { get; set; }
+            public string File { get; set; }
         }
 
         private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions
@@ -178,6 +182,8 @@ namespace NanoRelay.HostSim
                 Require(!string.IsNullOrWhiteSpace(s.Name), at + ".name", "is required");
                 Require(s.Kind is "temperature" or "humidity" or "door" or "battery", at + ".kind", "must be temperature, humidity, door or battery, not '" + s.Kind + "'");
             }
+
+            global::NanoRelay.HostSim.Sensors.SensorSetup.Validate(this);
         }
 
         private static void Require(bool ok, string field, string problem)

@@ -121,5 +121,16 @@ namespace NanoRelay
 
         // Original header bytes copied into a bounce (RFC 3464 §2: text/rfc822-headers).
         public const int BounceHeaderBytes = 8192;
+
+        // Alerts: ours, not an RFC's. A flapping rule collects its changes into one digest; 16
+        // members of a few hundred bytes each stay far below a 54 KB heap, and the digest says
+        // how many more changes it left out. A rule may send at most 32 alerts per window.
+        public const int AlertDigestMembers = 16;
+        public const int AlertsPerWindowMax = 32;
+
+        // --trace: message bodies show this many lines before "[... N more body lines elided]",
+        // and a traced line shows at most this many characters (SMTP text lines may reach 1000).
+        public const int TraceBodyLines = 5;
+        public const int TraceLineChars = 200;
     }
 }

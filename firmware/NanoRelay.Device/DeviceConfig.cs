@@ -101,6 +101,13 @@ namespace NanoRelay.Device
             public double ClearBelow { get; set; } = double.NaN;
             public double AlertBelow { get; set; } = double.NaN;
             public double ClearAbove { get; set; } = double.NaN;
+
+            // Rate limit per rule (0: the core's default), the simulation seed (host only), and the
+            // CSV file for source "replay" (host only); kept so one config serves both.
+            public int MaxAlerts { get; set; }
+            public int WindowSeconds { get; set; }
+            public int Seed { get; set; }
+            public string File { get; set; }
         }
 
         /// <summary>Reads the file; returns null and a one-line "field: problem" error when it is missing or wrong.</summary>

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using NanoRelay.Alerts;
+
+namespace NanoRelay.HostSim.Sensors
+{
+    /// <summary>
+    /// From the config's "sensors" entries to alert rules and sample sources: the embedded
+    /// default sensors, validation with one-line errors naming the field, and the mapping.
+    /// </summary>
+    public static class SensorSetup
+    {
+        /// <summary>How a simulated wave is shaped per kind: period and when it first crosses its threshold.</summary>
+        private static readonly Dictionary<SensorKind, (double Period, double FirstCrossing)> s_waves = new()
+        {
+            // Temperature crosses within 18 s (noise moves it by at most 8 s): the README's
+            // promise that the mailbox holds an alert within a minute of start rests on this.
+            [SensorKind.Temperature] = (600, 18),
+            [SensorKind.Humidity] = (1800, 90),
+            [SensorKind.Battery] = (2400, 180),
+        };
+
+        /// <summary>The sensors of `dotnet run --project hostsim` without a config: one of each kind.</summary>
+        public static HostConfig.SensorSection[] EmbeddedDefaults()
+        {
+            return new[]
+            {
+                new HostConfig.SensorSection { Name = "greenhouse-temp", Kind = "temperature", AlertAbove = 35.0, ClearBelow = 33.0 },
+                new HostConfig.SensorSection { Name = "greenhouse-humidity", Kind = "humidity", AlertAbove = 85.0, ClearBelow = 80.0 },
+                new HostConfig.SensorSection { Name = "front-door", Kind = "door" },
+                new HostConfig.SensorSection { Name = "sensor-battery", Kind = "battery", AlertBelow = 20.0, ClearAbove = 25.0 },
+            };
+        }
+
+        /// <summary>Checks the "sensors" entries; throws <see cref="ConfigException"/> ("sensors[i].field: problem") at the first problem.</summary>
+        public static void Validate(HostConfig config)
+        {
+            HostConfig.SensorSection[] sensors = config.Sensors ?? Array.Empty<HostConfig.SensorSection>();
+            HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < sensors.Length; i++)
+            {
+                HostConfig.SensorSection s = sensors[i];
+                string at = "sensors[" + i + "].";
+                Require(s != null, "sensors[" + i + "]", "must be an object");
+                Require(ReplayFile.IsSensorName(s.Name), at + "name", "'" + s.Name + "' must be a name of letters, digits, '.', '_' or '-' (at most 64)");
+                Require(names.Add(s.Name), at + "name", "'" + s.Name + "' is used twice");
+                Require(SensorKinds.TryParse(s.Kind, out SensorKind kind), at + "kind", "must be temperature, humidity, door or battery, not '" + s.Kind + "'");
+                Require(s.Source is "simulated" or "replay", at + "source", "must be simulated or replay, not '" + s.Source + "'");
+                if (s.Source == "replay")
+                {
+                    Require(!string.IsNullOrEmpty(s.File), at + "file", "is required with source replay (a CSV of time_seconds,sensor,value)");
+                    Require(File.Exists(config.Resolve(s.File)), at + "file", "no such file: " + config.Resolve(s.File));
+                }
+
+                if (kind == SensorKind.Door)
+                {
+                    Require(s.AlertAbove == null && s.ClearBelow == null && s.AlertBelow == null && s.ClearAbove == null, at + "alertAbove", "a door alerts while open; thresholds do not apply");
+                }
+
+                Require(s.AlertAbove == null || s.AlertBelow == null, at + "alertBelow", "give alertAbove or alertBelow, not both");
+                Require(s.ClearBelow == null || s.AlertAbove != null, at + "clearBelow", "needs alertAbove");
+                Require(s.ClearAbove == null || s.AlertBelow != null, at + "clearAbove", "needs alertBelow");
+                Require(s.MaxAlerts == null || (s.MaxAlerts >= 1 && s.MaxAlerts <= NanoRelay.Limits.AlertsPerWindowMax), at + "maxAlerts", "must be 1-" + NanoRelay.Limits.AlertsPerWindowMax + ", not " + s.MaxAlerts);
+                Require(s.WindowSeconds == null || (s.WindowSeconds >= 1 && s.WindowSeconds <= 7 * 24 * 3600), at + "windowSeconds", "must be 1-604800, not " + s.WindowSeconds);
+                AlertRule rule = RuleOf(s, kind);
+                string problem = rule?.Validate();
+                Require(problem == null, at + (s.AlertAbove != null ? "clearBelow" : "clearAbove"), problem);
+            }
+        }
+
+        /// <summary>The rules and sources for these entries (validated first); replay files are read here.</summary>
+        public static SensorPlan Build(HostConfig.SensorSection[] sections, Func<string, string> resolvePath)
+        {
+            List<AlertRule> rules = new List<AlertRule>();
+            List<ISensorSource> sources = new List<ISensorSource>();
+            Dictionary<string, Dictionary<string, SensorKind>> replays = new Dictionary<string, Dictionary<string, SensorKind>>(StringComparer.Ordinal);
+            Dictionary<string, int> replayIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < sections.Length; i++)
+            {
+                HostConfig.SensorSection s = sections[i];
+                SensorKinds.TryParse(s.Kind, out SensorKind kind);
+                AlertRule rule = RuleOf(s, kind);
+                if (rule != null)
+                {
+                    rules.Add(rule);
+                }
+
+                if (s.Source == "replay")
+                {
+                    string path = resolvePath(s.File);
+                    if (!replays.TryGetValue(path, out Dictionary<string, SensorKind> names))
+                    {
+                        replays[path] = names = new Dictionary<string, SensorKind>(StringComparer.Ordinal);
+                        replayIndex[path] = i;
+                    }
+
+                    names[s.Name] = kind;
+                    continue;
+                }
+
+                sources.Add(Simulate(s, kind, rule));
+            }
+
+            foreach (KeyValuePair<string, Dictionary<string, SensorKind>> r in replays)
+            {
+                if (!ReplayFile.TryLoad(r.Key, out ReplayFile file, out string error))
+                {
+                    throw new ConfigException("sensors[" + replayIndex[r.Key] + "].file: " + error);
+                }
+
+                sources.Add(new ReplaySource(file, r.Value));
+            }
+
+            return new SensorPlan(rules, sources);
+        }
+
+        /// <summary>The rule of one entry, or null when it has no threshold (a sensor that is only sampled).</summary>
+        public static AlertRule RuleOf(HostConfig.SensorSection s, SensorKind kind)
+        {
+            AlertRule rule;
+            if (kind == SensorKind.Door)
+            {
+                rule = AlertRule.DoorOpen(s.Name);
+            }
+            else if (s.AlertAbove != null)
+            {
+                rule = AlertRule.Above(s.Name, kind, s.AlertAbove.Value, s.ClearBelow ?? s.AlertAbove.Value);
+            }
+            else if (s.AlertBelow != null)
+            {
+                rule = AlertRule.Below(s.Name, kind, s.AlertBelow.Value, s.ClearAbove ?? s.AlertBelow.Value);
+            }
+            else
+            {
+                return null;
+            }
+
+            return rule.WithRateLimit(s.MaxAlerts ?? AlertRule.DefaultMaxAlerts, s.WindowSeconds != null ? s.WindowSeconds.Value * 1000L : AlertRule.DefaultWindowMilliseconds);
+        }
+
+        private static SimulatedSensor Simulate(HostConfig.SensorSection s, SensorKind kind, AlertRule rule)
+        {
+            ulong seed = s.Seed != null ? (ulong)s.Seed.Value : SimulatedSensor.SeedOf(s.Name);
+            if (kind == SensorKind.Door)
+            {
+                return new DoorSensor(s.Name, seed);
+            }
+
+            (double period, double crossing) = s_waves[kind];
+            if (rule != null)
+            {
+                return WaveSensor.ForRule(s.Name, kind, seed, rule.Direction, rule.Threshold, rule.ClearLevel, period, crossing);
+            }
+
+            // No threshold: a plausible value that moves, for the status and the trace.
+            return kind switch
+            {
+                SensorKind.Humidity => new WaveSensor(s.Name, kind, seed, 55, 10, period, 0, 1),
+                SensorKind.Battery => new WaveSensor(s.Name, kind, seed, 80, 5, period, 0, 0.5),
+                _ => new WaveSensor(s.Name, kind, seed, 22, 3, period, 0, 0.3),
+            };
+        }
+
+        private static void Require(bool ok, string field, string problem)
+        {
+            if (!ok)
+            {
+                throw new ConfigException(field + ": " + problem);
+            }
+        }
+    }
+}
