@@ -1,0 +1,124 @@
+using System.IO;
+using NanoRelay.Pop3;
+using NanoRelay.Ports;
+using NanoRelay.Testing;
+
+namespace NanoRelay.Core.Tests.Rfc1939
+{
+    /// <summary>Builds a POP3 server on in-memory ports and runs one connection through the real driver.</summary>
+    public sealed class Pop3Harness
+    {
+        public Pop3Harness()
+        {
+            Maildrop = new MemoryMaildrop();
+            Clock = new ManualClock();
+            Log = new MemoryLog();
+            Random = new SeededRandom(7);
+            Options = new Pop3ServerOptions();
+            Options.User = "tech";
+            Options.Password = "secret";
+            Options.TlsAvailable = true;
+        }
+
+        public MemoryMaildrop Maildrop { get; private set; }
+
+        public ManualClock Clock { get; private set; }
+
+        public MemoryLog Log { get; private set; }
+
+        public IRandom Random { get; set; }
+
+        public Pop3ServerOptions Options { get; private set; }
+
+        public long GreetingCounterStart { get; set; }
+
+        private Pop3Server _server;
+
+        /// <summary>The server (made on first use, so options can be set before).</summary>
+        public Pop3Server Server
+        {
+            get
+            {
+                if (_server == null)
+                {
+                    _server = new Pop3Server(Options, Maildrop, Clock, Random, Log, GreetingCounterStart);
+                }
+
+                return _server;
+            }
+        }
+
+        /// <summary>Runs a whole session: the client's lines (CRLF added) read in one piece; returns what the server wrote.</summary>
+        public string Run(string clientLines, bool loopback, bool secure)
+        {
+            ReplayConnection c = Connect(clientLines, loopback, secure);
+            Run(c);
+            return c.WrittenText;
+        }
+
+        /// <summary>A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF).</summary>
+        public ReplayConnection Connect(string clientLines, bool loopback, bool secure)
+        {
+            ReplayConnection c = new ReplayConnection(Latin1(clientLines.Replace("\r\n", "\n").Replace("\n", "\r\n")), null, 1 << 20);
+            c.IsLoopback = loopback;
+            c.IsSecure = secure;
+            c.Clock = Clock;
+            return c;
+        }
+
+        /// <summary>Runs the driver on the connection until the session ends.</summary>
+        public Pop3ServerDriver Run(IConnection connection)
+        {
+            Pop3ServerDriver d = new Pop3ServerDriver(Server, connection, 64);
+            d.Run();
+            return d;
+        }
+
+        public static byte[] Latin1(string s)
+        {
+            byte[] b = new byte[s.Length];
+            for (int i = 0; i < s.Length; i++)
+            {
+                b[i] = (byte)s[i];
+            }
+
+            return b;
+        }
+
+        /// <summary>Reads a C:/S: transcript next to the tests: the client's bytes, where each client line ends, and the server's expected bytes.</summary>
+        public static void LoadTranscript(string name, out byte[] client, out int[] lineEnds, out string expected)
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(System.AppContext.BaseDirectory, name));
+            string c = "";
+            string s = "";
+            int count = 0;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("C:"))
+                {
+                    count++;
+                }
+            }
+
+            lineEnds = new int[count];
+            count = 0;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string l = lines[i];
+                string text = l.Length > 3 ? l.Substring(3) : "";
+                if (l.StartsWith("C:"))
+                {
+                    c += text + "\r\n";
+                    lineEnds[count++] = c.Length;
+                }
+                else if (l.StartsWith("S:"))
+                {
+                    s += text + "\r\n";
+                }
+            }
+
+            client = Latin1(c);
+            expected = s;
+        }
+    }
+}
