@@ -122,7 +122,7 @@ namespace NanoRelay.Pop3
             }
 
             s.PutOk();
-            s.Put(s_maildropHas, 2, s_maildropHas.Length - 2);
+            s.Put(s_maildropHas, 3, s_maildropHas.Length - 3);
             s.PutCounts();
             s.EndLine();
             return Pop3Result.Replied;
@@ -193,14 +193,18 @@ namespace NanoRelay.Pop3
         {
             if (a.Count == 0)
             {
-                // RFC 1939 §10: "+OK 2 messages (320 octets)"
-                PutOk();
+                // RFC 1939 §10: "+OK 2 messages (320 octets)"; UIDL: "+OK".
                 if (kind == ListingList)
                 {
+                    PutOk();
                     PutNumber(LiveCount());
                     Put(s_messages);
                     PutNumber(LiveOctets());
                     Put(s_octetsClose);
+                }
+                else
+                {
+                    Put(s_ok);
                 }
 
                 EndLine();

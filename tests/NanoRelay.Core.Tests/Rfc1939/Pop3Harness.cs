@@ -56,14 +56,49 @@ namespace NanoRelay.Core.Tests.Rfc1939
             return c.WrittenText;
         }
 
-        /// <summary>A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF).</summary>
+        /// <summary>A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF), read one line at a time.</summary>
         public ReplayConnection Connect(string clientLines, bool loopback, bool secure)
         {
-            ReplayConnection c = new ReplayConnection(Latin1(clientLines.Replace("\r\n", "\n").Replace("\n", "\r\n")), null, 1 << 20);
+            string script = clientLines.Replace("\r\n", "\n").Replace("\n", "\r\n");
+            int lines = 0;
+            for (int i = 0; i < script.Length; i++)
+            {
+                if (script[i] == '\n')
+                {
+                    lines++;
+                }
+            }
+
+            int[] ends = new int[lines];
+            lines = 0;
+            for (int i = 0; i < script.Length; i++)
+            {
+                if (script[i] == '\n')
+                {
+                    ends[lines++] = i + 1;
+                }
+            }
+
+            ReplayConnection c = new ReplayConnection(Latin1(script), ends, 0);
             c.IsLoopback = loopback;
             c.IsSecure = secure;
             c.Clock = Clock;
             return c;
+        }
+
+        /// <summary>Logs in as tech/secret on a loopback connection, then runs <paramref name="commands"/>; returns the replies after the login.</summary>
+        public string AfterLogin(string commands)
+        {
+            string all = Run("USER tech\nPASS secret\n" + commands, true, false);
+            int login = all.IndexOf("octets)\r\n");
+            return login < 0 ? "LOGIN FAILED: " + all : all.Substring(login + 9);
+        }
+
+        /// <summary>Stores one message, then <see cref="AfterLogin"/>.</summary>
+        public string AfterLoginWith(string message, string commands)
+        {
+            Maildrop.Add(message);
+            return AfterLogin(commands);
         }
 
         /// <summary>Runs the driver on the connection until the session ends.</summary>

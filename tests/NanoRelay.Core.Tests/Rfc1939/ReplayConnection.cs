@@ -35,8 +35,14 @@ namespace NanoRelay.Core.Tests.Rfc1939
         /// <summary>At the end of the script: true reads Closed, false reads TimedOut (advancing <see cref="Clock"/>).</summary>
         public bool CloseAtEnd { get; set; }
 
+        /// <summary>At the end of the script the connection is reset (a read throws), whatever CloseAtEnd says.</summary>
+        public bool ResetAtEnd { get; set; }
+
         /// <summary>Advanced by the read timeout when a read times out.</summary>
         public ManualClock Clock { get; set; }
+
+        /// <summary>Milliseconds the <see cref="Clock"/> moves before each chunk arrives (a slow client).</summary>
+        public int AdvancePerRead { get; set; }
 
         /// <summary>Bytes the peer accepts before it stops reading (-1: no limit).</summary>
         public long FailWritesAfter { get; set; }
@@ -81,6 +87,11 @@ namespace NanoRelay.Core.Tests.Rfc1939
 
             if (_position >= _script.Length)
             {
+                if (ResetAtEnd)
+                {
+                    throw new ConnectionException("connection reset by peer");
+                }
+
                 if (CloseAtEnd)
                 {
                     return ConnectionRead.Closed;
@@ -92,6 +103,11 @@ namespace NanoRelay.Core.Tests.Rfc1939
                 }
 
                 return ConnectionRead.TimedOut;
+            }
+
+            if (Clock != null && AdvancePerRead > 0)
+            {
+                Clock.Advance(AdvancePerRead);
             }
 
             int end = _chunkEnds == null ? _position + ChunkSize : _chunkEnds[_chunk];
