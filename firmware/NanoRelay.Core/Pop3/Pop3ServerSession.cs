@@ -214,8 +214,10 @@ namespace NanoRelay.Pop3
         {
             CloseMessage();
             _listing = ListingNone;
-            if (_state == Pop3State.Transaction)
+            if (_state == Pop3State.Transaction || _state == Pop3State.Update)
             {
+                // Update here means UPDATE was cut short by an unexpected failure: RFC 1939 §6
+                // releases the lock "whether the removal was successful or not".
                 _server.Maildrop.Unlock();
             }
 
@@ -241,6 +243,7 @@ namespace NanoRelay.Pop3
                     continue;
                 }
 
+                _traceStart = _outLength;   // each listing line gets a whole line's room (PutAscii)
                 PutNumber(i + 1);
                 Put((byte)' ');
                 if (_listing == ListingList)

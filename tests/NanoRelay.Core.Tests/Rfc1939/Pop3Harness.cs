@@ -101,6 +101,13 @@ namespace NanoRelay.Core.Tests.Rfc1939
             return AfterLogin(commands);
         }
 
+        /// <summary>Runs one connection against another maildrop, with this harness's options and ports.</summary>
+        public static void RunOn(NanoRelay.Pop3.IMaildrop maildrop, Pop3Harness h, IConnection connection)
+        {
+            Pop3Server server = new Pop3Server(h.Options, maildrop, h.Clock, h.Random, h.Log, 0);
+            new Pop3ServerDriver(server, connection, 64).Run();
+        }
+
         /// <summary>Runs the driver on the connection until the session ends.</summary>
         public Pop3ServerDriver Run(IConnection connection)
         {

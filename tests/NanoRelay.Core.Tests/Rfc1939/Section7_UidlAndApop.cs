@@ -23,6 +23,25 @@ namespace NanoRelay.Core.Tests.Rfc1939
         }
 
         [TestMethod]
+        public void Case52_UidlListing_OfAThousandLongIds_EveryIdWhole()
+        {
+            Pop3Harness h = new Pop3Harness();
+            LongUidMaildrop maildrop = new LongUidMaildrop(1010);
+            ReplayConnection c = h.Connect("USER tech\nPASS secret\nUIDL\nQUIT\n", true, false);
+            Pop3Harness.RunOn(maildrop, h, c);
+            string s = c.WrittenText;
+            int at = s.IndexOf("(0 octets)\r\n+OK\r\n") + 17;
+            for (int i = 0; i < 1010; i++)
+            {
+                string line = (i + 1) + " " + LongUidMaildrop.Uid(i) + "\r\n";
+                Assert.AreEqual(line, s.Substring(at, line.Length));
+                at += line.Length;
+            }
+
+            Assert.AreEqual(".\r\n", s.Substring(at, 3));
+        }
+
+        [TestMethod]
         public void Case53_GreetingTimestamps_AllDifferent_AcrossReboots()
         {
             Hashtable seen = new Hashtable();
