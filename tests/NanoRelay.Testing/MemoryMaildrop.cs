@@ -24,6 +24,9 @@ namespace NanoRelay.Testing
         /// <summary>When a removal fails: true throws StoreException, false returns false.</summary>
         public bool FailByThrowing { get; set; }
 
+        /// <summary>The next Refresh throws StoreException (a flash read error at login).</summary>
+        public bool FailNextRefresh { get; set; }
+
         /// <summary>Readers opened and not yet closed.</summary>
         public int OpenReaders { get; private set; }
 
@@ -124,6 +127,12 @@ namespace NanoRelay.Testing
         {
             lock (_sync)
             {
+                if (FailNextRefresh)
+                {
+                    FailNextRefresh = false;
+                    throw new StoreException("injected flash read error");
+                }
+
                 _snapshot = (Entry[])_messages.ToArray(typeof(Entry));
                 return _snapshot.Length;
             }

@@ -1,6 +1,7 @@
 using NanoRelay.Crypto;
 using NanoRelay.Framing;
 using NanoRelay.Mime;
+using NanoRelay.Ports;
 
 namespace NanoRelay.Pop3
 {
@@ -11,6 +12,7 @@ namespace NanoRelay.Pop3
         private static readonly byte[] s_errAuthFailed = Ascii.Bytes("-ERR [AUTH] Authentication failed.");
         private static readonly byte[] s_errApopOff = Ascii.Bytes("-ERR [AUTH] APOP is not enabled.");
         private static readonly byte[] s_errNoUser = Ascii.Bytes("-ERR No USER given.");
+        private static readonly byte[] s_errMaildropFailed = Ascii.Bytes("-ERR [SYS/TEMP] The maildrop cannot be read now.");
         private static readonly byte[] s_errInUse = Ascii.Bytes("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
         private static readonly byte[] s_errMechanism = Ascii.Bytes("-ERR [AUTH] Unsupported authentication mechanism.");
         private static readonly byte[] s_errCancelled = Ascii.Bytes("-ERR Authentication cancelled.");
@@ -197,7 +199,18 @@ namespace NanoRelay.Pop3
                 return Reply(s_errInUse);
             }
 
-            int count = maildrop.Refresh();
+            int count;
+            try
+            {
+                count = maildrop.Refresh();
+            }
+            catch (StoreException)
+            {
+                // RFC 3206 §4 [SYS/TEMP]: the store failed; the lock must not outlive this reply.
+                maildrop.Unlock();
+                return Reply(s_errMaildropFailed);
+            }
+
             _deleted = new bool[count];
             _state = Pop3State.Transaction;
             _badCommands = 0;

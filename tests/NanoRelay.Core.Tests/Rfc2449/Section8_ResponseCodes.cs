@@ -42,6 +42,17 @@ namespace NanoRelay.Core.Tests.Rfc2449
         }
 
         [TestMethod]
+        public void StoreFailsAtLogin_SysTemp_LockNotKept()
+        {
+            Pop3Harness h = new Pop3Harness();
+            h.Maildrop.Add("x\r\n");
+            h.Maildrop.FailNextRefresh = true;
+            Assert.AreEqual("+OK POP3 server ready\r\n+OK\r\n-ERR [SYS/TEMP] The maildrop cannot be read now.\r\n+OK\r\n+OK tech's maildrop has 1 messages (3 octets)\r\n",
+                h.Run("USER tech\nPASS secret\nUSER tech\nPASS secret\n", true, false));
+            Assert.IsFalse(h.Maildrop.IsLocked);
+        }
+
+        [TestMethod]
         public void SessionCap_TheExcessGetsSysTemp()
         {
             Pop3Harness h = new Pop3Harness();
