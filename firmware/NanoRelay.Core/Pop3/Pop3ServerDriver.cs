@@ -1,3 +1,4 @@
+using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
@@ -93,7 +94,6 @@ namespace NanoRelay.Pop3
 
             if (session.Message != null)
             {
-                Flush(session);
                 Transfer(session);
             }
 
@@ -142,17 +142,42 @@ namespace NanoRelay.Pop3
             return true;
         }
 
-        /// <summary>RETR/TOP: the message through the DotStuffer in fixed chunks, then ".".</summary>
+        /// <summary>
+        /// RETR/TOP: the status line, the message through the DotStuffer in fixed chunks, and "."
+        /// gathered in the output buffer, so that a small message leaves in one write (one TCP
+        /// segment on the device) and a large one in writes of about one chunk.
+        /// </summary>
         private void Transfer(Pop3ServerSession session)
         {
             IFileReader reader = session.Message;
             _cutter.Reset(session.TopLines);
             _stuffer.Reset();
+            int pending = 0;
+            if (session.OutputLength <= _out.Length / 4)
+            {
+                Array.Copy(session.Output, 0, _out, 0, session.OutputLength);
+                pending = session.OutputLength;
+                session.ClearOutput();
+            }
+            else
+            {
+                Flush(session);
+            }
+
             try
             {
                 while (!_cutter.Done)
                 {
-                    int n = reader.Read(_in, 0, _in.Length);
+                    // Room for the worst case: every byte doubled (DotStuffer.MaxOutput), and Finish's 5.
+                    int room = (_out.Length - pending - 6) / 2;
+                    if (room < _in.Length / 2)
+                    {
+                        _connection.Write(_out, 0, pending);
+                        pending = 0;
+                        room = (_out.Length - 6) / 2;
+                    }
+
+                    int n = reader.Read(_in, 0, room < _in.Length ? room : _in.Length);
                     if (n <= 0)
                     {
                         break;
@@ -161,15 +186,17 @@ namespace NanoRelay.Pop3
                     n = _cutter.Take(_in, 0, n);
                     if (_stuffer.TryPassThrough(_in, 0, n))
                     {
-                        _connection.Write(_in, 0, n);
+                        Array.Copy(_in, 0, _out, pending, n);
+                        pending += n;
                     }
                     else
                     {
-                        _connection.Write(_out, 0, _stuffer.Stuff(_in, 0, n, _out, 0));
+                        pending += _stuffer.Stuff(_in, 0, n, _out, pending);
                     }
                 }
 
-                _connection.Write(_out, 0, _stuffer.Finish(_out, 0));
+                pending += _stuffer.Finish(_out, pending);
+                _connection.Write(_out, 0, pending);
             }
             finally
             {

@@ -55,6 +55,9 @@ namespace NanoRelay.Core.Tests.Rfc1939
 
         public bool IsClosed { get; private set; }
 
+        /// <summary>Write calls so far (each is a send, a TCP segment or more).</summary>
+        public int Writes { get; private set; }
+
         public int TlsUpgrades { get; private set; }
 
         /// <summary>Script bytes the server had read when it started TLS.</summary>
@@ -135,6 +138,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
             }
 
             _written.Write(buffer, offset, count);
+            Writes++;
         }
 
         public void StartTlsAsClient(string targetHost)
