@@ -1,12 +1,19 @@
 using System;
 using System.CommandLine;
+using System.IO;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading;
+using NanoRelay.HostSim.Adapters;
 
 namespace NanoRelay.HostSim
 {
     /// <summary>`run`: the relay with its services until Ctrl+C.</summary>
     public static class RunCommand
     {
+        /// <summary>The data directory when neither --data nor the config names one.</summary>
+        public const string DefaultDataDirectory = "nanorelay-data";
+
         public static Command Create()
         {
             Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
@@ -31,8 +38,34 @@ namespace NanoRelay.HostSim
         public static int Execute(RunOptions options)
         {
             HostConfig config = options.ConfigFile == null ? new HostConfig() : HostConfig.Load(options.ConfigFile);
-            Console.Error.WriteLine("nanoRelay host simulator: no services are wired in yet.");
-            return Program.ExitFailure;
+            string dataDirectory = Path.GetFullPath(options.DataDirectory ?? DefaultDataDirectory);
+            Directory.CreateDirectory(dataDirectory);
+            ConsoleLog log = new ConsoleLog(options.Trace);
+            SystemClock clock = new SystemClock();
+            CryptoRandom random = new CryptoRandom();
+
+            using ManualResetEventSlim stop = new ManualResetEventSlim();
+            Console.CancelKeyPress += (sender, e) => { e.Cancel = true; stop.Set(); };
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
+
+            Console.WriteLine("nanoRelay host simulator '" + config.Device.Name + "', data in " + dataDirectory);
+            Pop3Service pop3;
+            try
+            {
+                pop3 = Pop3Setup.Start(config, options, dataDirectory, clock, random, log, Console.Out);
+            }
+            catch (SocketException e)
+            {
+                Console.Error.WriteLine("pop3: cannot listen: " + e.Message);
+                return Program.ExitFailure;
+            }
+
+            Console.WriteLine("Ctrl+C stops.");
+            Console.Out.Flush();
+            stop.Wait();
+            pop3.Stop();
+            Console.WriteLine("stopped.");
+            return Program.ExitOk;
         }
     }
 }

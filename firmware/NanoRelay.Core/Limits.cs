@@ -132,5 +132,26 @@ namespace NanoRelay
         // and a traced line shows at most this many characters (SMTP text lines may reach 1000).
         public const int TraceBodyLines = 5;
         public const int TraceLineChars = 200;
+
+        // RFC 1939 §13 ("Security Considerations") asks for a delay after a failed login so that
+        // passwords cannot be guessed at line speed; Dovecot's auth penalty starts at 2 s.
+        public const int Pop3AuthFailureDelayMs = 2000;
+
+        // Failed logins tolerated per connection before -ERR and close (popa3d's AUTH_FAILURES
+        // ends the session after a few; each one already cost the delay above).
+        public const int Pop3AuthFailures = 3;
+
+        // Concurrent POP3 sessions when no board profile says otherwise. A board without PSRAM
+        // holds one TLS session at a time (DESIGN.md budgets); the host default leaves room for a
+        // client that opens a second connection while the first one logs out.
+        public const int Pop3SessionsDefault = 4;
+
+        // One RETR/TOP read from the maildrop. The stuffed copy needs 2 * n + 1 bytes
+        // (DotStuffer.MaxOutput): 512 keeps a session's buffers near 2 KB on the device.
+        public const int Pop3TransferChunk = 512;
+
+        // A slow reader (TCP zero window) may hold a session this long per write before it is
+        // dropped (catalogue case 55; Dovecot: "has not read server output").
+        public const int Pop3WriteTimeoutMs = 60 * 1000;
     }
 }

@@ -1,0 +1,221 @@
+using System;
+using NanoRelay.Framing;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Pop3
+{
+    /// <summary>
+    /// The pump of one POP3 connection: reads it, frames command lines (LineFramer.ForPop3Server),
+    /// feeds the session, writes its replies, streams RETR/TOP through fixed buffers and the
+    /// DotStuffer, runs STLS, enforces the deadlines with the clock, and always ends the session
+    /// (lock released, no UPDATE unless QUIT) and closes the connection.
+    /// </summary>
+    public sealed class Pop3ServerDriver
+    {
+        private readonly Pop3Server _server;
+        private readonly IConnection _connection;
+        private readonly LineFramer _framer = LineFramer.ForPop3Server();
+        private readonly DotStuffer _stuffer = new DotStuffer();
+        private readonly Pop3TopCutter _cutter = new Pop3TopCutter();
+        private readonly byte[] _in;
+        private readonly byte[] _out;
+        private Pop3ServerSession _session;
+
+        /// <summary>A driver whose RETR/TOP reads <paramref name="chunk"/> bytes at a time (Limits.Pop3TransferChunk on the device).</summary>
+        public Pop3ServerDriver(Pop3Server server, IConnection connection, int chunk)
+        {
+            _server = server;
+            _connection = connection;
+            _in = new byte[chunk];
+            _out = new byte[DotStuffer.MaxOutput(chunk) + 5];
+        }
+
+        /// <summary>The session, once <see cref="Run"/> has started.</summary>
+        public Pop3ServerSession Session { get { return _session; } }
+
+        /// <summary>Serves the connection until QUIT, an error limit, a timeout or the peer leaves. Never throws for connection or store failures.</summary>
+        public void Run()
+        {
+            _session = new Pop3ServerSession(_server, _connection.IsSecure, _connection.IsLoopback);
+            Pop3ServerSession session = _session;
+            try
+            {
+                session.Start();
+                while (Step(session))
+                {
+                }
+            }
+            catch (ConnectionException e)
+            {
+                Log(LogLevel.Info, "connection from " + _connection.RemoteAddress + " lost: " + e.Message);
+            }
+            catch (StoreException e)
+            {
+                Log(LogLevel.Warning, "maildrop failed during a transfer: " + e.Message);
+            }
+            finally
+            {
+                session.End();
+                _connection.Close();
+            }
+        }
+
+        /// <summary>One line read and handled; false when the session is over.</summary>
+        private bool Step(Pop3ServerSession session)
+        {
+            FrameResult r = _framer.TryTakeLine();
+            if (r == FrameResult.NeedMore)
+            {
+                return Read(session);
+            }
+
+            if (session.OutputFree < Pop3ServerSession.ReplyRoom)
+            {
+                Flush(session);
+            }
+
+            if (r == FrameResult.Line)
+            {
+                session.Feed(_framer.Buffer, _framer.LineOffset, _framer.LineLength, _framer.Flags);
+            }
+            else
+            {
+                session.FeedTooLong();
+            }
+
+            while (session.HasListing)
+            {
+                session.Continue();
+                if (session.HasListing)
+                {
+                    Flush(session);
+                }
+            }
+
+            if (session.Message != null)
+            {
+                Transfer(session);
+            }
+
+            switch (session.Action)
+            {
+                case Pop3Action.StartTls:
+                    // RFC 2595 §4 / CVE-2011-0411: bytes that came with or after STLS, before the
+                    // handshake, are an injection: they are dropped, never read as commands.
+                    Flush(session);
+                    _connection.StartTlsAsServer();
+                    _framer.DiscardBuffered();
+                    session.TlsStarted();
+                    return true;
+                case Pop3Action.Close:
+                    Flush(session);
+                    return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Writes pending replies, then waits for bytes until the session's deadline.</summary>
+        private bool Read(Pop3ServerSession session)
+        {
+            Flush(session);
+            long wait = session.Deadline - _server.Clock.MonotonicMilliseconds;
+            if (wait <= 0)
+            {
+                // RFC 1939 §3: the autologout timer; the session ends without UPDATE.
+                session.TimedOut();
+                Flush(session);
+                return false;
+            }
+
+            int n = _connection.Read(_framer.Buffer, _framer.FreeOffset, _framer.FreeCount, wait > int.MaxValue ? int.MaxValue : (int)wait);
+            if (n == ConnectionRead.Closed)
+            {
+                return false;
+            }
+
+            if (n > 0)
+            {
+                _framer.Commit(n);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// RETR/TOP: the status line, the message through the DotStuffer in fixed chunks, and "."
+        /// gathered in the output buffer, so that a small message leaves in one write (one TCP
+        /// segment on the device) and a large one in writes of about one chunk.
+        /// </summary>
+        private void Transfer(Pop3ServerSession session)
+        {
+            IFileReader reader = session.Message;
+            _cutter.Reset(session.TopLines);
+            _stuffer.Reset();
+            int pending = 0;
+            if (session.OutputLength <= _out.Length / 4)
+            {
+                Array.Copy(session.Output, 0, _out, 0, session.OutputLength);
+                pending = session.OutputLength;
+                session.ClearOutput();
+            }
+            else
+            {
+                Flush(session);
+            }
+
+            try
+            {
+                while (!_cutter.Done)
+                {
+                    // Room for the worst case: every byte doubled (DotStuffer.MaxOutput), and Finish's 5.
+                    int room = (_out.Length - pending - 6) / 2;
+                    if (room < _in.Length / 2)
+                    {
+                        _connection.Write(_out, 0, pending);
+                        pending = 0;
+                        room = (_out.Length - 6) / 2;
+                    }
+
+                    int n = reader.Read(_in, 0, room < _in.Length ? room : _in.Length);
+                    if (n <= 0)
+                    {
+                        break;
+                    }
+
+                    n = _cutter.Take(_in, 0, n);
+                    if (_stuffer.TryPassThrough(_in, 0, n))
+                    {
+                        Array.Copy(_in, 0, _out, pending, n);
+                        pending += n;
+                    }
+                    else
+                    {
+                        pending += _stuffer.Stuff(_in, 0, n, _out, pending);
+                    }
+                }
+
+                pending += _stuffer.Finish(_out, pending);
+                _connection.Write(_out, 0, pending);
+            }
+            finally
+            {
+                session.MessageSent();
+            }
+        }
+
+        private void Flush(Pop3ServerSession session)
+        {
+            if (session.OutputLength > 0)
+            {
+                _connection.Write(session.Output, 0, session.OutputLength);
+                session.ClearOutput();
+            }
+        }
+
+        private void Log(LogLevel level, string message)
+        {
+            _server.Log.Write(level, "pop3", message);
+        }
+    }
+}

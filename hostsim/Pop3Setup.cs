@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using NanoRelay.HostSim.Adapters;
+using NanoRelay.Pop3;
+using NanoRelay.Ports;
+
+namespace NanoRelay.HostSim
+{
+    /// <summary>Builds and starts the POP3 service of `run` from the config and the flags, and says where it listens and how to log in.</summary>
+    public static class Pop3Setup
+    {
+        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IClock clock, IRandom random, ILog log, TextWriter output)
+        {
+            HostConfig.Pop3Section pop3 = config.Pop3;
+            IPEndPoint listen = ParseFlag(options.Pop3Listen ?? pop3.Listen, "--pop3");
+            IPEndPoint tlsListen = pop3.TlsListen == null ? null : ParseFlag(pop3.TlsListen, "pop3.tlsListen");
+
+            string certificateSource;
+            bool created;
+            X509Certificate2 certificate = HostCertificate.LoadOrCreate(config, dataDirectory, out certificateSource, out created);
+
+            Pop3ServerOptions serverOptions = new Pop3ServerOptions
+            {
+                User = pop3.User,
+                Password = pop3.Password,
+                Apop = pop3.Apop,
+                HostName = config.Device.Name,
+                ServerName = config.Device.Name,
+            };
+
+            IMaildrop maildrop = MaildropFactory.Create(dataDirectory, config);
+            Pop3Service service = new Pop3Service(serverOptions, maildrop, certificate, listen, tlsListen, clock, random, log);
+            service.Start();
+
+            string host = listen.Address.Equals(IPAddress.Any) ? "127.0.0.1" : listen.Address.Equals(IPAddress.IPv6Any) ? "[::1]" : Host(listen.Address);
+            output.WriteLine("POP3 mailbox     " + Host(listen.Address) + ":" + service.Port + " (STLS)" + (tlsListen == null ? "" : ", implicit TLS on " + Host(tlsListen.Address) + ":" + service.TlsPort));
+            output.WriteLine("  login          user " + pop3.User + ", password " + pop3.Password + (pop3.Apop ? " (APOP on, over TLS only)" : ""));
+            output.WriteLine("  certificate    " + certificateSource + (created ? " (self-signed, created now)" : ""));
+            output.WriteLine("  SHA-256        " + HostCertificate.Sha256Fingerprint(certificate));
+            output.WriteLine("  mailbox        " + Path.Combine(dataDirectory, MaildropFactory.TemporaryFolder) + " (temporary file maildrop)");
+            output.WriteLine("  try            curl pop3://" + Uri.EscapeDataString(pop3.User) + ":" + Uri.EscapeDataString(pop3.Password) + "@" + host + ":" + service.Port + "/");
+            return service;
+        }
+
+        private static string Host(IPAddress address)
+        {
+            return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
+        }
+
+        private static IPEndPoint ParseFlag(string text, string field)
+        {
+            try
+            {
+                return TcpListenerAdapter.ParseEndPoint(text);
+            }
+            catch (FormatException e)
+            {
+                throw new ConfigException(field + ": " + e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Threading;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoRelay.Pop3;
+using NanoRelay.Ports;
+using NanoRelay.Testing;
+
+namespace NanoRelay.Tests.Pop3
+{
+    /// <summary>
+    /// The managed memory one open POP3 session holds (DESIGN.md budgets): N drivers logged in
+    /// and parked in Read, measured with GC.GetTotalMemory(true) against a baseline that already
+    /// holds the servers, maildrops, connections and parked threads.
+    /// </summary>
+    [TestClass]
+    [DoNotParallelize]
+    public class SessionMemoryTests
+    {
+        private const int Sessions = 32;
+
+        public TestContext TestContext { get; set; }
+
+        [TestMethod]
+        public void OpenSession_DeviceBuffers_HoldsUnderFiveKilobytes()
+        {
+            long perSession = Measure(NanoRelay.Limits.Pop3TransferChunk);
+            TestContext.WriteLine("managed bytes per open session (transfer chunk " + NanoRelay.Limits.Pop3TransferChunk + "): " + perSession);
+            Assert.IsTrue(perSession > 2 * NanoRelay.Limits.Pop3TransferChunk, "the measurement must see the session's buffers: " + perSession);
+            Assert.IsTrue(perSession < 5 * 1024, "per session: " + perSession);   // measured about 3.8 KB
+        }
+
+        [TestMethod]
+        public void OpenSession_HostBuffers_AreTheChunkPlusTheSameSmallRest()
+        {
+            long device = Measure(NanoRelay.Limits.Pop3TransferChunk);
+            long host = Measure(global::NanoRelay.HostSim.Pop3Service.HostTransferChunk);
+            TestContext.WriteLine("managed bytes per open session (transfer chunk " + global::NanoRelay.HostSim.Pop3Service.HostTransferChunk + "): " + host);
+            long extra = 3L * (global::NanoRelay.HostSim.Pop3Service.HostTransferChunk - NanoRelay.Limits.Pop3TransferChunk);   // in + 2x out
+            Assert.IsTrue(Math.Abs(host - device - extra) < 512, "host " + host + ", device " + device);
+        }
+
+        private static long Measure(int chunk)
+        {
+            Pop3Server[] servers = new Pop3Server[Sessions];
+            ParkedConnection[] connections = new ParkedConnection[Sessions];
+            Thread[] threads = new Thread[Sessions];
+            using ManualResetEventSlim go = new ManualResetEventSlim(false);
+            using ManualResetEventSlim release = new ManualResetEventSlim(false);
+            for (int i = 0; i < Sessions; i++)
+            {
+                MemoryMaildrop maildrop = new MemoryMaildrop();
+                for (int m = 0; m < 10; m++)
+                {
+                    maildrop.Add("Subject: " + m + "\r\n\r\nbody\r\n");
+                }
+
+                servers[i] = new Pop3Server(new Pop3ServerOptions(), maildrop, new ManualClock(), new SeededRandom((uint)i + 1), new QuietLog(), 0);
+                connections[i] = new ParkedConnection(Testing.Ascii("USER tech\r\nPASS secret\r\nSTAT\r\n"), release);
+                Pop3Server server = servers[i];
+                ParkedConnection connection = connections[i];
+                threads[i] = new Thread(() =>
+                {
+                    go.Wait();
+                    new Pop3ServerDriver(server, connection, chunk).Run();
+                });
+                threads[i].Start();
+            }
+
+            long before = GC.GetTotalMemory(true);
+            go.Set();
+            for (int i = 0; i < Sessions; i++)
+            {
+                Assert.IsTrue(connections[i].Parked.Wait(10000));
+            }
+
+            long after = GC.GetTotalMemory(true);
+            release.Set();
+            for (int i = 0; i < Sessions; i++)
+            {
+                threads[i].Join();
+                Assert.IsTrue(connections[i].SawStat);
+            }
+
+            GC.KeepAlive(servers);
+            return (after - before) / Sessions;
+        }
+
+        private static class Testing
+        {
+            public static byte[] Ascii(string s)
+            {
+                return NanoRelay.Framing.Ascii.Bytes(s);
+            }
+        }
+
+        private sealed class QuietLog : ILog
+        {
+            public bool IsTraceEnabled { get { return false; } }
+
+            public void Write(LogLevel level, string source, string message)
+            {
+            }
+        }
+
+        /// <summary>Gives the script, then parks the reading thread until released; writes are only inspected, never kept.</summary>
+        private sealed class ParkedConnection : IConnection
+        {
+            private readonly byte[] _script;
+            private readonly ManualResetEventSlim _release;
+            private bool _given;
+
+            public ParkedConnection(byte[] script, ManualResetEventSlim release)
+            {
+                _script = script;
+                _release = release;
+            }
+
+            public ManualResetEventSlim Parked { get; } = new ManualResetEventSlim(false);
+
+            public bool SawStat { get; private set; }
+
+            public bool IsSecure { get { return false; } }
+
+            public bool IsLoopback { get { return true; } }
+
+            public string RemoteAddress { get { return "127.0.0.1"; } }
+
+            public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds)
+            {
+                if (!_given)
+                {
+                    _given = true;
+                    Array.Copy(_script, 0, buffer, offset, _script.Length);
+                    return _script.Length;
+                }
+
+                Parked.Set();
+                _release.Wait();
+                return ConnectionRead.Closed;
+            }
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                // "+OK 10 " is STAT's reply: the session is logged in and working.
+                for (int i = offset; i + 6 < offset + count; i++)
+                {
+                    if (buffer[i] == '+' && buffer[i + 4] == '1' && buffer[i + 5] == '0' && buffer[i + 6] == ' ')
+                    {
+                        SawStat = true;
+                    }
+                }
+            }
+
+            public void StartTlsAsClient(string targetHost)
+            {
+            }
+
+            public void StartTlsAsServer()
+            {
+            }
+
+            public void Close()
+            {
+            }
+        }
+    }
+}
