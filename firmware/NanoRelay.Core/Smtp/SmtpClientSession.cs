@@ -121,7 +121,7 @@ namespace NanoRelay.Smtp
             if (reply.Code == 421 && State != SmtpClientState.Quit)
             {
                 // RFC 5321 §3.8: 421 means the server is closing the channel; send nothing more.
-                Abort(SmtpFailure.Transient, reply.Code, reply.ToString());
+                Abort(State == SmtpClientState.StartTls ? SmtpFailure.TlsRequired : SmtpFailure.Transient, reply.Code, reply.ToString());
                 return;
             }
 
