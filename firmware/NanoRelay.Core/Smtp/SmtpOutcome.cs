@@ -13,6 +13,16 @@ namespace NanoRelay.Smtp
             "RSET", "QUIT", "session",
         };
 
+        /// <summary>A failure decided before any connection (the clock is untrusted, the message cannot be read).</summary>
+        public static SmtpOutcome Local(SmtpFailure failure, string reason)
+        {
+            SmtpOutcome o = new SmtpOutcome();
+            o.Failure = failure;
+            o.Step = SmtpClientState.Connect;
+            o.Reply = reason;
+            return o;
+        }
+
         /// <summary>True when the upstream said 250 to the end of data (possibly with some recipients refused).</summary>
         public bool Accepted { get; internal set; }
 
