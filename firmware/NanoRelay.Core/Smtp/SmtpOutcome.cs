@@ -112,7 +112,8 @@ namespace NanoRelay.Smtp
                 case SmtpFailure.ClockUntrusted:
                     return "message held: " + reply;
                 default:
-                    return "upstream refused " + StepName + ": " + reply;
+                    // Code 0: our own reason (no usable mechanism, a bad address), not the server's refusal.
+                    return (Code == 0 ? "upstream failed at " : "upstream refused ") + StepName + ": " + reply;
             }
         }
     }
