@@ -79,6 +79,10 @@ namespace NanoRelay
         // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small.
         public const int SmtpBodyChunk = 512;
 
+        // Stuffed body bytes are gathered up to this many octets per write, so a TLS record carries
+        // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks.
+        public const int SmtpSendBuffer = 2 * ((2 * SmtpBodyChunk) + 1) + 5;
+
         // RFC 5321 §4.5.3.2.7: "An SMTP server SHOULD have a timeout of at least 5 minutes while
         // it is awaiting the next command from the sender."
         public const int SmtpServerIdleTimeoutMs = 5 * 60 * 1000;

@@ -23,7 +23,7 @@ namespace NanoRelay.Smtp
         private readonly SmtpReplyReader _reader = new SmtpReplyReader();
         private readonly DotStuffer _stuffer = new DotStuffer();
         private readonly byte[] _chunk = new byte[Limits.SmtpBodyChunk];
-        private readonly byte[] _stuffed = new byte[DotStuffer.MaxOutput(Limits.SmtpBodyChunk) + 5];
+        private readonly byte[] _send = new byte[Limits.SmtpSendBuffer];
         private IConnection _connection;
         private SmtpClientSession _session;
 
@@ -280,6 +280,7 @@ namespace NanoRelay.Smtp
         {
             _stuffer.Reset();
             long sent = 0;
+            int pending = 0;
             try
             {
                 content.Seek(0);
@@ -291,20 +292,34 @@ namespace NanoRelay.Smtp
                         break;
                     }
 
+                    if (pending + DotStuffer.MaxOutput(n) > _send.Length)
+                    {
+                        _connection.Write(_send, 0, pending);
+                        pending = 0;
+                    }
+
                     if (_stuffer.TryPassThrough(_chunk, 0, n))
                     {
-                        _connection.Write(_chunk, 0, n);
+                        System.Array.Copy(_chunk, 0, _send, pending, n);   // the common case: nothing to change
+                        pending += n;
                     }
                     else
                     {
-                        _connection.Write(_stuffed, 0, _stuffer.Stuff(_chunk, 0, n, _stuffed, 0));
+                        pending += _stuffer.Stuff(_chunk, 0, n, _send, pending);
                     }
 
                     sent += n;
                 }
 
                 // RFC 5321 §4.1.1.4: CRLF "." CRLF; Finish adds the CRLF a last line may lack.
-                _connection.Write(_stuffed, 0, _stuffer.Finish(_stuffed, 0));
+                if (pending + 5 > _send.Length)
+                {
+                    _connection.Write(_send, 0, pending);
+                    pending = 0;
+                }
+
+                pending += _stuffer.Finish(_send, pending);
+                _connection.Write(_send, 0, pending);
             }
             catch (ConnectionException e)
             {
