@@ -69,6 +69,25 @@ namespace NanoRelay.Core.Tests.Rfc5321
         }
 
         [TestMethod]
+        [DataRow(TranscriptConnection.Whole)]
+        [DataRow(TranscriptConnection.LineByLine)]
+        [DataRow(TranscriptConnection.ByteByByte)]
+        public void PipelinedMailRefused_GroupRepliesDrained_NextMessageAccepted(int mode)
+        {
+            SmtpClientSettings settings = SmtpHarness.Settings(SmtpTlsMode.None);
+            settings.User = null;
+            SmtpHarness h = new SmtpHarness(Transcripts.Load("smtp.pipelining.mail-refused.then-next-message"), mode, settings);
+            h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "ops@example.com" }), SmtpHarness.Envelope(new string[] { "ops@example.com" }) });
+
+            Assert.AreEqual(h.Connection.ExpectedClient, h.Connection.WrittenText);
+            Assert.IsFalse(h.Outcomes[0].Accepted);
+            Assert.AreEqual(SmtpFailure.Transient, h.Outcomes[0].Failure);
+            Assert.AreEqual(SmtpClientState.MailFrom, h.Outcomes[0].Step);
+            Assert.IsFalse(h.Outcomes[0].Recipients[0].Accepted);
+            Assert.IsTrue(h.Outcomes[1].Accepted);
+        }
+
+        [TestMethod]
         public void ReplayModes_GiveTheSameOutcomes()
         {
             string[] names = { "smtp.starttls.auth-plain.one-message", "smtp.implicit-tls.pipelining.partial-recipients", "smtp.helo-fallback.two-messages.rset" };
