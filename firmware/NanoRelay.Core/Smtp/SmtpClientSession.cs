@@ -1,6 +1,4 @@
-using NanoRelay.Crypto;
 using NanoRelay.Framing;
-using NanoRelay.Mime;
 
 namespace NanoRelay.Smtp
 {
@@ -15,11 +13,9 @@ namespace NanoRelay.Smtp
     public sealed class SmtpClientSession
     {
         private readonly SmtpClientSettings _settings;
-        private readonly byte[] _output = new byte[Limits.SmtpClientOutput];
+        private readonly SmtpCommandBuffer _output = new SmtpCommandBuffer(Limits.SmtpClientOutput);
         private readonly SmtpCapabilities _capabilities = new SmtpCapabilities();
-        private int _outputCount;
         private bool _secure;
-        private bool _outputSecret;
         private SmtpOutcome _sessionFailure;
         private SmtpEnvelope _envelope;
         private SmtpOutcome _outcome;
@@ -49,12 +45,12 @@ namespace NanoRelay.Smtp
         public bool AwaitsEhloReply { get { return State == SmtpClientState.Ehlo && Action == SmtpClientAction.AwaitReply; } }
 
         /// <summary>Bytes to send, in <see cref="Output"/>[0..OutputCount).</summary>
-        public byte[] Output { get { return _output; } }
+        public byte[] Output { get { return _output.Bytes; } }
 
-        public int OutputCount { get { return _outputCount; } }
+        public int OutputCount { get { return _output.Count; } }
 
         /// <summary>The pending output carries credentials: a trace must show it redacted (see <see cref="RedactedTrace"/>).</summary>
-        public bool OutputIsSecret { get { return _outputSecret; } }
+        public bool OutputIsSecret { get { return _output.IsSecret; } }
 
         /// <summary>Further replies of a PIPELINING group (RFC 2920) are expected: bytes buffered after this reply are legitimate.</summary>
         public bool ExpectsPipelinedReplies
@@ -97,8 +93,7 @@ namespace NanoRelay.Smtp
         /// <summary>The driver wrote the output.</summary>
         public void ClearOutput()
         {
-            _outputCount = 0;
-            _outputSecret = false;
+            _output.Clear();
         }
 
         /// <summary>The connection is open: wait for the greeting (RFC 5321 §3.1).</summary>
@@ -274,7 +269,7 @@ namespace NanoRelay.Smtp
                 return;
             }
 
-            string problem = CheckEnvelope(envelope);
+            string problem = SmtpEnvelopeRules.Check(envelope, _capabilities);
             if (problem != null)
             {
                 RecordMessageFailure(SmtpFailure.Permanent, SmtpClientState.MailFrom, 0, problem);
@@ -284,7 +279,7 @@ namespace NanoRelay.Smtp
             _rcptIndex = 0;
             _accepted = 0;
             _transactionFailed = false;
-            _pipelined = _capabilities.Has(SmtpExtensions.Pipelining) && PipelineFits(envelope);
+            _pipelined = _capabilities.Has(SmtpExtensions.Pipelining) && SmtpEnvelopeRules.PipelineFits(envelope, _output.Capacity);
             Enter(SmtpClientState.MailFrom);
         }
 
@@ -337,43 +332,7 @@ namespace NanoRelay.Smtp
         /// </summary>
         public string RedactedTrace()
         {
-            string text = "";
-            int start = 0;
-            for (int i = 0; i + 1 < _outputCount; i++)
-            {
-                if (_output[i] != 13 || _output[i + 1] != 10)
-                {
-                    continue;
-                }
-
-                string line = Utf8.GetString(_output, start, i - start);
-                if (_outputSecret)
-                {
-                    line = Redact(line);
-                }
-
-                text = text.Length == 0 ? "C: " + line : text + "\nC: " + line;
-                start = i + 2;
-                i++;
-            }
-
-            return text;
-        }
-
-        private static string Redact(string line)
-        {
-            if (line.Length == 0 || line == "*")
-            {
-                return line;
-            }
-
-            if (line.StartsWith("AUTH "))
-            {
-                int second = line.IndexOf(' ', 5);
-                return second < 0 ? line : line.Substring(0, second) + " [redacted]";
-            }
-
-            return "[redacted]";
+            return _output.RedactedTrace();
         }
 
         private void AfterHello()
@@ -503,56 +462,26 @@ namespace NanoRelay.Smtp
 
         private void WriteAuthResponse(SmtpReply challenge)
         {
-            byte[] user = Utf8.GetBytes(_settings.User == null ? "" : _settings.User);
-            byte[] password = Utf8.GetBytes(_settings.Password == null ? "" : _settings.Password);
             byte[] raw;
-            int rawCount;
-            switch (State)
+            if (State == SmtpClientState.AuthCramMd5Response)
             {
-                case SmtpClientState.AuthLoginUser:
-                case SmtpClientState.AuthLoginPassword:
-                    if (!IsBase64(challenge.TextBuffer, challenge.TextLength))
-                    {
-                        Abort(SmtpFailure.Protocol, challenge.Code, "AUTH LOGIN challenge is not base64: " + challenge.ToString());
-                        return;
-                    }
-
-                    raw = State == SmtpClientState.AuthLoginUser ? user : password;
-                    rawCount = raw.Length;
-                    break;
-
-                default:
-                    // RFC 2195 §2: digest = HMAC-MD5(password, challenge); response = user SP hex(digest).
-                    byte[] challengeBytes = new byte[(challenge.TextLength / 4 * 3) + 3];
-                    int n = challenge.TextLength == 0 ? -1 : Base64.Decode(challenge.TextBuffer, 0, challenge.TextLength, challengeBytes, 0);
-                    if (n < 0)
-                    {
-                        Abort(SmtpFailure.Protocol, challenge.Code, "CRAM-MD5 challenge is not base64: " + challenge.ToString());
-                        return;
-                    }
-
-                    byte[] digest = new byte[16];
-                    HmacMd5.Compute(password, 0, password.Length, challengeBytes, 0, n, digest, 0);
-                    raw = new byte[user.Length + 1 + 32];
-                    System.Array.Copy(user, raw, user.Length);
-                    raw[user.Length] = (byte)' ';
-                    Hex.Encode(digest, 0, 16, raw, user.Length + 1);
-                    rawCount = raw.Length;
-                    break;
+                raw = SaslResponses.CramMd5(_settings.User, _settings.Password, challenge.TextBuffer, challenge.TextLength);
+            }
+            else
+            {
+                // LOGIN's challenges ("Username:", "Password:") carry nothing we use, but must be base64.
+                raw = !SaslResponses.IsBase64(challenge.TextBuffer, challenge.TextLength) ? null :
+                    Utf8.GetBytes(State == SmtpClientState.AuthLoginUser ? _settings.User : _settings.Password);
             }
 
-            AppendBase64Line(null, raw, rawCount);
-        }
-
-        private static bool IsBase64(byte[] text, int count)
-        {
-            if (count == 0 || (count & 3) != 0)
+            if (raw == null)
             {
-                return false;
+                // Catalogue 41: a 334 whose text is not base64 is a protocol error; abort.
+                Abort(SmtpFailure.Protocol, challenge.Code, "AUTH challenge is not base64: " + challenge.ToString());
+                return;
             }
 
-            byte[] scratch = new byte[(count / 4 * 3) + 3];
-            return Base64.Decode(text, 0, count, scratch, 0) >= 0;
+            AppendBase64Line(null, raw);
         }
 
         private void OnMailReply(SmtpReply reply)
@@ -700,19 +629,14 @@ namespace NanoRelay.Smtp
                         return;
                     }
 
-                    byte[] user = Utf8.GetBytes(_settings.User);
-                    byte[] password = Utf8.GetBytes(_settings.Password);
-                    byte[] raw = new byte[user.Length + password.Length + 2];
-                    System.Array.Copy(user, 0, raw, 1, user.Length);
-                    System.Array.Copy(password, 0, raw, user.Length + 2, password.Length);
-                    AppendBase64Line(SmtpCommands.AuthPlain, raw, raw.Length);
+                    AppendBase64Line(SmtpCommands.AuthPlain, SaslResponses.Plain(_settings.User, _settings.Password));
                     break;
 
                 case SmtpClientState.AuthLogin:
                     if (SecureEnough())
                     {
                         Append(SmtpCommands.AuthLogin);
-                        _outputSecret = true;
+                        _output.MarkSecret();
                     }
 
                     break;
@@ -721,7 +645,7 @@ namespace NanoRelay.Smtp
                     if (SecureEnough())
                     {
                         Append(SmtpCommands.AuthCramMd5);
-                        _outputSecret = true;
+                        _output.MarkSecret();
                     }
 
                     break;
@@ -732,16 +656,7 @@ namespace NanoRelay.Smtp
                         return;
                     }
 
-                    byte[] u = Utf8.GetBytes(_settings.User == null ? "" : _settings.User);
-                    byte[] t = Utf8.GetBytes(_settings.Token);
-                    byte[] x = new byte[SmtpCommands.XOAuth2User.Length + u.Length + SmtpCommands.XOAuth2Bearer.Length + t.Length + SmtpCommands.XOAuth2End.Length];
-                    int o = 0;
-                    o = Put(x, o, SmtpCommands.XOAuth2User, SmtpCommands.XOAuth2User.Length);
-                    o = Put(x, o, u, u.Length);
-                    o = Put(x, o, SmtpCommands.XOAuth2Bearer, SmtpCommands.XOAuth2Bearer.Length);
-                    o = Put(x, o, t, t.Length);
-                    Put(x, o, SmtpCommands.XOAuth2End, SmtpCommands.XOAuth2End.Length);
-                    AppendBase64Line(SmtpCommands.AuthXOAuth2, x, x.Length);
+                    AppendBase64Line(SmtpCommands.AuthXOAuth2, SaslResponses.XOAuth2(_settings.User, _settings.Token));
                     break;
 
                 case SmtpClientState.MailFrom:          // §4.1.1.2 "MAIL FROM:" Reverse-path [SP Mail-parameters] CRLF
@@ -820,7 +735,7 @@ namespace NanoRelay.Smtp
             {
                 // RFC 1870 §6: SIZE=n, the size estimate in octets.
                 Append(SmtpCommands.SizeParam);
-                _outputCount += Ascii.FormatDecimal(_envelope.Size, _output, _outputCount);
+                _output.AppendDecimal(_envelope.Size);
             }
 
             if (_envelope.EightBit)
@@ -830,7 +745,7 @@ namespace NanoRelay.Smtp
                 Append(SmtpCommands.Body8BitMime);
             }
 
-            if (NeedsSmtpUtf8(_envelope))
+            if (SmtpEnvelopeRules.NeedsSmtpUtf8(_envelope))
             {
                 Append(SmtpCommands.SmtpUtf8Param);   // RFC 6531 §3.4
             }
@@ -844,95 +759,6 @@ namespace NanoRelay.Smtp
             AppendText(_envelope.Recipients[index]);
             Append((byte)'>');
             Append(SmtpCommands.Crlf);
-        }
-
-        private string CheckEnvelope(SmtpEnvelope envelope)
-        {
-            if (envelope.Recipients.Length == 0)
-            {
-                return "the message has no recipient";
-            }
-
-            if (!IsPath(envelope.From, true))
-            {
-                return "bad sender address <" + envelope.From + ">";
-            }
-
-            for (int i = 0; i < envelope.Recipients.Length; i++)
-            {
-                if (!IsPath(envelope.Recipients[i], false))
-                {
-                    return "bad recipient address <" + envelope.Recipients[i] + ">";
-                }
-            }
-
-            if (envelope.EightBit && !_capabilities.Has(SmtpExtensions.EightBitMime))
-            {
-                return "8-bit content, but the server does not offer 8BITMIME (RFC 6152)";
-            }
-
-            if (NeedsSmtpUtf8(envelope) && !_capabilities.Has(SmtpExtensions.SmtpUtf8))
-            {
-                return "a non-ASCII address needs SMTPUTF8, which the server does not offer (RFC 6531)";
-            }
-
-            if (envelope.Size > 0 && _capabilities.MaxSize > 0 && envelope.Size > _capabilities.MaxSize)
-            {
-                // RFC 1870 §6: a message over the declared maximum would be refused with 552.
-                return "the message (" + envelope.Size.ToString() + " octets) exceeds the server's SIZE " + _capabilities.MaxSize.ToString();
-            }
-
-            return null;
-        }
-
-        private static bool NeedsSmtpUtf8(SmtpEnvelope envelope)
-        {
-            if (!Utf8.IsAscii(envelope.From))
-            {
-                return true;
-            }
-
-            for (int i = 0; i < envelope.Recipients.Length; i++)
-            {
-                if (!Utf8.IsAscii(envelope.Recipients[i]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // RFC 5321 §4.1.2 / §4.5.3.1.3: a path of at most 256 octets with its brackets; no
-        // characters that would end or split the command line.
-        private static bool IsPath(string address, bool mayBeEmpty)
-        {
-            if (address == null || (address.Length == 0 && !mayBeEmpty) || Utf8.ByteCount(address) > Limits.SmtpPath - 2)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < address.Length; i++)
-            {
-                char c = address[i];
-                if (c <= ' ' || c == '<' || c == '>' || c == 0x7F)
-                {
-                    return false;
-                }
-            }
-
-            return address.Length == 0 || address.IndexOf('@') > 0;
-        }
-
-        private bool PipelineFits(SmtpEnvelope envelope)
-        {
-            int need = Limits.SmtpCommandLine;
-            for (int i = 0; i < envelope.Recipients.Length; i++)
-            {
-                need += 12 + Utf8.ByteCount(envelope.Recipients[i]);
-            }
-
-            return need + SmtpCommands.Data.Length <= _output.Length;
         }
 
         private bool AllRecipientsPermanent()
@@ -1005,46 +831,27 @@ namespace NanoRelay.Smtp
             _outcome.Reply = f == null ? "the session is not ready" : f.Reply;
         }
 
-        private void AppendBase64Line(byte[] prefix, byte[] raw, int rawCount)
+        private void AppendBase64Line(byte[] prefix, byte[] raw)
         {
-            int need = (prefix == null ? 0 : prefix.Length) + Base64.EncodedLength(rawCount) + 2;
-            if (_outputCount + need > _output.Length)
+            if (!_output.AppendBase64Line(prefix, raw))
             {
-                FailAndQuit(SmtpFailure.Authentication, 0, "credentials too long for the " + _output.Length.ToString() + "-octet command buffer");
-                return;
+                FailAndQuit(SmtpFailure.Authentication, 0, "credentials too long for the " + _output.Capacity.ToString() + "-octet command buffer");
             }
-
-            if (prefix != null)
-            {
-                Append(prefix);
-            }
-
-            _outputCount += Base64.Encode(raw, 0, rawCount, _output, _outputCount);
-            Append(SmtpCommands.Crlf);
-            _outputSecret = true;
-            System.Array.Clear(raw, 0, raw.Length);   // the password does not linger in a freed array
         }
 
         private void Append(byte[] literal)
         {
-            System.Array.Copy(literal, 0, _output, _outputCount, literal.Length);
-            _outputCount += literal.Length;
+            _output.Append(literal);
         }
 
         private void Append(byte b)
         {
-            _output[_outputCount++] = b;
+            _output.Append(b);
         }
 
         private void AppendText(string s)
         {
-            _outputCount += Utf8.GetBytes(s, _output, _outputCount);
-        }
-
-        private static int Put(byte[] destination, int offset, byte[] source, int count)
-        {
-            System.Array.Copy(source, 0, destination, offset, count);
-            return offset + count;
+            _output.AppendText(s);
         }
     }
 }
