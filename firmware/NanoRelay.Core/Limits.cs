@@ -61,6 +61,28 @@ namespace NanoRelay
         public const int SmtpDataBlockTimeoutMs = 3 * 60 * 1000;  // §4.5.3.2.5 data block: 3 min
         public const int SmtpDataTermTimeoutMs = 10 * 60 * 1000;  // §4.5.3.2.6 final dot: 10 min
 
+        // Not fixed by any RFC: how long a TCP connect (and an implicit-TLS handshake) to the
+        // upstream may take before the attempt counts as a connection failure.
+        public const int SmtpConnectTimeoutMs = 60 * 1000;
+
+        // RFC 5321 §4.5.3.2 names no timeout for EHLO, STARTTLS, AUTH, RSET or QUIT; we use the
+        // 5 minutes of MAIL (§4.5.3.2.2) for each of them.
+        public const int SmtpCommandTimeoutMs = 5 * 60 * 1000;
+
+        // The submission client's output buffer: one command, or one PIPELINING group (RFC 2920
+        // §3.1) of MAIL + RCPTs + DATA when it fits; also an AUTH line with its initial response,
+        // which RFC 4954 §4 lets grow past 512 octets ("12288 octets is considered to be a
+        // sufficient line length limit"). An XOAUTH2 bearer token must fit in it.
+        public const int SmtpClientOutput = 4096;
+
+        // Message bytes read from the spool and dot-stuffed per write during DATA. RFC 5321
+        // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small.
+        public const int SmtpBodyChunk = 512;
+
+        // Stuffed body bytes are gathered up to this many octets per write, so a TLS record carries
+        // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks.
+        public const int SmtpSendBuffer = 2 * ((2 * SmtpBodyChunk) + 1) + 5;
+
         // RFC 5321 §4.5.3.2.7: "An SMTP server SHOULD have a timeout of at least 5 minutes while
         // it is awaiting the next command from the sender."
         public const int SmtpServerIdleTimeoutMs = 5 * 60 * 1000;

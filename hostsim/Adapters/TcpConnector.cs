@@ -13,7 +13,14 @@ namespace NanoRelay.HostSim.Adapters
         public TcpConnector(X509Certificate2Collection trustedCas)
         {
             _trustedCas = trustedCas;
+            WriteTimeoutMilliseconds = NanoRelay.Limits.SmtpDataBlockTimeoutMs;
         }
+
+        /// <summary>
+        /// How long one write may block (RFC 5321 §4.5.3.2.5: 3 minutes per data block). IConnection.Write
+        /// has no timeout of its own, so the adapter enforces it as the socket's send timeout.
+        /// </summary>
+        public int WriteTimeoutMilliseconds { get; set; }
 
         /// <summary>Loads a PEM or DER CA file (trustedCaFile) into a collection; null for no file.</summary>
         public static X509Certificate2Collection LoadTrustedCas(string path)
@@ -73,6 +80,7 @@ namespace NanoRelay.HostSim.Adapters
                 }
             }
 
+            connection.WriteTimeoutMilliseconds = WriteTimeoutMilliseconds;
             return connection;
         }
     }

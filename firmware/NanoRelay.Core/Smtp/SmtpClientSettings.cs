@@ -1,0 +1,68 @@
+namespace NanoRelay.Smtp
+{
+    /// <summary>The upstream and how to talk to it (config "upstream"), with the RFC 5321 §4.5.3.2 timeouts.</summary>
+    public sealed class SmtpClientSettings
+    {
+        public SmtpClientSettings()
+        {
+            Port = 587;
+            HeloName = "nanorelay";
+            ConnectTimeoutMilliseconds = Limits.SmtpConnectTimeoutMs;
+            GreetingTimeoutMilliseconds = Limits.SmtpGreetingTimeoutMs;
+            CommandTimeoutMilliseconds = Limits.SmtpCommandTimeoutMs;
+            MailTimeoutMilliseconds = Limits.SmtpMailTimeoutMs;
+            RcptTimeoutMilliseconds = Limits.SmtpRcptTimeoutMs;
+            DataInitTimeoutMilliseconds = Limits.SmtpDataInitTimeoutMs;
+            DataBlockTimeoutMilliseconds = Limits.SmtpDataBlockTimeoutMs;
+            DataTermTimeoutMilliseconds = Limits.SmtpDataTermTimeoutMs;
+        }
+
+        public string Host { get; set; }
+
+        public int Port { get; set; }
+
+        public SmtpTlsMode Tls { get; set; }
+
+        /// <summary>The SASL user; null or empty: no AUTH.</summary>
+        public string User { get; set; }
+
+        public string Password { get; set; }
+
+        /// <summary>The OAuth 2.0 bearer token for XOAUTH2.</summary>
+        public string Token { get; set; }
+
+        public SmtpAuthChoice Auth { get; set; }
+
+        /// <summary>The name sent with EHLO/HELO (RFC 5321 §4.1.1.1: a domain or an address literal).</summary>
+        public string HeloName { get; set; }
+
+        public int ConnectTimeoutMilliseconds { get; set; }
+
+        /// <summary>§4.5.3.2.1 initial 220: 5 minutes.</summary>
+        public int GreetingTimeoutMilliseconds { get; set; }
+
+        /// <summary>EHLO, STARTTLS, AUTH, RSET, QUIT (no RFC minimum; 5 minutes like MAIL).</summary>
+        public int CommandTimeoutMilliseconds { get; set; }
+
+        /// <summary>§4.5.3.2.2 MAIL: 5 minutes.</summary>
+        public int MailTimeoutMilliseconds { get; set; }
+
+        /// <summary>§4.5.3.2.3 RCPT: 5 minutes.</summary>
+        public int RcptTimeoutMilliseconds { get; set; }
+
+        /// <summary>§4.5.3.2.4 DATA initiation: 2 minutes.</summary>
+        public int DataInitTimeoutMilliseconds { get; set; }
+
+        /// <summary>§4.5.3.2.5 data block: 3 minutes. Enforced by the connection adapter's write timeout.</summary>
+        public int DataBlockTimeoutMilliseconds { get; set; }
+
+        /// <summary>§4.5.3.2.6 DATA termination: 10 minutes.</summary>
+        public int DataTermTimeoutMilliseconds { get; set; }
+
+        /// <summary>Whether AUTH must happen (a user, or a token, is configured).</summary>
+        public bool WantsAuth
+        {
+            get { return (User != null && User.Length > 0) || (Auth == SmtpAuthChoice.XOAuth2 && Token != null && Token.Length > 0); }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using NanoRelay.Framing;
+using NanoRelay.Mime;
+
+namespace NanoRelay.Smtp
+{
+    /// <summary>
+    /// The client's output: commands gathered in one fixed buffer until the driver writes them, with
+    /// a flag for output that carries credentials so a trace shows it redacted.
+    /// </summary>
+    public sealed class SmtpCommandBuffer
+    {
+        private readonly byte[] _bytes;
+        private int _count;
+
+        public SmtpCommandBuffer(int capacity)
+        {
+            _bytes = new byte[capacity];
+        }
+
+        public byte[] Bytes { get { return _bytes; } }
+
+        public int Count { get { return _count; } }
+
+        public int Capacity { get { return _bytes.Length; } }
+
+        /// <summary>The pending output carries credentials.</summary>
+        public bool IsSecret { get; private set; }
+
+        public void Clear()
+        {
+            _count = 0;
+            IsSecret = false;
+        }
+
+        public void MarkSecret()
+        {
+            IsSecret = true;
+        }
+
+        public void Append(byte[] literal)
+        {
+            System.Array.Copy(literal, 0, _bytes, _count, literal.Length);
+            _count += literal.Length;
+        }
+
+        public void Append(byte b)
+        {
+            _bytes[_count++] = b;
+        }
+
+        public void AppendText(string s)
+        {
+            _count += Utf8.GetBytes(s, _bytes, _count);
+        }
+
+        public void AppendDecimal(long value)
+        {
+            _count += Ascii.FormatDecimal(value, _bytes, _count);
+        }
+
+        /// <summary>
+        /// Appends [prefix] base64(raw) CRLF as secret output, then zeroes <paramref name="raw"/> so a
+        /// password does not linger in a freed array. False (nothing appended) when it does not fit.
+        /// </summary>
+        public bool AppendBase64Line(byte[] prefix, byte[] raw)
+        {
+            int need = (prefix == null ? 0 : prefix.Length) + Base64.EncodedLength(raw.Length) + 2;
+            if (_count + need > _bytes.Length)
+            {
+                System.Array.Clear(raw, 0, raw.Length);
+                return false;
+            }
+
+            if (prefix != null)
+            {
+                Append(prefix);
+            }
+
+            _count += Base64.Encode(raw, 0, raw.Length, _bytes, _count);
+            Append(SmtpCommands.Crlf);
+            IsSecret = true;
+            System.Array.Clear(raw, 0, raw.Length);
+            return true;
+        }
+
+        /// <summary>
+        /// The pending output as trace lines, credentials redacted (E-MailRelay: passwords are masked
+        /// in the protocol code): "AUTH PLAIN [redacted]", and "[redacted]" for a SASL response.
+        /// </summary>
+        public string RedactedTrace()
+        {
+            string text = "";
+            int start = 0;
+            for (int i = 0; i + 1 < _count; i++)
+            {
+                if (_bytes[i] != 13 || _bytes[i + 1] != 10)
+                {
+                    continue;
+                }
+
+                string line = Utf8.GetString(_bytes, start, i - start);
+                if (IsSecret)
+                {
+                    line = Redact(line);
+                }
+
+                text = text.Length == 0 ? "C: " + line : text + "\nC: " + line;
+                start = i + 2;
+                i++;
+            }
+
+            return text;
+        }
+
+        private static string Redact(string line)
+        {
+            if (line.Length == 0 || line == "*")
+            {
+                return line;
+            }
+
+            if (line.StartsWith("AUTH "))
+            {
+                int second = line.IndexOf(' ', 5);
+                return second < 0 ? line : line.Substring(0, second) + " [redacted]";
+            }
+
+            return "[redacted]";
+        }
+    }
+}
