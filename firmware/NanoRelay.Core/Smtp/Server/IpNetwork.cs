@@ -33,6 +33,8 @@ namespace NanoRelay.Smtp.Server
                 return null;
             }
 
+            // "::ffff:192.168.0.0/120" is written in IPv6 terms: its prefix counts all 128 bits.
+            isV4 = addressText.IndexOf(':') < 0;
             int prefix = isV4 ? 32 : 128;
             if (slash >= 0)
             {

@@ -106,6 +106,12 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
+            // §4.5.3.1.6: 1000 octets with the CRLF, not counting a dot the sender doubled.
+            if (n + 2 > Limits.SmtpTextLine && b[o] != (byte)'.')
+            {
+                FailData(SmtpDataError.LineTooLong);
+            }
+
             if ((flags & LineFlags.Nul) != 0)
             {
                 FailData(SmtpDataError.Nul);
