@@ -46,6 +46,35 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         }
 
         [TestMethod]
+        public void TimedOutBeforeTheDeadline_IsAnEarlyWakeUp_NothingHappens()
+        {
+            ServerHarness h = new ServerHarness();
+            h.Start();
+            h.Clock.Advance(1000);
+            h.Session.TimedOut();
+            Assert.AreEqual(string.Empty, h.Take());
+            Assert.IsFalse(h.Session.IsClosed);
+        }
+
+        [TestMethod]
+        public void Case25_SilenceDuringData_ReadWaitIsAtMostTheDataTimeout_ThenClosed()
+        {
+            ServerHarness h = new ServerHarness();
+            h.OpenData();
+            string line = new string('r', 998) + "\r\n";
+            for (int i = 0; i < 500; i++)
+            {
+                h.Send(line);   // 500 KB at once: the rate allowance grows to 1000 s
+            }
+
+            Assert.AreEqual(h.Options.DataTimeoutMs, h.Session.ReadTimeoutMilliseconds);
+            h.Clock.Advance(h.Options.DataTimeoutMs);
+            h.Session.TimedOut();
+            Assert.AreEqual("421 4.4.2 relay.test Error: timeout exceeded\r\n", h.Take());
+            Assert.AreEqual(0, h.Sink.Open);
+        }
+
+        [TestMethod]
         public void Case24_EachAnsweredCommandStartsAFreshDeadline()
         {
             ServerHarness h = new ServerHarness();

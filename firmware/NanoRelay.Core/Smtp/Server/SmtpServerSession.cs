@@ -51,6 +51,7 @@ namespace NanoRelay.Smtp.Server
         private int _authFailures;
         private int _discarded;
         private long _commandDeadline;
+        private long _lastInput;
 
         /// <summary>
         /// A session for one connection from <paramref name="remoteAddress"/>. Nothing is sent until
@@ -93,13 +94,32 @@ namespace NanoRelay.Smtp.Server
 
         public int InputCount { get { return _framer.FreeCount; } }
 
-        /// <summary>How long the driver may wait for the next bytes: what is left of the current deadline (at least 1 ms).</summary>
+        /// <summary>
+        /// How long the driver may wait for the next bytes (at least 1 ms): what is left of the
+        /// current deadline, and during DATA at most DataTimeoutMs since the last bytes arrived.
+        /// </summary>
         public int ReadTimeoutMilliseconds
         {
             get
             {
-                long left = Deadline - _clock.MonotonicMilliseconds;
+                long now = _clock.MonotonicMilliseconds;
+                long left = Deadline - now;
+                if (_state == SmtpServerState.Data && _lastInput + _options.DataTimeoutMs - now < left)
+                {
+                    left = _lastInput + _options.DataTimeoutMs - now;
+                }
+
                 return left < 1 ? 1 : left > int.MaxValue ? int.MaxValue : (int)left;
+            }
+        }
+
+        // Past the deadline, or (during DATA) silent for a whole DataTimeoutMs.
+        private bool Expired
+        {
+            get
+            {
+                long now = _clock.MonotonicMilliseconds;
+                return now >= Deadline || (_state == SmtpServerState.Data && now >= _lastInput + _options.DataTimeoutMs);
             }
         }
 
@@ -153,6 +173,7 @@ namespace NanoRelay.Smtp.Server
         public void Received(int count)
         {
             _framer.Commit(count);
+            _lastInput = _clock.MonotonicMilliseconds;
             if (_state == SmtpServerState.Connecting)
             {
                 return;   // judged by Start
@@ -176,10 +197,13 @@ namespace NanoRelay.Smtp.Server
             return taken;
         }
 
-        /// <summary>The driver's read waited out <see cref="ReadTimeoutMilliseconds"/>: 421 and close.</summary>
+        /// <summary>
+        /// The driver's read waited out <see cref="ReadTimeoutMilliseconds"/>: 421 and close once the
+        /// deadline has passed (an adapter that wakes early just reads again).
+        /// </summary>
         public void TimedOut()
         {
-            if (IsClosed)
+            if (IsClosed || !Expired)
             {
                 return;
             }
@@ -221,7 +245,7 @@ namespace NanoRelay.Smtp.Server
 
         private void Process()
         {
-            if (_clock.MonotonicMilliseconds >= Deadline)
+            if (Expired)
             {
                 TimedOut();
                 return;
