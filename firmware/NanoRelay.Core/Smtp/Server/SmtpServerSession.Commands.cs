@@ -12,7 +12,7 @@ namespace NanoRelay.Smtp.Server
             {
                 // RFC 5321 §2.3.8: a bare CR or LF never ends a command, so this line holds two
                 // "commands" or a NUL; neither part is run.
-                Trace("C: " + Text(b, o, n));
+                TraceClient(b, o, n, false);
                 Bad(SmtpServerReplies.BareInCommand);
                 return;
             }
@@ -22,12 +22,13 @@ namespace NanoRelay.Smtp.Server
             SmtpCommand command = SmtpServerCommands.Match(b, o, n, out argOffset, out argCount);
             if (command == SmtpCommand.Auth)
             {
+                // "AUTH PLAIN [redacted]": the initial response is a credential.
                 int space = Ascii.IndexOf(b, argOffset, argCount, (byte)' ');
-                Trace("C: " + Text(b, o, space < 0 ? n : space - o) + (space < 0 ? string.Empty : " [redacted]"));
+                TraceClient(b, o, space < 0 ? n : space - o, space >= 0);
             }
             else
             {
-                Trace("C: " + Text(b, o, n));
+                TraceClient(b, o, n, false);
             }
 
             if (_state == SmtpServerState.Refused && command != SmtpCommand.Quit)

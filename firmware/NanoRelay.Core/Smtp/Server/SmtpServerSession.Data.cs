@@ -202,7 +202,10 @@ namespace NanoRelay.Smtp.Server
         private void EndOfData()
         {
             _framer.MaxLine = Limits.SmtpCommandLine;
-            Trace("C: [" + _dataReceived + " octets of mail data]");
+            if (_log.IsTraceEnabled)
+            {
+                Trace("C: [" + _dataReceived + " octets of mail data]");
+            }
             if (_dataError == SmtpDataError.None)
             {
                 try

@@ -189,6 +189,11 @@ namespace NanoRelay.Smtp.Server
             while (taken < count && !IsClosed && !WantsTls)
             {
                 int n = count - taken < InputCount ? count - taken : InputCount;
+                if (n == 0)
+                {
+                    break;   // not started yet and the buffer is full: Start will refuse the early talker
+                }
+
                 Array.Copy(source, offset + taken, InputBuffer, InputOffset, n);
                 taken += n;
                 Received(n);
@@ -433,6 +438,15 @@ namespace NanoRelay.Smtp.Server
             int n = _outCount;
             _outCount = 0;
             _output.Write(_out, 0, n);
+        }
+
+        // The C: line of a command; the text is built only when tracing (no allocation otherwise).
+        private void TraceClient(byte[] b, int offset, int count, bool redactedTail)
+        {
+            if (_log.IsTraceEnabled)
+            {
+                _log.Write(LogLevel.Trace, Source, "C: " + Text(b, offset, count) + (redactedTail ? " [redacted]" : string.Empty));
+            }
         }
 
         private void Trace(string line)
