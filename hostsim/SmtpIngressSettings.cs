@@ -27,8 +27,8 @@ namespace NanoRelay.HostSim
         /// <summary>Users that may AUTH (over TLS or from loopback): user name and password pairs.</summary>
         public string[][] Users { get; set; } = Array.Empty<string[]>();
 
-        /// <summary>Concurrent sessions; more get 421 4.7.0 (the board's cap; a PC allows more).</summary>
-        public int MaxSessions { get; set; } = 10;
+        /// <summary>Concurrent sessions (smtpIngress.maxSessions); more get 421 4.7.0. Default: the board's cap.</summary>
+        public int MaxSessions { get; set; } = Limits.SmtpServerSessions;
 
         public string ServerName { get; set; } = "nanorelay-sim";
 

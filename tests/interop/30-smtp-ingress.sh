@@ -30,7 +30,7 @@ config() {
 {
   "device": { "name": "relay.interop" },
   "smtpIngress": { "listen": "127.0.0.1:2525", "allowFrom": ["127.0.0.0/8"],
-                   "maxMessageBytes": 4194304, "bareLineEnds": "$1",
+                   "maxMessageBytes": 4194304, "bareLineEnds": "$1", "maxSessions": 4,
                    "users": [ { "user": "camera", "password": "$PASSWORD" } ] },
   "certificate": { "file": "relay.pfx", "password": "" }
 }

@@ -191,8 +191,7 @@ namespace NanoRelay.Smtp.Server
 
             // A source route in the reverse-path is legal and ignored (§4.1.1.2, Appendix C).
             long declared;
-            byte[] refusal = CheckMailParameters(b, _path.ParametersOffset, _path.ParametersCount, out declared);
-            if (refusal != null)
+            if (!MailParametersAccepted(b, _path.ParametersOffset, _path.ParametersCount, out declared))
             {
                 return;
             }
@@ -217,8 +216,8 @@ namespace NanoRelay.Smtp.Server
         }
 
         // RFC 1870 SIZE=, RFC 6152 BODY=7BIT|8BITMIME, RFC 4954 §5 AUTH= (accepted, not trusted).
-        // Answers and returns a non-null reply when a parameter is refused.
-        private byte[] CheckMailParameters(byte[] b, int offset, int count, out long declaredSize)
+        // When a parameter is refused, answers it and returns false.
+        private bool MailParametersAccepted(byte[] b, int offset, int count, out long declaredSize)
         {
             declaredSize = 0;
             int end = offset + count;
@@ -245,7 +244,8 @@ namespace NanoRelay.Smtp.Server
                 {
                     if (!Ascii.TryParseDecimal(b, valueOffset, valueCount, long.MaxValue, out declaredSize))
                     {
-                        return Refuse(SmtpServerReplies.SyntaxMail);
+                        Bad(SmtpServerReplies.SyntaxMail);
+                        return false;
                     }
                 }
                 else if (eq >= 0 && Ascii.EqualsIgnoreCase(b, start, keyLength, SmtpServerCommands.Body))
@@ -253,22 +253,18 @@ namespace NanoRelay.Smtp.Server
                     if (!Ascii.EqualsIgnoreCase(b, valueOffset, valueCount, SmtpServerCommands.SevenBit)
                         && !Ascii.EqualsIgnoreCase(b, valueOffset, valueCount, SmtpServerCommands.EightBitMime))
                     {
-                        return Refuse(SmtpServerReplies.UnsupportedParameter);
+                        Bad(SmtpServerReplies.UnsupportedParameter);
+                        return false;
                     }
                 }
                 else if (eq < 0 || !Ascii.EqualsIgnoreCase(b, start, keyLength, SmtpServerCommands.AuthParameter))
                 {
-                    return Refuse(SmtpServerReplies.UnsupportedParameter);   // RFC 5321 §4.1.1.11: 555
+                    Bad(SmtpServerReplies.UnsupportedParameter);   // RFC 5321 §4.1.1.11: 555
+                    return false;
                 }
             }
 
-            return null;
-        }
-
-        private byte[] Refuse(byte[] reply)
-        {
-            Bad(reply);
-            return reply;
+            return true;
         }
 
         private void OnRcpt(byte[] b, int argOffset, int argCount)
