@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Threading;
 using NanoRelay.HostSim.Adapters;
@@ -9,9 +8,9 @@ using NanoRelay.Smtp.Server;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// The SMTP ingress on the host: a listener on smtpIngress.listen, one thread per session
-    /// running the core's SmtpServerDriver, a session cap (over it: 421 4.7.0 and close), and a
-    /// sink where accepted mail goes. <see cref="Start"/> binds and returns; <see cref="Stop"/>
+    /// The SMTP ingress on the host: the core's SmtpServerListener (one thread per session, the
+    /// session cap answered with 421 4.7.0) on a TCP listener at smtpIngress.listen, delivering
+    /// into an <see cref="IIngressSink"/>. <see cref="Start"/> binds and returns; <see cref="Stop"/>
     /// closes the listener and every open session, and waits for their threads.
     /// </summary>
     public sealed class SmtpIngressService : IDisposable
@@ -25,12 +24,10 @@ namespace NanoRelay.HostSim
         private readonly IRandom _random;
         private readonly SmtpServerOptions _options;
         private readonly RelayPolicy _policy;
-        private readonly object _gate = new object();
-        private readonly HashSet<IConnection> _open = new HashSet<IConnection>();
-        private readonly List<Thread> _threads = new List<Thread>();
-        private TcpListenerAdapter _listener;
+        private TcpListenerAdapter _tcp;
+        private SmtpServerListener _listener;
         private Thread _acceptThread;
-        private volatile bool _stopping;
+        private bool _stopped;
 
         public SmtpIngressService(SmtpIngressSettings settings, IIngressSink sink, IClock clock, ILog log, IRandom random)
         {
@@ -45,66 +42,40 @@ namespace NanoRelay.HostSim
         }
 
         /// <summary>The port really bound (when the config asked for port 0).</summary>
-        public int Port { get { return _listener == null ? 0 : _listener.Port; } }
+        public int Port { get { return _tcp == null ? 0 : _tcp.Port; } }
 
         /// <summary>Sessions running now.</summary>
-        public int ActiveSessions
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _open.Count;
-                }
-            }
-        }
+        public int ActiveSessions { get { return _listener == null ? 0 : _listener.ActiveSessions; } }
 
         /// <summary>Connections answered 421 because the cap was reached.</summary>
-        public int RefusedBusy { get; private set; }
+        public int RefusedBusy { get { return _listener == null ? 0 : _listener.RefusedBusy; } }
 
-        /// <summary>The core's options in use (for tests).</summary>
+        /// <summary>The core's options in use.</summary>
         public SmtpServerOptions Options { get { return _options; } }
 
-        /// <summary>Binds the listener and starts accepting; throws on a bind failure.</summary>
+        /// <summary>Binds the listener and starts accepting; throws SocketException when the address cannot be bound.</summary>
         public void Start()
         {
             IPEndPoint ep = TcpListenerAdapter.ParseEndPoint(_settings.Listen);
-            _listener = new TcpListenerAdapter(ep, _settings.Certificate, false);
-            _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "smtp-in accept" };
+            _tcp = new TcpListenerAdapter(ep, _settings.Certificate, false);
+            _listener = new SmtpServerListener(new WriteTimeoutListener(_tcp), _settings.MaxSessions, _options, _policy, _sink, _clock, _log, _random);
+            _acceptThread = new Thread(_listener.Run) { IsBackground = true, Name = "smtp-in accept" };
             _acceptThread.Start();
             _log.Write(LogLevel.Info, Source, "SMTP ingress on " + ep.Address + ":" + Port + (_settings.Certificate != null ? " (STARTTLS)" : string.Empty)
-                + ", allowFrom " + string.Join(",", _settings.AllowFrom) + ", bareLineEnds " + _settings.BareLineEnds);
+                + ", allowFrom " + string.Join(",", _settings.AllowFrom) + ", bareLineEnds " + _settings.BareLineEnds + ", " + _settings.MaxSessions + " sessions");
         }
 
         /// <summary>Stops accepting, closes every session (a message in DATA is dropped, never half-queued) and waits for the threads.</summary>
         public void Stop()
         {
-            if (_listener == null || _stopping)
+            if (_listener == null || _stopped)
             {
                 return;
             }
 
-            _stopping = true;
-            _listener.Close();
-            IConnection[] open;
-            Thread[] threads;
-            lock (_gate)
-            {
-                open = new IConnection[_open.Count];
-                _open.CopyTo(open);
-                threads = _threads.ToArray();
-            }
-
-            foreach (IConnection c in open)
-            {
-                c.Close();
-            }
-
-            _acceptThread?.Join(5000);
-            foreach (Thread t in threads)
-            {
-                t.Join(5000);
-            }
+            _stopped = true;
+            _listener.Stop(5000);
+            _acceptThread.Join(5000);
         }
 
         public void Dispose()
@@ -112,58 +83,32 @@ namespace NanoRelay.HostSim
             Stop();
         }
 
-        private void AcceptLoop()
+        // Gives every accepted socket a send timeout, so a client that stops reading cannot hold a slot.
+        private sealed class WriteTimeoutListener : IListener
         {
-            while (!_stopping)
-            {
-                IConnection c = _listener.Accept();
-                if (c == null)
-                {
-                    return;
-                }
+            private readonly TcpListenerAdapter _inner;
 
+            public WriteTimeoutListener(TcpListenerAdapter inner)
+            {
+                _inner = inner;
+            }
+
+            public int Port { get { return _inner.Port; } }
+
+            public IConnection Accept()
+            {
+                IConnection c = _inner.Accept();
                 if (c is TcpConnection tcp)
                 {
-                    tcp.WriteTimeoutMilliseconds = 60000;   // a client that stops reading cannot hold a slot
+                    tcp.WriteTimeoutMilliseconds = 60000;
                 }
 
-                lock (_gate)
-                {
-                    _threads.RemoveAll(t => !t.IsAlive);
-                    if (_open.Count >= _settings.MaxSessions)
-                    {
-                        RefusedBusy++;
-                        _log.Write(LogLevel.Warning, Source, c.RemoteAddress + " refused: " + _open.Count + " sessions already (cap " + _settings.MaxSessions + ")");
-                        SmtpServerDriver.RefuseBusy(c, _settings.ServerName);
-                        continue;
-                    }
+                return c;
+            }
 
-                    _open.Add(c);
-                    Thread t = new Thread(() => RunSession(c)) { IsBackground = true, Name = "smtp-in " + c.RemoteAddress };
-                    _threads.Add(t);
-                    t.Start();
-                }
-            }
-        }
-
-        private void RunSession(IConnection c)
-        {
-            try
+            public void Close()
             {
-                new SmtpServerDriver(c, _options, _policy, _sink, _clock, _log, _random).Run();
-            }
-            catch (Exception e)
-            {
-                // The session boundary: a bug or a sink failure must not take the service down.
-                _log.Write(LogLevel.Error, Source, c.RemoteAddress + " session failed: " + e.GetType().Name + ": " + e.Message);
-                c.Close();
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _open.Remove(c);
-                }
+                _inner.Close();
             }
         }
     }
