@@ -134,7 +134,7 @@ namespace NanoRelay.Tests.Ingress
                         Assert.AreEqual(0, whole.sink.Count);
                         Assert.AreEqual(0, whole.sink.Open);
                     }
-                }, iter: 500);
+                }, iter: 2000);
         }
 
         [TestMethod]

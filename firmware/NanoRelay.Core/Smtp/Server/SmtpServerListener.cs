@@ -77,7 +77,28 @@ namespace NanoRelay.Smtp.Server
         {
             while (true)
             {
-                IConnection c = _listener.Accept();
+                IConnection c;
+                try
+                {
+                    c = _listener.Accept();
+                }
+                catch (Exception e)
+                {
+                    // One connection that broke between accept and setup (a client that sent RST at
+                    // once) must not end the loop; pause so that a broken listener cannot spin.
+                    lock (_gate)
+                    {
+                        if (_stopping)
+                        {
+                            return;
+                        }
+                    }
+
+                    _log.Write(LogLevel.Warning, Source, "accept failed: " + e.Message);
+                    _clock.Sleep(50);
+                    continue;
+                }
+
                 if (c == null)
                 {
                     return;
