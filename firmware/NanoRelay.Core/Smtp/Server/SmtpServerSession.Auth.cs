@@ -80,12 +80,16 @@ namespace NanoRelay.Smtp.Server
 
             // RFC 4954 §4: an initial response; "=" is an empty one.
             _state = plain ? SmtpServerState.AuthPlain : SmtpServerState.AuthLoginUser;
-            OnAuthResponse(b, initialOffset, initialCount);
+            OnAuthResponse(b, initialOffset, initialCount, false);
         }
 
-        private void OnAuthResponse(byte[] b, int o, int n)
+        private void OnAuthResponse(byte[] b, int o, int n, bool ownLine)
         {
-            Trace("C: [redacted]");
+            if (ownLine)
+            {
+                Trace("C: [redacted]");
+            }
+
             _lastInGroup = true;
             SmtpServerState step = _state;
             _state = SmtpServerState.Ready;

@@ -281,7 +281,7 @@ namespace NanoRelay.Smtp.Server
                 {
                     if (IsAuthenticating)
                     {
-                        OnAuthResponse(_framer.Buffer, _framer.LineOffset, _framer.LineLength);
+                        OnAuthResponse(_framer.Buffer, _framer.LineOffset, _framer.LineLength, true);
                     }
                     else
                     {
