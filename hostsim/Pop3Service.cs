@@ -59,6 +59,18 @@ namespace NanoRelay.HostSim
         /// <summary>The implicit-TLS port really bound, or 0.</summary>
         public int TlsPort { get { return _implicit == null ? 0 : _implicit.Port; } }
 
+        /// <summary>Sessions open now (for the status line).</summary>
+        public int ActiveSessions
+        {
+            get
+            {
+                lock (_open)
+                {
+                    return _open.Count;
+                }
+            }
+        }
+
         /// <summary>Binds the listeners and starts accepting. Throws SocketException when a port is taken.</summary>
         public void Start()
         {

@@ -11,7 +11,7 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the POP3 service of `run` from the config and the flags, and says where it listens and how to log in.</summary>
     public static class Pop3Setup
     {
-        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IClock clock, IRandom random, ILog log, TextWriter output)
+        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board)
         {
             HostConfig.Pop3Section pop3 = config.Pop3;
             IPEndPoint listen = ParseFlag(options.Pop3Listen ?? pop3.Listen, "--pop3");
@@ -29,8 +29,11 @@ namespace NanoRelay.HostSim
                 HostName = config.Device.Name,
                 ServerName = config.Device.Name,
             };
+            if (board != null)
+            {
+                serverOptions.MaxSessions = board.MaxPop3Sessions;   // the board's cap (-ERR [SYS/TEMP] beyond)
+            }
 
-            IMaildrop maildrop = MaildropFactory.Create(dataDirectory, config);
             Pop3Service service = new Pop3Service(serverOptions, maildrop, certificate, listen, tlsListen, clock, random, log);
             service.Start();
 
@@ -39,7 +42,7 @@ namespace NanoRelay.HostSim
             output.WriteLine("  login          user " + pop3.User + ", password " + pop3.Password + (pop3.Apop ? " (APOP on, over TLS only)" : ""));
             output.WriteLine("  certificate    " + certificateSource + (created ? " (self-signed, created now)" : ""));
             output.WriteLine("  SHA-256        " + HostCertificate.Sha256Fingerprint(certificate));
-            output.WriteLine("  mailbox        " + Path.Combine(dataDirectory, MaildropFactory.TemporaryFolder) + " (temporary file maildrop)");
+            output.WriteLine("  mailbox        " + maildrop.Refresh() + " messages in " + dataDirectory);
             output.WriteLine("  try            curl pop3://" + Uri.EscapeDataString(pop3.User) + ":" + Uri.EscapeDataString(pop3.Password) + "@" + host + ":" + service.Port + "/");
             return service;
         }

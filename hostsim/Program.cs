@@ -19,6 +19,7 @@ namespace NanoRelay.HostSim
             RootCommand root = new RootCommand("nanoRelay host simulator: the device's mail relay core on .NET 10");
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(SendCommand.Create());
+            root.Subcommands.Add(DeliverCommand.Create());
             root.Subcommands.Add(QueueCommand.Create());
 
             root.Subcommands.Add(SmtpIngressCommand.Create());

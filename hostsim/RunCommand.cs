@@ -35,11 +35,21 @@ namespace NanoRelay.HostSim
             return run;
         }
 
+        /// <summary>The data directory: --data, else the config's spool.path (relative to the config), else ./nanorelay-data.</summary>
+        public static string DataDirectoryOf(RunOptions options, HostConfig config)
+        {
+            if (options.DataDirectory != null)
+            {
+                return Path.GetFullPath(options.DataDirectory);
+            }
+
+            return options.ConfigFile != null ? config.Resolve(config.Spool.Path) : Path.GetFullPath(DefaultDataDirectory);
+        }
+
         public static int Execute(RunOptions options)
         {
             HostConfig config = options.ConfigFile == null ? new HostConfig() : HostConfig.Load(options.ConfigFile);
-            string dataDirectory = Path.GetFullPath(options.DataDirectory ?? DefaultDataDirectory);
-            Directory.CreateDirectory(dataDirectory);
+            string dataDirectory = DataDirectoryOf(options, config);
             ConsoleLog log = new ConsoleLog(options.Trace);
             SystemClock clock = new SystemClock();
             CryptoRandom random = new CryptoRandom();
@@ -49,21 +59,26 @@ namespace NanoRelay.HostSim
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
 
             Console.WriteLine("nanoRelay host simulator '" + config.Device.Name + "', data in " + dataDirectory);
-            Pop3Service pop3;
+            RelayServices services;
             try
             {
-                pop3 = Pop3Setup.Start(config, options, dataDirectory, clock, random, log, Console.Out);
+                services = RelayServices.Start(config, options, dataDirectory, clock, random, log, Console.Out);
+            }
+            catch (RelayBusyException e)
+            {
+                Console.Error.WriteLine("run: " + e.Message);
+                return Program.ExitFailure;
             }
             catch (SocketException e)
             {
-                Console.Error.WriteLine("pop3: cannot listen: " + e.Message);
+                Console.Error.WriteLine("run: cannot listen: " + e.Message);
                 return Program.ExitFailure;
             }
 
             Console.WriteLine("Ctrl+C stops.");
             Console.Out.Flush();
             stop.Wait();
-            pop3.Stop();
+            services.Stop(Console.Out);
             Console.WriteLine("stopped.");
             return Program.ExitOk;
         }

@@ -61,15 +61,7 @@ namespace NanoRelay.HostSim
             }
 
             HostConfig cfg = configFile == null ? new HostConfig() : HostConfig.Load(configFile);
-            if (cfg.Upstream == null)
-            {
-                // DESIGN.md: with no upstream, send delivers into the device mailbox. The mailbox store
-                // (NanoRelay.Storage) is not merged into this branch yet.
-                Console.Error.WriteLine("send: local delivery is not wired yet");
-                return Program.ExitFailure;
-            }
-
-            string dir = dataDir ?? (configFile != null ? cfg.Resolve(cfg.Spool.Path) : Path.GetFullPath("nanorelay-data"));
+            string dir = RunCommand.DataDirectoryOf(new RunOptions { ConfigFile = configFile, DataDirectory = dataDir }, cfg);
             ILog log = new ConsoleLog(trace);
             IClock clock = new SystemClock();
             IRandom random = new CryptoRandom();
@@ -96,6 +88,12 @@ namespace NanoRelay.HostSim
                 {
                     attachments[i] = new PathFileReader(attach[i]);
                     message.Attachments[i] = new MimeAttachment(Path.GetFileName(attach[i]), MediaTypes.Guess(attach[i]), attachments[i]);
+                }
+
+                if (cfg.Upstream == null)
+                {
+                    // DESIGN.md: with no upstream, the relay's path ends in the device mailbox.
+                    return LocalDelivery.Send(cfg, dir, message, clock, random, log);
                 }
 
                 UpstreamResult r = Upstream.Send(cfg, message, new DirectoryFileStore(dir, 0), clock, random, log);

@@ -1,23 +1,14 @@
 using System;
 using System.IO;
-using System.Text.Json;
 
 namespace NanoRelay.HostSim.Budget
 {
     /// <summary>
-    /// The limits of one board, from boards/NAME/board.json. Only these JSON names are read here
-    /// (other fields are ignored): name, heapBytes, maxPop3Sessions, maxSmtpSessions,
-    /// tlsConcurrency, spoolBytes.
+    /// The figures of one board the host's budget needs (managed heap, session caps, TLS
+    /// concurrency, spool bytes), taken from boards/NAME/board.json through the core's reader.
     /// </summary>
     public sealed record BoardProfile(string Name, long HeapBytes, int MaxPop3Sessions, int MaxSmtpSessions, int TlsConcurrency, long SpoolBytes)
     {
-        private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        };
-
         /// <summary>Finds boards/NAME/board.json above the working directory or the program, and loads it; throws <see cref="ConfigException"/>.</summary>
         public static BoardProfile Find(string name)
         {
@@ -41,17 +32,17 @@ namespace NanoRelay.HostSim.Budget
             throw new ConfigException("--board: no boards/" + name + "/board.json found above " + Directory.GetCurrentDirectory());
         }
 
-        /// <summary>Reads and checks one board.json; throws <see cref="ConfigException"/> naming the field.</summary>
+        /// <summary>
+        /// Reads one board.json with the core's reader (the same parser and checks the device
+        /// uses, NanoRelay.Boards.BoardProfile) and keeps the figures the budget needs;
+        /// throws <see cref="ConfigException"/> with the core's one-line "field: problem".
+        /// </summary>
         public static BoardProfile Load(string path)
         {
-            Json json;
+            string text;
             try
             {
-                json = JsonSerializer.Deserialize<Json>(File.ReadAllText(path), s_json) ?? throw new ConfigException(path + ": empty");
-            }
-            catch (JsonException e)
-            {
-                throw new ConfigException(path + ": " + (e.Path ?? "$").TrimStart('$', '.') + ": " + e.Message.Split(". ")[0]);
+                text = File.ReadAllText(path);
             }
             catch (IOException e)
             {
@@ -59,30 +50,19 @@ namespace NanoRelay.HostSim.Budget
             }
 
             string at = "board " + Path.GetFileName(Path.GetDirectoryName(path)) + ": ";
-            Require(json.HeapBytes is >= 16384, at + "heapBytes", "must be at least 16384, not " + json.HeapBytes);
-            Require(json.MaxPop3Sessions is >= 1 and <= 64, at + "maxPop3Sessions", "must be 1-64, not " + json.MaxPop3Sessions);
-            Require(json.MaxSmtpSessions is >= 0 and <= 64, at + "maxSmtpSessions", "must be 0-64, not " + json.MaxSmtpSessions);
-            Require(json.TlsConcurrency is >= 1 and <= 64, at + "tlsConcurrency", "must be 1-64, not " + json.TlsConcurrency);
-            Require(json.SpoolBytes is >= 16384, at + "spoolBytes", "must be at least 16384, not " + json.SpoolBytes);
-            return new BoardProfile(json.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), json.HeapBytes.Value, json.MaxPop3Sessions.Value, json.MaxSmtpSessions.Value, json.TlsConcurrency.Value, json.SpoolBytes.Value);
-        }
-
-        private static void Require(bool ok, string field, string problem)
-        {
-            if (!ok)
+            NanoRelay.Boards.BoardProfile board = NanoRelay.Boards.BoardProfile.Parse(text, out string error);
+            if (board == null)
             {
-                throw new ConfigException(field + ": " + problem);
+                throw new ConfigException(at + error);
             }
-        }
 
-        private sealed class Json
-        {
-            public string Name { get; set; }
-            public long? HeapBytes { get; set; }
-            public int? MaxPop3Sessions { get; set; }
-            public int? MaxSmtpSessions { get; set; }
-            public int? TlsConcurrency { get; set; }
-            public long? SpoolBytes { get; set; }
+            string invalid = board.Validate();
+            if (invalid != null)
+            {
+                throw new ConfigException(at + invalid);
+            }
+
+            return new BoardProfile(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes);
         }
     }
 }

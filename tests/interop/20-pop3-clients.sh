@@ -4,12 +4,11 @@
 # QUIT), curl pop3:// and pop3s:// with --ssl-reqd and --cacert (the self-signed certificate the
 # host sim made in its data directory), and mpop (STLS, pipelined, certificate trusted by file).
 #
-# Filling the mailbox: until `hostsim send` delivers into the real mailbox store, `run` serves the
-# TEMPORARY file maildrop (hostsim/MaildropFactory.cs): every file in DATA/mailbox-temporary/ is
-# one message (CRLF line ends), its file name is its UID. This script drops prepared files there.
+# Filling the mailbox: prepared messages (CRLF line ends) are delivered into the device mailbox
+# store with `hostsim deliver` before the relay starts; the clients must get them back byte for byte.
 source "$(dirname "$0")/common.sh"
 D=$WORK/pop3-clients
-rm -rf "$D"; mkdir -p "$D/data/mailbox-temporary" "$D/md/new" "$D/md/cur" "$D/md/tmp"
+rm -rf "$D"; mkdir -p "$D/prepared" "$D/data" "$D/md/new" "$D/md/cur" "$D/md/tmp"
 PID=
 cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; sleep 0.5; [ -n "$PID" ] && kill -KILL "$PID" 2>/dev/null; true; }
 trap cleanup EXIT
@@ -26,7 +25,7 @@ cat > "$D/config.json" <<JSON
 JSON
 
 # Three messages: a small alert, one with lines that start with dots, one of ~400 KB (base64 attachment).
-python3 - "$D/data/mailbox-temporary" <<'PY'
+python3 - "$D/prepared" <<'PY'
 import base64, os, sys
 d = sys.argv[1]
 def write(name, headers, body):
@@ -41,6 +40,8 @@ write("alert-0003", ["From: nanorelay@localhost", "To: tech@localhost", "Subject
       "Content-Transfer-Encoding: base64\r\n\r\n" + blob + "--b1--\r\n")
 PY
 
+check pop3-deliver-three hostsim deliver --config "$D/config.json" --data "$D/data" "$D/prepared/alert-0001" "$D/prepared/alert-0002" "$D/prepared/alert-0003"
+
 # dotnet itself in the background (not the hostsim shell function, whose subshell would take the signal).
 dotnet "$HOSTSIM_DLL" run --config "$D/config.json" --data "$D/data" >"$D/run.out" 2>"$D/run.err" &
 PID=$!
@@ -50,7 +51,7 @@ check pop3-run-banner grep -q "curl pop3://tech:s3cret%20pop3@127.0.0.1:$PORT/" 
 check pop3-run-fingerprint bash -c "grep -q \"\$(openssl x509 -in '$CERT' -noout -fingerprint -sha256 | cut -d= -f2)\" '$D/run.out'"
 
 # --- Python poplib ----------------------------------------------------------------------------
-py() { python3 - "$PORT" "$TLSPORT" "$USER" "$PASS" "$CERT" "$D/data/mailbox-temporary" "$@"; }
+py() { python3 - "$PORT" "$TLSPORT" "$USER" "$PASS" "$CERT" "$D/prepared" "$@"; }
 check pop3-poplib-plain-list-uidl-retr py <<'PY'
 import poplib, os, sys
 port, tlsport, user, pw, cert, box = sys.argv[1:7]
@@ -59,7 +60,9 @@ p = poplib.POP3("127.0.0.1", int(port), timeout=20)
 p.user(user); p.pass_(pw)
 assert p.stat() == (3, sum(map(len, files))), p.stat()
 assert [l.split() for l in p.list()[1]] == [[str(i + 1).encode(), str(len(f)).encode()] for i, f in enumerate(files)]
-assert [l.split()[1].decode() for l in p.uidl()[1]] == names
+uids = [l.split()[1].decode() for l in p.uidl()[1]]
+assert len(set(uids)) == 3 and all(0 < len(u) <= 70 for u in uids), uids   # RFC 1939 §7
+open(os.path.join(os.path.dirname(box), "uids"), "w").write("\n".join(uids))
 for i, f in enumerate(files):
     resp, lines, octets = p.retr(i + 1)
     assert b"\r\n".join(lines) + b"\r\n" == f, "message %d differs" % (i + 1)
@@ -99,13 +102,13 @@ PY
 
 # --- curl ---------------------------------------------------------------------------------------
 cu() { curl -sS --max-time 30 -u "$USER:$PASS" "$@"; }
-check pop3-curl-list bash -c "[ \"\$(curl -sS --max-time 30 -u '$USER:$PASS' pop3://127.0.0.1:$PORT/ | tr -d '\r')\" = \"\$(cd '$D/data/mailbox-temporary' && i=0; for f in \$(ls | sort); do i=\$((i+1)); echo \"\$i \$(stat -c %s \$f)\"; done)\" ]"
+check pop3-curl-list bash -c "[ \"\$(curl -sS --max-time 30 -u '$USER:$PASS' pop3://127.0.0.1:$PORT/ | tr -d '\r')\" = \"\$(cd '$D/prepared' && i=0; for f in \$(ls | sort); do i=\$((i+1)); echo \"\$i \$(stat -c %s \$f)\"; done)\" ]"
 cu "pop3://127.0.0.1:$PORT/2" > "$D/curl-2.eml"
-check pop3-curl-retr-dot-lines cmp "$D/curl-2.eml" "$D/data/mailbox-temporary/alert-0002"
+check pop3-curl-retr-dot-lines cmp "$D/curl-2.eml" "$D/prepared/alert-0002"
 cu --ssl-reqd --cacert "$CERT" "pop3://localhost:$PORT/3" > "$D/curl-3-stls.eml"
-check pop3-curl-stls-ssl-reqd cmp "$D/curl-3-stls.eml" "$D/data/mailbox-temporary/alert-0003"
+check pop3-curl-stls-ssl-reqd cmp "$D/curl-3-stls.eml" "$D/prepared/alert-0003"
 cu --ssl-reqd --cacert "$CERT" "pop3s://localhost:$TLSPORT/1" > "$D/curl-1-pop3s.eml"
-check pop3-curl-pop3s cmp "$D/curl-1-pop3s.eml" "$D/data/mailbox-temporary/alert-0001"
+check pop3-curl-pop3s cmp "$D/curl-1-pop3s.eml" "$D/prepared/alert-0001"
 check pop3-curl-untrusted-cert-refused bash -c "! curl -sS --max-time 30 -u '$USER:$PASS' --ssl-reqd 'pop3s://localhost:$TLSPORT/1' >/dev/null 2>&1"
 
 # --- mpop (GnuTLS, pipelining) --------------------------------------------------------------------
@@ -130,7 +133,7 @@ chmod 600 "$D/mpoprc"
 timeout 60 mpop -q -C "$D/mpoprc" sim >"$D/mpop.log" 2>&1
 check pop3-mpop-stls-three-messages bash -c "[ \$(ls '$D/md/new' | wc -l) -eq 3 ]"
 same_text() { cmp -s <(tr -d '\r' < "$1") <(tr -d '\r' < "$2"); }   # mpop's maildir files end lines in LF
-check pop3-mpop-content same_text "$(grep -l 'Subject: log attached' "$D"/md/new/* | head -1)" "$D/data/mailbox-temporary/alert-0003"
+check pop3-mpop-content same_text "$(grep -l 'Subject: log attached' "$D"/md/new/* | head -1)" "$D/prepared/alert-0003"
 
 # --- deletion only after QUIT -----------------------------------------------------------------------
 check pop3-drop-without-quit-keeps py <<'PY'
@@ -146,9 +149,13 @@ for _ in range(100):
         q.pass_(pw); break
     except poplib.error_proto:      # [IN-USE] until the server notices the drop
         q.sock.close(); time.sleep(0.05)
-assert q.stat()[0] == 3 and len(os.listdir(box)) == 3
+uids = open(os.path.join(os.path.dirname(box), "uids")).read().split("\n")
+assert q.stat()[0] == 3 and [l.split()[1].decode() for l in q.uidl()[1]] == uids   # same UIDs (RFC 1939 §7)
 q.dele(1); q.quit()                 # with QUIT the message goes
-assert sorted(os.listdir(box)) == ["alert-0002", "alert-0003"], os.listdir(box)
+r = poplib.POP3("127.0.0.1", int(port), timeout=20); r.user(user); r.pass_(pw)
+assert [l.split()[1].decode() for l in r.uidl()[1]] == uids[1:], r.uidl()
+assert b"\r\n".join(r.retr(1)[1]) + b"\r\n" == open(os.path.join(box, "alert-0002"), "rb").read()
+r.quit()
 PY
 
 # --- clean stop -------------------------------------------------------------------------------------

@@ -1,0 +1,156 @@
+using NanoRelay.Ports;
+using NanoRelay.Smtp;
+
+namespace NanoRelay.Relay
+{
+    /// <summary>
+    /// The relay worker's upstream (<see cref="IUpstream"/>) as the core's submission client: one
+    /// session per attempt (connect, EHLO, STARTTLS, AUTH, the transaction, QUIT), the outcome
+    /// mapped onto the worker's failure classes and per-recipient verdicts.
+    /// </summary>
+    public sealed class SmtpUpstream : IUpstream
+    {
+        private readonly IConnector _connector;
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly SmtpClientSettings _settings;
+        private readonly byte[] _scan = new byte[512];
+
+        public SmtpUpstream(IConnector connector, IClock clock, ILog log, SmtpClientSettings settings)
+        {
+            _connector = connector;
+            _clock = clock;
+            _log = log;
+            _settings = settings;
+        }
+
+        /// <summary>The last outcome, for status and logs (null before the first attempt).</summary>
+        public SmtpOutcome LastOutcome { get; private set; }
+
+        public UpstreamResult Send(OutboundMessage message)
+        {
+            SmtpEnvelope envelope = new SmtpEnvelope(message.Sender, message.Recipients);
+            envelope.Size = message.Size;
+            envelope.EightBit = HasEightBitOctets(message);
+            SmtpClientDriver driver = new SmtpClientDriver(_connector, _clock, _log, _settings);
+            SmtpOutcome outcome = driver.Open();
+            if (outcome == null)
+            {
+                IFileReader content = message.OpenContent();
+                if (content == null)
+                {
+                    driver.Close();
+                    return UpstreamResult.Failed(UpstreamFailure.Protocol, "spooled content is missing");
+                }
+
+                try
+                {
+                    outcome = driver.Send(envelope, content);
+                }
+                finally
+                {
+                    content.Close();
+                }
+
+                driver.Close();
+            }
+
+            LastOutcome = outcome;
+            return Map(outcome, message.Recipients.Length);
+        }
+
+        /// <summary>The worker's view of a client outcome.</summary>
+        public static UpstreamResult Map(SmtpOutcome outcome, int recipients)
+        {
+            UpstreamFailure failure = MapFailure(outcome.Failure);
+            string reply = outcome.Describe();
+            if (outcome.Recipients == null || outcome.Recipients.Length != recipients)
+            {
+                UpstreamResult whole = failure == UpstreamFailure.None ? UpstreamResult.Accepted(recipients, outcome.Reply) : UpstreamResult.Failed(failure, reply);
+                whole.Ambiguous = outcome.Ambiguous;
+                return whole;
+            }
+
+            RecipientOutcome[] outcomes = new RecipientOutcome[recipients];
+            string[] replies = new string[recipients];
+            for (int i = 0; i < recipients; i++)
+            {
+                SmtpRecipientResult r = outcome.Recipients[i];
+                replies[i] = r.Reply;
+                if (r.Accepted && outcome.Accepted)
+                {
+                    outcomes[i] = RecipientOutcome.Accepted;
+                    replies[i] = outcome.Reply;
+                }
+                else if (!r.Accepted && r.Code >= 500 && r.Code != 552)
+                {
+                    // RFC 5321 §4.5.3.1.10: 552 at RCPT is treated as temporary.
+                    outcomes[i] = RecipientOutcome.Permanent;
+                }
+                else
+                {
+                    outcomes[i] = RecipientOutcome.Transient;
+                }
+            }
+
+            UpstreamResult result = new UpstreamResult(failure, failure == UpstreamFailure.None ? outcome.Reply : reply, outcomes, replies);
+            result.Ambiguous = outcome.Ambiguous;
+            return result;
+        }
+
+        private static UpstreamFailure MapFailure(SmtpFailure f)
+        {
+            switch (f)
+            {
+                case SmtpFailure.None:
+                    return UpstreamFailure.None;
+                case SmtpFailure.Connection:
+                    return UpstreamFailure.Connection;
+                case SmtpFailure.Protocol:
+                    return UpstreamFailure.Protocol;
+                case SmtpFailure.Transient:
+                    return UpstreamFailure.Transient;
+                case SmtpFailure.Permanent:
+                    return UpstreamFailure.Permanent;
+                case SmtpFailure.Authentication:
+                    return UpstreamFailure.Authentication;
+                case SmtpFailure.TlsRequired:
+                    return UpstreamFailure.TlsRequired;
+                default:
+                    return UpstreamFailure.ClockUntrusted;
+            }
+        }
+
+        // RFC 6152: BODY=8BITMIME only when the content really has 8-bit octets (mail from the
+        // SMTP ingress may; the MIME writer's never does). One pass over the spooled file.
+        private bool HasEightBitOctets(OutboundMessage message)
+        {
+            IFileReader r = message.OpenContent();
+            if (r == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                int n;
+                while ((n = r.Read(_scan, 0, _scan.Length)) > 0)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (_scan[i] >= 0x80)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+            finally
+            {
+                r.Close();
+            }
+        }
+    }
+}

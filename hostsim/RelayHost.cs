@@ -1,0 +1,210 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using NanoRelay.HostSim.Adapters;
+using NanoRelay.Ports;
+using NanoRelay.Relay;
+using NanoRelay.Storage;
+
+namespace NanoRelay.HostSim
+{
+    /// <summary>
+    /// The relay's store-and-forward heart on the host, as on the device: the data directory is
+    /// the flash (spool entries q*, mailbox entries m*), the spool feeds the relay worker, the
+    /// worker forwards to the upstream (or, with none configured, delivers into the mailbox).
+    /// One process at a time owns a data directory (a lock file), as one board owns its flash.
+    /// </summary>
+    public sealed class RelayHost : IDisposable
+    {
+        /// <summary>The lock file a running relay holds in its data directory.</summary>
+        public const string LockFileName = "relay.lock";
+
+        private readonly object _workerGate = new object();
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private FileStream _lock;
+        private Thread _thread;
+        private volatile bool _stopping;
+
+        private RelayHost(HostConfig config, string dataDirectory, IClock clock, IRandom random, ILog log)
+        {
+            Config = config;
+            DataDirectory = dataDirectory;
+            _clock = clock;
+            _log = log;
+            Random = random;
+        }
+
+        public HostConfig Config { get; }
+
+        public string DataDirectory { get; }
+
+        public IRandom Random { get; }
+
+        public DirectoryFileStore Files { get; private set; }
+
+        public Mailbox Mailbox { get; private set; }
+
+        public Spool Spool { get; private set; }
+
+        public RelayWorker Worker { get; private set; }
+
+        /// <summary>The submission client toward the configured upstream, or null for local delivery.</summary>
+        public SmtpUpstream Upstream { get; private set; }
+
+        /// <summary>What recovery found in the spool and the mailbox at open.</summary>
+        public string RecoverySummary { get; private set; }
+
+        /// <summary>
+        /// Takes the data directory (throws <see cref="RelayBusyException"/> if another relay holds it),
+        /// recovers the spool and the mailbox, and builds the worker. The worker does not run until <see cref="Start"/>.
+        /// </summary>
+        public static RelayHost Open(HostConfig config, string dataDirectory, IClock clock, IRandom random, ILog log)
+        {
+            Directory.CreateDirectory(dataDirectory);
+            RelayHost host = new RelayHost(config, dataDirectory, clock, random, log);
+            try
+            {
+                host._lock = new FileStream(Path.Combine(dataDirectory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                throw new RelayBusyException("another nanoRelay process is using " + dataDirectory);
+            }
+
+            try
+            {
+                host.OpenStores();
+                return host;
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        }
+
+        private void OpenStores()
+        {
+            Files = new DirectoryFileStore(DataDirectory, 0);
+            Mailbox = new Mailbox(Files, Random, Config.Spool.MaxBytes, Limits.StoreEntriesDefault);
+            RecoveryReport mailbox = Mailbox.Open();
+            Spool = new Spool(Files, _clock, Random, Config.Spool.MaxBytes, Limits.StoreEntriesDefault);
+            RecoveryReport spool = Spool.Open();
+            RecoverySummary = "spool: " + Spool.Count + " queued" + Describe(spool) + "; mailbox: " + Mailbox.Refresh() + " messages" + Describe(mailbox);
+
+            if (Config.Upstream != null)
+            {
+                X509Certificate2Collection cas;
+                try
+                {
+                    cas = TcpConnector.LoadTrustedCas(Config.Resolve(Config.Upstream.TrustedCaFile));
+                }
+                catch (CryptographicException e)
+                {
+                    throw new ConfigException("upstream.trustedCaFile: not a PEM or DER certificate: " + e.Message);
+                }
+
+                Upstream = new SmtpUpstream(new TcpConnector(cas), _clock, _log, UpstreamSettings.From(Config));
+            }
+
+            RetryPolicy policy = new RetryPolicy(Config.Retry.FirstDelaySeconds, Config.Retry.MaxDelaySeconds, Config.Retry.LifetimeHours);
+            Worker = new RelayWorker(Spool, Mailbox, Upstream, _clock, Random, policy, Config.Device.Name, _log);
+        }
+
+        private static string Describe(RecoveryReport r)
+        {
+            if (r == null)
+            {
+                return string.Empty;
+            }
+
+            int quarantined = r.Quarantined == null ? 0 : r.Quarantined.Length;
+            if (r.OrphansRemoved == 0 && quarantined == 0)
+            {
+                return string.Empty;
+            }
+
+            return " (" + r.OrphansRemoved + " unfinished writes removed, " + quarantined + " quarantined)";
+        }
+
+        /// <summary>When a message last left the spool (forwarded or delivered locally), or null.</summary>
+        public DateTime? LastDeliveryUtc { get; private set; }
+
+        /// <summary>The last forwarding failure (one line), or null.</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>Runs every due entry now, on the calling thread (send, tests).</summary>
+        public int RunDueNow()
+        {
+            lock (_workerGate)
+            {
+                RelayCounters c = Worker.Counters;
+                int delivered = c.Sent + c.DeliveredLocally;
+                int deferred = c.Deferred + c.Bounces;
+                int attempted = Worker.RunDue();
+                if (c.Sent + c.DeliveredLocally > delivered)
+                {
+                    LastDeliveryUtc = DateTime.UtcNow;
+                }
+
+                if (c.Deferred + c.Bounces > deferred && Upstream?.LastOutcome != null)
+                {
+                    LastError = Upstream.LastOutcome.Describe();
+                }
+
+                return attempted;
+            }
+        }
+
+        /// <summary>Starts the worker thread: it runs due entries, then sleeps until the next is due or it is woken.</summary>
+        public void Start()
+        {
+            _thread = new Thread(Loop) { IsBackground = true, Name = "relay-worker" };
+            _thread.Start();
+        }
+
+        /// <summary>Something was queued: run the worker soon.</summary>
+        public void Wake()
+        {
+            _wake.Set();
+        }
+
+        private void Loop()
+        {
+            while (!_stopping)
+            {
+                try
+                {
+                    RunDueNow();
+                }
+                catch (Exception e) when (e is StoreException || e is IOException)
+                {
+                    _log.Write(LogLevel.Error, "relay", "worker round failed: " + e.Message);
+                }
+
+                long due = Spool.NextDueIn();
+                int wait = due < 0 || due > 1000 ? 1000 : (int)Math.Max(10, due);
+                _wake.WaitOne(wait);
+            }
+        }
+
+        public void Dispose()
+        {
+            _stopping = true;
+            _wake.Set();
+            _thread?.Join(TimeSpan.FromSeconds(30));
+            _lock?.Dispose();
+            _lock = null;
+        }
+    }
+
+    /// <summary>The data directory is held by another relay process.</summary>
+    public sealed class RelayBusyException : Exception
+    {
+        public RelayBusyException(string message) : base(message) { }
+    }
+}

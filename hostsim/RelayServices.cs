@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using NanoRelay.HostSim.Budget;
+using NanoRelay.HostSim.Sensors;
+using NanoRelay.Ports;
+using NanoRelay.Relay;
+
+namespace NanoRelay.HostSim
+{
+    /// <summary>
+    /// Everything `run` starts, in order, and stops in reverse: the store-and-forward host (spool,
+    /// mailbox, relay worker), the POP3 mailbox, the SMTP ingress, the sensors with their alert
+    /// rules, and the status line. Board budgets are checked before anything listens.
+    /// </summary>
+    public sealed class RelayServices
+    {
+        private readonly DateTime _started = DateTime.UtcNow;
+        private MemoryMeter _meter;
+        private BoardProfile _board;
+        private RelayHost _host;
+        private Pop3Service _pop3;
+        private SmtpIngressService _ingress;
+        private SensorLoop _sensors;
+        private AlertSpooler _alerts;
+        private StatusTicker _ticker;
+
+        public RelayHost Host { get { return _host; } }
+
+        public static RelayServices Start(HostConfig config, RunOptions options, string dataDirectory, IClock clock, IRandom random, ILog log, TextWriter output)
+        {
+            RelayServices s = new RelayServices();
+            s._meter = new MemoryMeter();
+            s._meter.MarkBaseline();
+            if (options.Board != null)
+            {
+                s._board = BoardProfile.Find(options.Board);
+                foreach (string w in BudgetCheck.Warnings(s._board, BudgetPlan.For(config, s._board, SessionCosts.Estimated)))
+                {
+                    output.WriteLine("warning: " + w);
+                }
+            }
+
+            try
+            {
+                s._host = RelayHost.Open(config, dataDirectory, clock, random, log);
+                output.WriteLine("store            " + s._host.RecoverySummary);
+                output.WriteLine("delivery         " + (config.Upstream == null ? "local: into the device mailbox (no upstream configured)" : "upstream " + config.Upstream.Host + ":" + config.Upstream.Port + " (" + config.Upstream.Tls + ")"));
+                s._host.Start();
+                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, clock, random, log, output, s._board);
+                s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board);
+
+                s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
+                s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new WakingSink(s._alerts, s._host), log);
+                s._sensors.Start();
+                output.WriteLine("sensors          " + s._sensors.SourceCount + " (alerts from " + config.Alerts.From + " to " + string.Join(", ", config.Alerts.To) + ")");
+
+                s._ticker = options.Trace ? null : StatusTicker.ForConsole(s.Snapshot);
+                s._ticker?.Start();
+                return s;
+            }
+            catch
+            {
+                s.Stop(TextWriter.Null);
+                throw;
+            }
+        }
+
+        /// <summary>What the status line shows: live figures, measured.</summary>
+        public StatusSnapshot Snapshot()
+        {
+            RelayCounters c = _host.Worker.Counters;
+            return new StatusSnapshot
+            {
+                Uptime = DateTime.UtcNow - _started,
+                QueueDepth = _host.Spool.Count,
+                Pop3Sessions = _pop3?.ActiveSessions ?? 0,
+                SmtpSessions = _ingress?.ActiveSessions ?? 0,
+                AlertsRaised = _sensors?.Engine.MessagesRaised ?? 0,
+                LastDeliveryUtc = _host.LastDeliveryUtc,
+                LastError = _host.LastError ?? _alerts?.LastError ?? _sensors?.LastError,
+                ManagedBytes = _meter.Sample(),
+                PeakManagedBytes = _meter.Peak,
+                HeapBudgetBytes = _board?.HeapBytes,
+                BoardName = _board?.Name,
+            };
+        }
+
+        /// <summary>Stops everything; queued mail stays in the spool for the next start.</summary>
+        public void Stop(TextWriter output)
+        {
+            _ticker?.Stop();
+            _sensors?.Stop();
+            _ingress?.Stop();
+            _pop3?.Stop();
+            StatusSnapshot last = _host == null ? null : Snapshot();
+            _host?.Dispose();
+            if (last != null)
+            {
+                output.Write(StatusLine.RenderTable(last, DateTime.UtcNow));
+            }
+        }
+
+        // Queue the alert, then wake the worker so local delivery or forwarding starts at once.
+        private sealed class WakingSink : NanoRelay.Alerts.IAlertSink
+        {
+            private readonly AlertSpooler _spooler;
+            private readonly RelayHost _host;
+
+            public WakingSink(AlertSpooler spooler, RelayHost host)
+            {
+                _spooler = spooler;
+                _host = host;
+            }
+
+            public void Raise(NanoRelay.Alerts.AlertMessage message)
+            {
+                _spooler.Raise(message);
+                _host.Wake();
+            }
+        }
+    }
+}
