@@ -1,21 +1,24 @@
 using System;
 using System.IO;
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Boards;
 using NanoRelay.Device.Adapters;
+using NanoRelay.Pop3;
 using NanoRelay.Ports;
+using NanoRelay.Relay;
+using NanoRelay.Smtp.Server;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Device
 {
     /// <summary>
-    /// Brings the board up in order (board file, config, network, clock, certificates, spool) and
-    /// starts each service through one method. Methods marked NOT WIRED wait for core classes that
-    /// are not merged yet; each says what it will call. No protocol logic lives here.
+    /// Brings the board up in order (board file, config, network, clock, certificates, spool and
+    /// mailbox) and starts each service through one method: the relay worker, POP3, the SMTP
+    /// ingress and the sensors, each the core's classes on the device's ports. No protocol logic lives here.
     /// </summary>
     public sealed class DeviceServices
     {
@@ -30,9 +33,12 @@ namespace NanoRelay.Device
         // facts §2.3: the Samples wait 3 s after boot for removable drives to mount.
         private const int RemovableMountWaitMs = 3000;
 
-        private const int ListenBacklog = 2;
-        private const int AcceptSilenceMs = 30000;
         private const int SensorPeriodMs = 5000;
+
+        // The longest one message may take: the RFC 5321 §4.5.3.2 client timeouts of one transaction
+        // (greeting 5, EHLO 5, STARTTLS 5, EHLO 5, AUTH 5, MAIL 5, RCPT 5, DATA 2, final dot 10 minutes)
+        // plus connect and handshake. The worker beats between messages, so this bounds one, not the queue.
+        private const int RelaySilenceMs = 50 * 60 * 1000;
 
         private SerialLog _log;
         private DeviceClock _clock;
@@ -41,6 +47,12 @@ namespace NanoRelay.Device
         private Supervisor _supervisor;
         private TlsGate _gate;
         private TlsCredentials _credentials;
+        private Spool _spool;
+        private Mailbox _mailbox;
+        private AlertSpooler _alerts;
+        private RelayLoop _relay;
+        private Pop3Server _pop3;
+        private Listeners _listeners;
 
         /// <summary>The ports the core's services are built from (set by Run).</summary>
         public IClock Clock { get { return _clock; } }
@@ -73,9 +85,15 @@ namespace NanoRelay.Device
             }
 
             StartClock();
-            LoadCredentials();
-            StartStore();
+            _credentials = TlsCredentials.Load(_config, _log);
+            if (!StartStore())
+            {
+                _log.Write(LogLevel.Error, "device", "halted: the spool cannot be opened");
+                return;
+            }
+
             Connector = new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs);
+            _listeners = new Listeners(_supervisor, _credentials, _gate, _board.TlsHandshakeTimeoutMs, _log);
             StartRelayWorker();
             StartPop3Server();
             StartSmtpIngress();
@@ -185,41 +203,13 @@ namespace NanoRelay.Device
             }
 
             Info("clock", "UTC set by SNTP");
-        }
-
-        private void LoadCredentials()
-        {
-            X509Certificate ca = null;
-            X509Certificate2 server = null;
-            if (_config.Upstream != null && _config.Upstream.TrustedCaFile != null)
+            if (_relay != null)
             {
-                ca = (X509Certificate)ReadCertificate("upstream.trustedCaFile", DeviceConfig.Resolve(_config.Upstream.TrustedCaFile), null, null);
-            }
-
-            if (_config.Certificate != null && _config.Certificate.File != null && _config.Certificate.KeyFile != null)
-            {
-                server = (X509Certificate2)ReadCertificate("certificate.file", DeviceConfig.Resolve(_config.Certificate.File), DeviceConfig.Resolve(_config.Certificate.KeyFile), _config.Certificate.Password);
-            }
-
-            _credentials = new TlsCredentials(ca, server);
-        }
-
-        private object ReadCertificate(string field, string path, string keyPath, string password)
-        {
-            try
-            {
-                string pem = File.ReadAllText(path);
-                return keyPath == null ? new X509Certificate(pem) : new X509Certificate2(pem, File.ReadAllText(keyPath), password);
-            }
-            catch (Exception e)
-            {
-                // Verification stays on: without this file mbedTLS uses the device store only.
-                _log.Write(LogLevel.Warning, "tls", field + ": " + path + ": " + e.Message);
-                return null;
+                _relay.Wake();   // held alerts are spooled and the queue runs (RelayLoop)
             }
         }
 
-        private void StartStore()
+        private bool StartStore()
         {
             string drive = _board.SpoolDrive;
             if (drive == "D")
@@ -238,35 +228,89 @@ namespace NanoRelay.Device
             }
 
             long max = _config.Spool.MaxBytes < _board.SpoolMaxBytes ? _config.Spool.MaxBytes : _board.SpoolMaxBytes;
-            Store = new FlashFileStore(drive + ":\\" + _config.Spool.Path, max);
-            Info("spool", drive + ":\\" + _config.Spool.Path + ", " + Store.FreeBytes + " of " + max + " bytes free");
+            try
+            {
+                Store = new FlashFileStore(drive + ":\\" + _config.Spool.Path, max);
+
+                // One store, two prefixes (q spool, m mailbox), as on the host; the store's budget bounds both.
+                _mailbox = new Mailbox(Store, Random, max, Limits.StoreEntriesDefault);
+                RecoveryReport m = _mailbox.Open();
+                _spool = new Spool(Store, _clock, Random, max, Limits.StoreEntriesDefault);
+                RecoveryReport q = _spool.Open();
+                Info("spool", drive + ":\\" + _config.Spool.Path + ", " + Store.FreeBytes + " of " + max + " bytes free; " + _spool.Count + " queued"
+                    + Recovered(q) + ", " + _mailbox.Refresh() + " in the mailbox" + Recovered(m));
+                return true;
+            }
+            catch (Exception e)
+            {
+                _log.Write(LogLevel.Error, "spool", drive + ":\\" + _config.Spool.Path + ": " + e.Message);
+                return false;
+            }
         }
 
-        // NOT WIRED: needs the core's spool and relay worker (NanoRelay.Relay / NanoRelay.Storage).
-        // It will run the worker on a thread that beats a heartbeat each pass:
-        //   Heartbeat h = _supervisor.Register("relay", 10 * 60 * 1000);
-        //   new RelayWorker(Store, Connector, _clock, _log, upstream settings, h).Start();
+        private static string Recovered(RecoveryReport r)
+        {
+            int quarantined = r == null || r.Quarantined == null ? 0 : r.Quarantined.Length;
+            return r == null || (r.OrphansRemoved == 0 && quarantined == 0) ? "" : " (" + r.OrphansRemoved + " unfinished writes removed, " + quarantined + " quarantined)";
+        }
+
         private void StartRelayWorker()
         {
-            _log.Write(LogLevel.Warning, "relay", "NOT WIRED: relay worker waits for the core's Relay classes");
+            // No upstream: local delivery into the mailbox (the embedded default); the core decides.
+            SmtpUpstream upstream = _config.Upstream == null ? null : new SmtpUpstream(Connector, _clock, _log, UpstreamSettings.From(_config));
+            RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
+            RelayWorker worker = new RelayWorker(_spool, _mailbox, upstream, _clock, Random, policy, _config.Device.Name, _log);
+            _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
+            _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log, _supervisor.Register("relay", RelaySilenceMs));
+            _relay.Start();
+            Info("relay", upstream == null ? "local delivery into the mailbox (no upstream configured)" : "upstream " + _config.Upstream.Host + ":" + _config.Upstream.Port + " (" + _config.Upstream.Tls + ")");
         }
 
         private void StartPop3Server()
         {
+            Pop3ServerOptions options = new Pop3ServerOptions();
+            options.User = _config.Pop3.User;
+            options.Password = _config.Pop3.Password;
+            options.Apop = _config.Pop3.Apop;
+            options.HostName = _config.Device.Name;
+            options.ServerName = _config.Device.Name;
+
+            // TLS always exists here: the configured certificate, else the device's own (TlsCredentials).
+            options.TlsAvailable = true;
+            options.MaxSessions = _board.Pop3Sessions;
+
+            // RFC 1939 §7: the greeting counter starts at a random value, so a reboot repeats no timestamp.
+            byte[] start = new byte[4];
+            Random.NextBytes(start, 0, 4);
+            _pop3 = new Pop3Server(options, _mailbox, _clock, Random, _log, ((long)start[0] << 24) | ((long)start[1] << 16) | ((long)start[2] << 8) | start[3]);
+
             SessionSlots slots = new SessionSlots(_board.Pop3Sessions);
-            Listen("pop3", _config.Pop3.Listen, slots, new ConnectionHandler(ServePop3));
+            _listeners.Listen("pop3", _config.Pop3.Listen, slots, new ConnectionHandler(ServePop3), new ConnectionHandler(_pop3.RefuseBusy));
             if (_config.Pop3.TlsListen != null)
             {
-                // RFC 8314 §3.3 implicit TLS (995): the handshake first, then the same session.
-                Listen("pop3s", _config.Pop3.TlsListen, slots, new ConnectionHandler(ServePop3Tls));
+                // RFC 8314 §3.3 implicit TLS (995): the handshake first, then the same session; over the
+                // cap the refusal would need a handshake first, so that port just closes.
+                _listeners.Listen("pop3s", _config.Pop3.TlsListen, slots, new ConnectionHandler(ServePop3Tls), null);
             }
         }
 
-        // NOT WIRED: needs the core's POP3 session, maildrop and pump (NanoRelay.Pop3), e.g.
-        //   new Pop3Pump(new Pop3Session(maildrop, _config.Pop3 credentials, Clock, Random, Log), connection, Clock).Run();
         private void ServePop3(IConnection connection)
         {
-            _log.Write(LogLevel.Warning, "pop3", "NOT WIRED: closing " + connection.RemoteAddress);
+            // The slots bound both ports together; the server counts too, for its own cap and reply.
+            if (!_pop3.TryEnterSession())
+            {
+                _pop3.RefuseBusy(connection);
+                return;
+            }
+
+            try
+            {
+                new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk).Run();
+            }
+            finally
+            {
+                _pop3.LeaveSession();
+            }
         }
 
         private void ServePop3Tls(IConnection connection)
@@ -277,14 +321,32 @@ namespace NanoRelay.Device
 
         private void StartSmtpIngress()
         {
-            Listen("smtp", _config.SmtpIngress.Listen, new SessionSlots(_board.SmtpIngressSessions), new ConnectionHandler(ServeSmtp));
-        }
+            RelayPolicy policy;
+            try
+            {
+                policy = RelayPolicy.Create(_config.SmtpIngress.AllowFrom);
+            }
+            catch (ArgumentException e)
+            {
+                _log.Write(LogLevel.Error, "smtp", "smtpIngress." + e.Message + "; service not started");
+                return;
+            }
 
-        // NOT WIRED: needs the core's SMTP server session and spool writer (NanoRelay.Smtp), e.g.
-        //   new SmtpServerPump(new SmtpServerSession(spool, allowFrom, maxMessageBytes, _clock, _log), connection).Run();
-        private void ServeSmtp(IConnection connection)
-        {
-            _log.Write(LogLevel.Warning, "smtp", "NOT WIRED: closing " + connection.RemoteAddress);
+            SmtpServerOptions options = new SmtpServerOptions();
+            options.ServerName = _config.Device.Name;
+            options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
+            options.TlsAvailable = true;
+            SpoolIngressSink sink = new SpoolIngressSink(_spool);
+            sink.Committed += new EventHandler(_relay.OnCommitted);
+
+            SocketListener listener = _listeners.Bind("smtp", _config.SmtpIngress.Listen);
+            if (listener != null)
+            {
+                // The core's accept loop: a thread per session up to the board's cap, 421 4.7.0 beyond it.
+                SmtpServerListener server = new SmtpServerListener(listener, _board.SmtpIngressSessions, options, policy, sink, _clock, _log, Random);
+                new Thread(new ThreadStart(server.Run)).Start();
+                Info("smtp", "listening on port " + listener.Port + ", " + _board.SmtpIngressSessions + " session(s)");
+            }
         }
 
         private void StartSensors()
@@ -294,41 +356,14 @@ namespace NanoRelay.Device
                 return;
             }
 
-            Heartbeat h = _supervisor.Register("sensors", 3 * SensorPeriodMs);
-            new SensorSampler(_board.Sensors, SensorPeriodMs, new SampleHandler(OnSample), _log, h).Start();
-        }
-
-        // NOT WIRED: needs the core's alert rules (NanoRelay.Alerts): the config's sensor whose
-        // "source" names this board input gets the value; a rule that fires writes a message to the spool.
-        private void OnSample(string sensor, double value)
-        {
-            if (_log.IsTraceEnabled)
+            SensorAlerts alerts = SensorAlerts.Create(_config.Sensors, _board.Sensors, _config.Device.Name, _clock, _alerts, _log);
+            if (alerts.Bound == 0)
             {
-                _log.Write(LogLevel.Trace, "sensors", sensor + " = " + value.ToString());
-            }
-        }
-
-        private void Listen(string name, string endpoint, SessionSlots slots, ConnectionHandler serve)
-        {
-            int colon = endpoint == null ? -1 : endpoint.LastIndexOf(':');
-            int port;
-            if (colon <= 0 || !int.TryParse(endpoint.Substring(colon + 1), out port) || port <= 0 || port > 65535)
-            {
-                _log.Write(LogLevel.Error, name, "'" + endpoint + "' is not ADDRESS:PORT; service not started");
                 return;
             }
 
-            try
-            {
-                IPAddress address = IPAddress.Parse(endpoint.Substring(0, colon));
-                Heartbeat h = _supervisor.Register(name + "-accept", AcceptSilenceMs);
-                SocketListener listener = new SocketListener(address, port, ListenBacklog, _credentials, _gate, _board.TlsHandshakeTimeoutMs, h);
-                new SessionRunner(name, listener, slots, serve, null, _log).Start();
-            }
-            catch (Exception e)
-            {
-                _log.Write(LogLevel.Error, name, "cannot listen on " + endpoint + ": " + e.Message);
-            }
+            Heartbeat h = _supervisor.Register("sensors", 3 * SensorPeriodMs);
+            new SensorSampler(_board.Sensors, SensorPeriodMs, new SampleHandler(alerts.Feed), new ThreadStart(alerts.Poll), _log, h).Start();
         }
 
         private void Info(string source, string message)

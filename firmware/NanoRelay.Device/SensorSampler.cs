@@ -17,16 +17,19 @@ namespace NanoRelay.Device
         private readonly SensorPin[] _pins;
         private readonly int _periodMs;
         private readonly SampleHandler _sink;
+        private readonly ThreadStart _roundDone;
         private readonly ILog _log;
         private readonly Heartbeat _heartbeat;
         private GpioPin[] _gpio;
         private AdcChannel[] _adc;
 
-        public SensorSampler(SensorPin[] pins, int periodMs, SampleHandler sink, ILog log, Heartbeat heartbeat)
+        /// <summary><paramref name="roundDone"/> runs after each round of samples (the alert engine's Poll).</summary>
+        public SensorSampler(SensorPin[] pins, int periodMs, SampleHandler sink, ThreadStart roundDone, ILog log, Heartbeat heartbeat)
         {
             _pins = pins;
             _periodMs = periodMs;
             _sink = sink;
+            _roundDone = roundDone;
             _log = log;
             _heartbeat = heartbeat;
         }
@@ -71,6 +74,15 @@ namespace NanoRelay.Device
                     {
                         _log.Write(LogLevel.Warning, "sensors", _pins[i].Name + ": " + e.Message);
                     }
+                }
+
+                try
+                {
+                    _roundDone();
+                }
+                catch (Exception e)
+                {
+                    _log.Write(LogLevel.Warning, "sensors", e.Message);
                 }
 
                 Thread.Sleep(_periodMs);

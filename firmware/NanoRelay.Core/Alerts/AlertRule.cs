@@ -43,6 +43,37 @@ namespace NanoRelay.Alerts
             return new AlertRule(sensorName, sensorName, SensorKind.Door, AlertDirection.Above, 0.5, 0.5, DefaultMaxAlerts, DefaultWindowMilliseconds);
         }
 
+        /// <summary>
+        /// The rule of one config "sensors" entry, the same on the board and the host: a door alerts
+        /// while open; otherwise alertAbove (clearing below clearBelow, or at the threshold when not
+        /// given) or alertBelow (clearing above clearAbove). Not-set thresholds are NaN and a
+        /// not-set maxAlerts or windowSeconds is 0 (the defaults), because nanoFramework has no
+        /// nullable value types. Null when the entry has no threshold (a sensor only sampled).
+        /// The result is not validated: <see cref="Validate"/> names the problem.
+        /// </summary>
+        public static AlertRule FromSettings(string sensorName, SensorKind kind, double alertAbove, double clearBelow, double alertBelow, double clearAbove, int maxAlerts, int windowSeconds)
+        {
+            AlertRule rule;
+            if (kind == SensorKind.Door)
+            {
+                rule = DoorOpen(sensorName);
+            }
+            else if (!double.IsNaN(alertAbove))
+            {
+                rule = Above(sensorName, kind, alertAbove, double.IsNaN(clearBelow) ? alertAbove : clearBelow);
+            }
+            else if (!double.IsNaN(alertBelow))
+            {
+                rule = Below(sensorName, kind, alertBelow, double.IsNaN(clearAbove) ? alertBelow : clearAbove);
+            }
+            else
+            {
+                return null;
+            }
+
+            return rule.WithRateLimit(maxAlerts != 0 ? maxAlerts : DefaultMaxAlerts, windowSeconds != 0 ? windowSeconds * 1000L : DefaultWindowMilliseconds);
+        }
+
         /// <summary>The rule's name (the sensor's name for rules built from the config).</summary>
         public string Name { get; private set; }
 

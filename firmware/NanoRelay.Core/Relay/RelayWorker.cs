@@ -51,8 +51,17 @@ namespace NanoRelay.Relay
         /// </summary>
         public int RunDue()
         {
+            return RunDue(int.MaxValue);
+        }
+
+        /// <summary>
+        /// As <see cref="RunDue()"/>, but stops after <paramref name="maxEntries"/> attempts, so a
+        /// caller can show a sign of life between messages (the device's watchdog heartbeat).
+        /// </summary>
+        public int RunDue(int maxEntries)
+        {
             int attempted = 0;
-            while (true)
+            while (attempted < maxEntries)
             {
                 if (_upstream != null)
                 {
@@ -90,6 +99,8 @@ namespace NanoRelay.Relay
                     return attempted;
                 }
             }
+
+            return attempted;
         }
 
         /// <summary>The network came back: everything queued is due now (in RAM only) and the upstream is tried again.</summary>

@@ -193,6 +193,10 @@ namespace NanoRelay.Tests.Firmware
                 "nanoFramework.Networking", "nanoFramework.Runtime.Native", "nanoFramework.Hardware.Esp32", "nanoFramework.Json",
                 "nanoFramework.System.IO.FileSystem",
                 "NanoRelay.Boards", "NanoRelay.Ports", "NanoRelay.Device.Adapters",
+
+                // The core's services the device wires onto its ports (relay worker, spool and mailbox,
+                // POP3 server, SMTP ingress, alert rules): compiled into the same assembly, no package.
+                "NanoRelay.Alerts", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage",
             };
             foreach (string f in DeviceSources())
             {
