@@ -16,10 +16,7 @@ namespace NanoRelay.Device
             s.Password = u.Password;
             s.Token = u.Token;
             s.Auth = AuthOf(u.Auth);
-            if (u.HeloName != null && u.HeloName.Length > 0)
-            {
-                s.HeloName = u.HeloName;
-            }
+            s.HeloName = u.HeloName != null && u.HeloName.Length > 0 ? u.HeloName : SmtpClientSettings.HeloNameFrom(config.Device.Name);
 
             return s;
         }

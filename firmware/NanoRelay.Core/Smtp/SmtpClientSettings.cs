@@ -59,6 +59,32 @@ namespace NanoRelay.Smtp
         /// <summary>§4.5.3.2.6 DATA termination: 10 minutes.</summary>
         public int DataTermTimeoutMilliseconds { get; set; }
 
+        /// <summary>
+        /// RFC 5321 §4.1.1.1: EHLO takes a domain. The device name made into one when the config
+        /// gives no heloName: every character other than an ASCII letter, digit, '-' or '.' becomes '-'
+        /// ("nanorelay" when there is no name), as the host does.
+        /// </summary>
+        public static string HeloNameFrom(string deviceName)
+        {
+            if (deviceName == null || deviceName.Length == 0)
+            {
+                return "nanorelay";
+            }
+
+            char[] c = deviceName.ToCharArray();
+            for (int i = 0; i < c.Length; i++)
+            {
+                char x = c[i];
+                bool keep = (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') || (x >= '0' && x <= '9') || x == '-' || x == '.';
+                if (!keep)
+                {
+                    c[i] = '-';
+                }
+            }
+
+            return new string(c);
+        }
+
         /// <summary>Whether AUTH must happen (a user, or a token, is configured).</summary>
         public bool WantsAuth
         {
