@@ -1,4 +1,3 @@
-using System.IO;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 using NanoRelay.Testing;
@@ -127,20 +126,10 @@ namespace NanoRelay.Core.Tests.Rfc1939
             return b;
         }
 
-        private static string[] ReadTranscriptLines(string name)
-        {
-#if NANOFRAMEWORK
-            // Transcripts are files beside the host test binaries; the device has no such folder.
-            throw new System.NotSupportedException("transcript files load on the host only: " + name);
-#else
-            return File.ReadAllLines(Path.Combine(System.AppContext.BaseDirectory, name));
-#endif
-        }
-
         /// <summary>Reads a C:/S: transcript next to the tests: the client's bytes, where each client line ends, and the server's expected bytes.</summary>
         public static void LoadTranscript(string name, out byte[] client, out int[] lineEnds, out string expected)
         {
-            string[] lines = ReadTranscriptLines(name);
+            string[] lines = TranscriptFile.LoadLines(name);
             string c = "";
             string s = "";
             int count = 0;
