@@ -50,13 +50,13 @@ namespace NanoRelay.Core.Tests.Rfc1939
         /// <summary>Runs a whole session: the client's lines (CRLF added) read in one piece; returns what the server wrote.</summary>
         public string Run(string clientLines, bool loopback, bool secure)
         {
-            ReplayConnection c = Connect(clientLines, loopback, secure);
+            ScriptedConnection c = Connect(clientLines, loopback, secure);
             Run(c);
             return c.WrittenText;
         }
 
         /// <summary>A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF), read one line at a time.</summary>
-        public ReplayConnection Connect(string clientLines, bool loopback, bool secure)
+        public ScriptedConnection Connect(string clientLines, bool loopback, bool secure)
         {
             string script = Text.Replace(Text.Replace(clientLines, "\r\n", "\n"), "\n", "\r\n");
             int lines = 0;
@@ -78,7 +78,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
                 }
             }
 
-            ReplayConnection c = new ReplayConnection(Latin1(script), ends, 0);
+            ScriptedConnection c = new ScriptedConnection(Latin1(script), ends, 0);
             c.IsLoopback = loopback;
             c.IsSecure = secure;
             c.Clock = Clock;
