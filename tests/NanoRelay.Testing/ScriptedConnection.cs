@@ -18,6 +18,8 @@ namespace NanoRelay.Testing
         private readonly MemoryStream _written = new MemoryStream();
         private int _position;
         private int _chunk;
+        private bool _midChunk;
+        private long _writtenAtRelease;   // 0: a polite client waits for the greeting too
 
         /// <summary>A script read <paramref name="chunkSize"/> bytes at a time.</summary>
         public ScriptedConnection(byte[] script, int chunkSize)
@@ -49,6 +51,12 @@ namespace NanoRelay.Testing
 
         /// <summary>Milliseconds the <see cref="Clock"/> moves before each chunk arrives (a slow client).</summary>
         public int AdvancePerRead { get; set; }
+
+        /// <summary>
+        /// A polite client: each chunk is sent only after the other side has written something since
+        /// the previous one (the greeting before the first); until then reads time out, advancing <see cref="Clock"/>.
+        /// </summary>
+        public bool WaitsForReplies { get; set; }
 
         /// <summary>Bytes the peer accepts before it stops reading (-1: no limit).</summary>
         public long FailWritesAfter { get; set; }
@@ -97,6 +105,18 @@ namespace NanoRelay.Testing
                 throw new ConnectionException("read after close");
             }
 
+            if (WaitsForReplies && _position < _script.Length && !_midChunk && _written.Length == _writtenAtRelease)
+            {
+                // The client is waiting for a reply that has not come: the read times out.
+                if (Clock == null)
+                {
+                    throw new InvalidOperationException("the client waits for a reply that never comes");
+                }
+
+                Clock.Advance(timeoutMilliseconds);
+                return ConnectionRead.TimedOut;
+            }
+
             if (_position >= _script.Length)
             {
                 if (ResetAtEnd)
@@ -122,14 +142,21 @@ namespace NanoRelay.Testing
                 Clock.Advance(AdvancePerRead);
             }
 
+            // A chunk with ends given is still read at most ChunkSize bytes at a time when that is positive.
             int end = _chunkEnds == null ? _position + ChunkSize : _chunkEnds[_chunk];
             int n = count < end - _position ? count : end - _position;
             n = n < _script.Length - _position ? n : _script.Length - _position;
+            n = _chunkEnds != null && ChunkSize > 0 && n > ChunkSize ? ChunkSize : n;
             Array.Copy(_script, _position, buffer, offset, n);
             _position += n;
-            if (_chunkEnds != null && _position >= _chunkEnds[_chunk])
+            _midChunk = _chunkEnds != null && _position < _chunkEnds[_chunk];
+            if (!_midChunk)
             {
-                _chunk++;
+                _writtenAtRelease = _written.Length;
+                if (_chunkEnds != null)
+                {
+                    _chunk++;
+                }
             }
 
             return n;
