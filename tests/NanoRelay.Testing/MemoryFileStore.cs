@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using NanoRelay.Mime;
 using NanoRelay.Ports;
 
 namespace NanoRelay.Testing
@@ -137,7 +138,7 @@ namespace NanoRelay.Testing
         {
             Check();
             FileData f = (FileData)_files[name];
-            return f == null ? null : new Reader(f.Snapshot());
+            return f == null ? null : new MemoryReader(f.Snapshot());
         }
 
         public bool Exists(string name)
@@ -317,37 +318,6 @@ namespace NanoRelay.Testing
             {
                 _store.Step();
                 _file.Flush();
-            }
-
-            public void Close()
-            {
-            }
-        }
-
-        private sealed class Reader : IFileReader
-        {
-            private readonly byte[] _data;
-            private int _position;
-
-            public Reader(byte[] data)
-            {
-                _data = data;
-            }
-
-            public long Length { get { return _data.Length; } }
-
-            public int Read(byte[] buffer, int offset, int count)
-            {
-                int left = _data.Length - _position;
-                int n = count < left ? count : left;
-                Array.Copy(_data, _position, buffer, offset, n);
-                _position += n;
-                return n;
-            }
-
-            public void Seek(long position)
-            {
-                _position = (int)position;
             }
 
             public void Close()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using NanoRelay.Mime;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 
@@ -202,33 +203,29 @@ namespace NanoRelay.Testing
             public string Uid;
         }
 
+        // The core's array reader, counting closes so tests can check that every reader is closed.
         private sealed class Reader : IFileReader
         {
             private readonly MemoryMaildrop _owner;
-            private readonly byte[] _data;
-            private int _position;
+            private readonly MemoryReader _data;
             private bool _closed;
 
             public Reader(MemoryMaildrop owner, byte[] data)
             {
                 _owner = owner;
-                _data = data;
+                _data = new MemoryReader(data);
             }
 
             public long Length { get { return _data.Length; } }
 
             public int Read(byte[] buffer, int offset, int count)
             {
-                int left = _data.Length - _position;
-                int n = count < left ? count : left;
-                Array.Copy(_data, _position, buffer, offset, n);
-                _position += n;
-                return n;
+                return _data.Read(buffer, offset, count);
             }
 
             public void Seek(long position)
             {
-                _position = (int)position;
+                _data.Seek(position);
             }
 
             public void Close()

@@ -6,6 +6,9 @@ namespace NanoRelay.Framing
     /// in CRLF (a bare LF becomes CRLF, a bare CR becomes CRLF: RFC 5321 §2.3.8 forbids sending
     /// either). State carries across chunks, so any split of the input gives the same output.
     /// <see cref="Finish"/> adds the CRLF a message may lack and the terminating ".\r\n".
+    /// With stuffing off it is the line-end normaliser alone: the mailbox stores messages that way, so
+    /// the stored octets are exactly what RETR stuffs (RFC 1939 §11: sizes count CRLF line ends), and
+    /// <see cref="EndLastLine"/> ends them without the terminator.
     /// </summary>
     public sealed class DotStuffer
     {
@@ -13,8 +16,21 @@ namespace NanoRelay.Framing
         private const byte Lf = 10;
         private const byte Dot = (byte)'.';
 
+        private readonly bool _stuffDots;
         private bool _atLineStart = true;
         private bool _pendingCr;   // a CR was written; its LF has not been seen yet
+
+        /// <summary>A stuffer for SMTP DATA and POP3 RETR/TOP.</summary>
+        public DotStuffer()
+            : this(true)
+        {
+        }
+
+        /// <summary>With <paramref name="stuffDots"/> false, only line ends are normalised (no dot is doubled).</summary>
+        public DotStuffer(bool stuffDots)
+        {
+            _stuffDots = stuffDots;
+        }
 
         /// <summary>True when the next byte starts a line.</summary>
         public bool AtLineStart { get { return _atLineStart && !_pendingCr; } }
@@ -49,7 +65,7 @@ namespace NanoRelay.Framing
             for (int i = offset; i < end; i++)
             {
                 byte b = source[i];
-                if (lineStart && b == Dot)
+                if (_stuffDots && lineStart && b == Dot)
                 {
                     return false;
                 }
@@ -115,7 +131,7 @@ namespace NanoRelay.Framing
                     continue;
                 }
 
-                if (_atLineStart && b == Dot)
+                if (_stuffDots && _atLineStart && b == Dot)
                 {
                     destination[o++] = Dot;   // RFC 5321 §4.5.2: double the leading dot
                 }
@@ -133,23 +149,30 @@ namespace NanoRelay.Framing
         /// </summary>
         public int Finish(byte[] destination, int destinationOffset)
         {
+            int o = destinationOffset + EndLastLine(destination, destinationOffset);
+            destination[o++] = Dot;
+            destination[o++] = Cr;
+            destination[o++] = Lf;
+            return o - destinationOffset;
+        }
+
+        /// <summary>
+        /// Ends the text without a terminator: completes a pending CR, adds CRLF when the last line
+        /// lacks one (an empty text stays empty). Writes at most 2 bytes; returns the count. Resets.
+        /// </summary>
+        public int EndLastLine(byte[] destination, int destinationOffset)
+        {
             int o = destinationOffset;
             if (_pendingCr)
             {
                 destination[o++] = Lf;
-                _pendingCr = false;
-                _atLineStart = true;
             }
-
-            if (!_atLineStart)
+            else if (!_atLineStart)
             {
                 destination[o++] = Cr;
                 destination[o++] = Lf;
             }
 
-            destination[o++] = Dot;
-            destination[o++] = Cr;
-            destination[o++] = Lf;
             Reset();
             return o - destinationOffset;
         }

@@ -17,17 +17,29 @@ namespace NanoRelay.Mime
         private static readonly byte[] s_crlf = Ascii.Bytes("\r\n");
         private static readonly byte[] s_qPrefix = Ascii.Bytes("=?utf-8?q?");
         private static readonly byte[] s_bPrefix = Ascii.Bytes("=?utf-8?b?");
+        private static readonly byte[] s_bPrefixUpper = Ascii.Bytes("=?utf-8?B?");
         private static readonly byte[] s_ewEnd = Ascii.Bytes("?=");
         private static readonly byte[] s_hex = Ascii.Bytes("0123456789ABCDEF");
         private static readonly byte[] s_utf8Tick = Ascii.Bytes("utf-8''");
 
         private readonly MimeOutput _out;
         private readonly byte[] _token = new byte[Limits.HeaderLineMax];
+        private readonly bool _base64Words;
         private int _column;
 
         public HeaderWriter(MimeOutput output)
         {
             _out = output;
+        }
+
+        /// <summary>
+        /// With <paramref name="base64Words"/>, encoded-words are always "B" and spelled "=?utf-8?B?" as
+        /// RFC 2047 §4.1 names the encoding (the alert digest's form); otherwise Q or B, whichever is shorter.
+        /// </summary>
+        public HeaderWriter(MimeOutput output, bool base64Words)
+        {
+            _out = output;
+            _base64Words = base64Words;
         }
 
         /// <summary>Starts a field: "Name: ".</summary>
@@ -212,7 +224,8 @@ namespace NanoRelay.Mime
                 }
             }
 
-            bool q = escapes * 3 <= bytes.Length;
+            bool q = !_base64Words && escapes * 3 <= bytes.Length;
+            byte[] bPrefix = _base64Words ? s_bPrefixUpper : s_bPrefix;
             int i = 0;
             while (i < bytes.Length)
             {
@@ -220,7 +233,7 @@ namespace NanoRelay.Mime
                 int room = Limits.HeaderFoldAt - _column - (spaceBefore ? 1 : 0);
                 int wordMax = room >= 24 && room < EncodedWordMax ? room : EncodedWordMax;
                 int capacity = wordMax - s_qPrefix.Length - s_ewEnd.Length;
-                int n = Put(q ? s_qPrefix : s_bPrefix, 0);
+                int n = Put(q ? s_qPrefix : bPrefix, 0);
                 int payloadStart = n;
                 if (q)
                 {

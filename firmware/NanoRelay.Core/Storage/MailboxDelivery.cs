@@ -1,3 +1,4 @@
+using NanoRelay.Framing;
 using NanoRelay.Ports;
 
 namespace NanoRelay.Storage
@@ -14,8 +15,8 @@ namespace NanoRelay.Storage
         private readonly Mailbox _mailbox;
         private readonly MessageWriter _writer;
         private readonly string _sourceKey;
-        private readonly CrlfNormaliser _crlf = new CrlfNormaliser();
-        private readonly byte[] _out = new byte[CrlfNormaliser.MaxOutput(Chunk)];
+        private readonly DotStuffer _lineEnds = new DotStuffer(false);   // line ends only: RETR stuffs dots when it sends
+        private readonly byte[] _out = new byte[DotStuffer.MaxOutput(Chunk)];
 
         internal MailboxDelivery(Mailbox mailbox, MessageWriter writer, string sourceKey)
         {
@@ -32,7 +33,7 @@ namespace NanoRelay.Storage
             while (count > 0)
             {
                 int n = count < Chunk ? count : Chunk;
-                int m = _crlf.Convert(buffer, offset, n, _out, 0);
+                int m = _lineEnds.Stuff(buffer, offset, n, _out, 0);
                 _writer.Write(_out, 0, m);
                 offset += n;
                 count -= n;
@@ -42,7 +43,7 @@ namespace NanoRelay.Storage
         /// <summary>Makes the message durable and visible to the next Refresh; returns its UID.</summary>
         public string Commit()
         {
-            int m = _crlf.Finish(_out, 0);
+            int m = _lineEnds.EndLastLine(_out, 0);
             if (m > 0)
             {
                 _writer.Write(_out, 0, m);

@@ -1,4 +1,3 @@
-using System.IO;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 using NanoRelay.Testing;
@@ -51,13 +50,13 @@ namespace NanoRelay.Core.Tests.Rfc1939
         /// <summary>Runs a whole session: the client's lines (CRLF added) read in one piece; returns what the server wrote.</summary>
         public string Run(string clientLines, bool loopback, bool secure)
         {
-            ReplayConnection c = Connect(clientLines, loopback, secure);
+            ScriptedConnection c = Connect(clientLines, loopback, secure);
             Run(c);
             return c.WrittenText;
         }
 
         /// <summary>A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF), read one line at a time.</summary>
-        public ReplayConnection Connect(string clientLines, bool loopback, bool secure)
+        public ScriptedConnection Connect(string clientLines, bool loopback, bool secure)
         {
             string script = Text.Replace(Text.Replace(clientLines, "\r\n", "\n"), "\n", "\r\n");
             int lines = 0;
@@ -79,7 +78,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
                 }
             }
 
-            ReplayConnection c = new ReplayConnection(Latin1(script), ends, 0);
+            ScriptedConnection c = new ScriptedConnection(Latin1(script), ends, 0);
             c.IsLoopback = loopback;
             c.IsSecure = secure;
             c.Clock = Clock;
@@ -127,20 +126,10 @@ namespace NanoRelay.Core.Tests.Rfc1939
             return b;
         }
 
-        private static string[] ReadTranscriptLines(string name)
-        {
-#if NANOFRAMEWORK
-            // Transcripts are files beside the host test binaries; the device has no such folder.
-            throw new System.NotSupportedException("transcript files load on the host only: " + name);
-#else
-            return File.ReadAllLines(Path.Combine(System.AppContext.BaseDirectory, name));
-#endif
-        }
-
         /// <summary>Reads a C:/S: transcript next to the tests: the client's bytes, where each client line ends, and the server's expected bytes.</summary>
         public static void LoadTranscript(string name, out byte[] client, out int[] lineEnds, out string expected)
         {
-            string[] lines = ReadTranscriptLines(name);
+            string[] lines = TranscriptFile.LoadLines(name);
             string c = "";
             string s = "";
             int count = 0;

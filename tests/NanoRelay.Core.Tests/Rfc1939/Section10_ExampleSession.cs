@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using NanoRelay.Pop3;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
@@ -55,7 +56,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
             Assert.AreEqual(120, Message1.Length);
             Assert.AreEqual(200, Message2.Length);
 
-            ReplayConnection c = new ReplayConnection(client, chunk < 0 ? lineEnds : null, chunk == 0 ? client.Length : chunk);
+            ScriptedConnection c = new ScriptedConnection(client, chunk < 0 ? lineEnds : null, chunk == 0 ? client.Length : chunk);
             c.IsSecure = true;   // APOP is accepted only under TLS (here: implicit TLS)
             h.Run(c);
 

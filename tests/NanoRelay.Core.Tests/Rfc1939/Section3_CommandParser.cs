@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
@@ -67,7 +68,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         {
             Pop3Harness h = new Pop3Harness();
             h.Maildrop.Add("x\r\n");
-            ReplayConnection c = new ReplayConnection(Pop3Harness.Latin1("user tech\npAsS secret\nStAt\nquit\n"), null, 1);
+            ScriptedConnection c = new ScriptedConnection(Pop3Harness.Latin1("user tech\npAsS secret\nStAt\nquit\n"), null, 1);
             c.IsLoopback = true;
             h.Run(c);
             Assert.AreEqual("+OK POP3 server ready\r\n+OK\r\n+OK tech's maildrop has 1 messages (3 octets)\r\n+OK 1 3\r\n+OK nanoRelay POP3 server signing off (1 messages left)\r\n", c.WrittenText);

@@ -54,13 +54,13 @@ namespace NanoRelay.Core.Tests.Rfc1939
         {
             Pop3Harness h = new Pop3Harness();
             h.Maildrop.Add(Stored);
-            ReplayConnection c = h.Connect("USER tech\nPASS secret\n", true, false);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\n", true, false);
             h.Run(c);
             int writesForLogin = c.Writes;
 
             Pop3Harness h2 = new Pop3Harness();
             h2.Maildrop.Add(Stored);
-            ReplayConnection c2 = h2.Connect("USER tech\nPASS secret\nRETR 1\n", true, false);
+            ScriptedConnection c2 = h2.Connect("USER tech\nPASS secret\nRETR 1\n", true, false);
             new NanoRelay.Pop3.Pop3ServerDriver(h2.Server, c2, 4096).Run();
             Assert.AreEqual(writesForLogin + 1, c2.Writes);
             Assert.IsTrue(c2.WrittenText.EndsWith("octets\r\nSubject: dots\r\nX: y\r\n\r\n..\r\n...\r\n..x\r\nbody line\r\nlast line\r\n.\r\n"));

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
@@ -14,7 +15,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         public void Case55_IdleBeforeLogin_ClosedAfterThePreAuthLimit()
         {
             Pop3Harness h = new Pop3Harness();
-            ReplayConnection c = h.Connect("CAPA\n", true, false);
+            ScriptedConnection c = h.Connect("CAPA\n", true, false);
             c.CloseAtEnd = false;
             h.Run(c);
             Assert.IsTrue(c.WrittenText.EndsWith(".\r\n-ERR Disconnected for inactivity.\r\n"));
@@ -26,7 +27,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         public void Case55_PreAuthLimit_IsNotExtendedByCommands()
         {
             Pop3Harness h = new Pop3Harness();
-            ReplayConnection c = h.Connect("CAPA\nCAPA\nCAPA\nCAPA\nCAPA\n", true, false);
+            ScriptedConnection c = h.Connect("CAPA\nCAPA\nCAPA\nCAPA\nCAPA\n", true, false);
             c.AdvancePerRead = 60 * 1000;   // a command a minute
             h.Run(c);
             string s = c.WrittenText;
@@ -51,7 +52,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         {
             Pop3Harness h = new Pop3Harness();
             h.Maildrop.Add("x\r\n");
-            ReplayConnection c = h.Connect("USER tech\nPASS secret\nDELE 1\n", true, false);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\nDELE 1\n", true, false);
             c.CloseAtEnd = false;
             h.Run(c);
             Assert.IsTrue(c.WrittenText.EndsWith("+OK message 1 deleted\r\n-ERR Disconnected for inactivity.\r\n"));
@@ -73,7 +74,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
 
             h.Maildrop.Add(big);   // 100 KB
             h.Maildrop.Add("small\r\n");
-            ReplayConnection c = h.Connect("USER tech\nPASS secret\nDELE 2\nRETR 1\nQUIT\n", true, false);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\nDELE 2\nRETR 1\nQUIT\n", true, false);
             c.FailWritesAfter = 10000;
             h.Run(c);
             Assert.IsTrue(c.IsClosed);

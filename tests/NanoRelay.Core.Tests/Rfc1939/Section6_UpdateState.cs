@@ -37,7 +37,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         {
             string uid1;
             Pop3Harness h = WithThree(out uid1);
-            ReplayConnection c = h.Connect("USER tech\nPASS secret\nRETR 1\nDELE 1\n", false, true);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\nRETR 1\nDELE 1\n", false, true);
             c.ResetAtEnd = true;
             h.Run(c);
             Assert.IsTrue(c.WrittenText.IndexOf("+OK message 1 deleted\r\n") > 0);
@@ -51,7 +51,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         {
             string uid1;
             Pop3Harness h = WithThree(out uid1);
-            ReplayConnection c = h.Connect("USER tech\nPASS secret\nDELE 1\n", true, false);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\nDELE 1\n", true, false);
             c.CloseAtEnd = false;
             h.Run(c);
             Assert.IsTrue(c.WrittenText.EndsWith("+OK message 1 deleted\r\n-ERR Disconnected for inactivity.\r\n"));

@@ -31,7 +31,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
         {
             Pop3Harness h = new Pop3Harness();
             LongUidMaildrop maildrop = new LongUidMaildrop(1010);
-            ReplayConnection c = h.Connect("USER tech\nPASS secret\nUIDL\nQUIT\n", true, false);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\nUIDL\nQUIT\n", true, false);
             Pop3Harness.RunOn(maildrop, h, c);
             string s = c.WrittenText;
             int at = s.IndexOf("(0 octets)\r\n+OK\r\n") + 17;

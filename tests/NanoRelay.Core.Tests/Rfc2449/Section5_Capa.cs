@@ -40,7 +40,7 @@ namespace NanoRelay.Core.Tests.Rfc2449
 
             string expected = byLine.Run(commands, true, false);
             byte[] script = Pop3Harness.Latin1(Text.Replace(commands, "\n", "\r\n"));
-            ReplayConnection c = new ReplayConnection(script, null, script.Length);
+            ScriptedConnection c = new ScriptedConnection(script, null, script.Length);
             c.IsLoopback = true;
             batch.Run(c);
             Assert.AreEqual(expected, c.WrittenText);

@@ -64,7 +64,7 @@ namespace NanoRelay.Core.Tests.Rfc2449
             Assert.IsTrue(h.Server.TryEnterSession());
             Assert.IsTrue(h.Server.TryEnterSession());
             Assert.IsFalse(h.Server.TryEnterSession());
-            ReplayConnection c = h.Connect("", true, false);
+            ScriptedConnection c = h.Connect("", true, false);
             h.Server.RefuseBusy(c);
             Assert.AreEqual("-ERR [SYS/TEMP] Too many sessions, try again later.\r\n", c.WrittenText);
             Assert.IsTrue(c.IsClosed);

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using NanoRelay.Core.Tests.Rfc1939;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc2595
 {
@@ -20,7 +21,7 @@ namespace NanoRelay.Core.Tests.Rfc2595
         public void Case44_CleartextLoginBlocked_UntilStls()
         {
             Pop3Harness h = new Pop3Harness();
-            ReplayConnection c = h.Connect("CAPA\nUSER a\nPASS x\nAUTH PLAIN AHRlY2gAc2VjcmV0\nAPOP a d41d8cd98f00b204e9800998ecf8427e\nSTLS\nCAPA\nUSER tech\nPASS secret\nQUIT\n", false, false);
+            ScriptedConnection c = h.Connect("CAPA\nUSER a\nPASS x\nAUTH PLAIN AHRlY2gAc2VjcmV0\nAPOP a d41d8cd98f00b204e9800998ecf8427e\nSTLS\nCAPA\nUSER tech\nPASS secret\nQUIT\n", false, false);
             h.Run(c);
 
             Assert.AreEqual(
@@ -58,7 +59,7 @@ namespace NanoRelay.Core.Tests.Rfc2595
             int stls = 6;
             int injected = stls + 11 + 13;
             // One read brings STLS and the injected USER/PASS (one TCP segment); then a line per read.
-            ReplayConnection c = new ReplayConnection(script, new int[] { injected, injected + 6, injected + 17, injected + 30, injected + 36, injected + 42 }, 0);
+            ScriptedConnection c = new ScriptedConnection(script, new int[] { injected, injected + 6, injected + 17, injected + 30, injected + 36, injected + 42 }, 0);
             h.Run(c);
 
             Assert.AreEqual(
@@ -77,7 +78,7 @@ namespace NanoRelay.Core.Tests.Rfc2595
         {
             Pop3Harness h = new Pop3Harness();
             byte[] script = Pop3Harness.Latin1("STLS\r\nUSER tech\r\nPASS secret\r\nQUIT\r\n");
-            ReplayConnection c = new ReplayConnection(script, new int[] { 17, 30, 36 }, 0);
+            ScriptedConnection c = new ScriptedConnection(script, new int[] { 17, 30, 36 }, 0);
             h.Run(c);
             Assert.AreEqual(Greeting + "+OK Begin TLS negotiation.\r\n-ERR No USER given.\r\n+OK nanoRelay POP3 server signing off\r\n", c.WrittenText);
         }

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using NanoRelay.Smtp;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc5321
 {
@@ -15,13 +16,18 @@ namespace NanoRelay.Core.Tests.Rfc5321
     [TestClass]
     public class Section4_3_2_CommandReplySequences
     {
+        private static string Load(string name)
+        {
+            return TranscriptFile.Load("Rfc5321/Transcripts/" + name + ".txt");
+        }
+
         [TestMethod]
         [DataRow(TranscriptConnection.Whole)]
         [DataRow(TranscriptConnection.LineByLine)]
         [DataRow(TranscriptConnection.ByteByByte)]
         public void StartTlsAuthPlainOneMessage_IsAccepted(int mode)
         {
-            SmtpHarness h = new SmtpHarness(Transcripts.Load("smtp.starttls.auth-plain.one-message"), mode);
+            SmtpHarness h = new SmtpHarness(Load("smtp.starttls.auth-plain.one-message"), mode);
             SmtpOutcome o = h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "ops@example.com" }) });
 
             Assert.AreEqual(h.Connection.ExpectedClient, h.Connection.WrittenText);
@@ -39,7 +45,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
         [DataRow(TranscriptConnection.ByteByByte)]
         public void ImplicitTlsPipelining_OneRecipientRefused_DataGoesToTheOthers(int mode)
         {
-            SmtpHarness h = new SmtpHarness(Transcripts.Load("smtp.implicit-tls.pipelining.partial-recipients"), mode, SmtpHarness.Settings(SmtpTlsMode.Implicit));
+            SmtpHarness h = new SmtpHarness(Load("smtp.implicit-tls.pipelining.partial-recipients"), mode, SmtpHarness.Settings(SmtpTlsMode.Implicit));
             SmtpOutcome o = h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "a@example.com", "b@example.com", "c@example.com" }) });
 
             Assert.AreEqual(h.Connection.ExpectedClient, h.Connection.WrittenText);
@@ -61,7 +67,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
         {
             Smtp.SmtpClientSettings settings = SmtpHarness.Settings(SmtpTlsMode.None);
             settings.User = null;
-            SmtpHarness h = new SmtpHarness(Transcripts.Load("smtp.helo-fallback.two-messages.rset"), mode, settings);
+            SmtpHarness h = new SmtpHarness(Load("smtp.helo-fallback.two-messages.rset"), mode, settings);
             h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "ops@example.com" }), SmtpHarness.Envelope(new string[] { "ops@example.com" }) });
 
             Assert.AreEqual(h.Connection.ExpectedClient, h.Connection.WrittenText);
@@ -80,7 +86,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
         {
             SmtpClientSettings settings = SmtpHarness.Settings(SmtpTlsMode.None);
             settings.User = null;
-            SmtpHarness h = new SmtpHarness(Transcripts.Load("smtp.pipelining.mail-refused.then-next-message"), mode, settings);
+            SmtpHarness h = new SmtpHarness(Load("smtp.pipelining.mail-refused.then-next-message"), mode, settings);
             h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "ops@example.com" }), SmtpHarness.Envelope(new string[] { "ops@example.com" }) });
 
             Assert.AreEqual(h.Connection.ExpectedClient, h.Connection.WrittenText);
@@ -106,7 +112,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
                         s.User = null;
                     }
 
-                    SmtpHarness h = new SmtpHarness(Transcripts.Load(names[n]), mode, s);
+                    SmtpHarness h = new SmtpHarness(Load(names[n]), mode, s);
                     h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "a@example.com", "b@example.com", "c@example.com" }) });
                     string d = SmtpHarness.Describe(h.OpenOutcome) + "|" + SmtpHarness.Describe(h.Outcomes[0]) + "|" + h.Connection.WrittenText;
                     if (first == null)

@@ -12,26 +12,25 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
     [TestClass]
     public class SmtpServerDriverTests
     {
-        private static byte[][] Turns(string[] turns)
-        {
-            byte[][] b = new byte[turns.Length][];
-            for (int i = 0; i < turns.Length; i++)
-            {
-                b[i] = ServerHarness.Bytes(turns[i]);
-            }
-
-            return b;
-        }
-
-        private static SmtpServerDriver Driver(ConversationConnection c, MemoryIngressSink sink, SmtpServerOptions o, ManualClock clock)
+        private static SmtpServerDriver Driver(ScriptedConnection c, MemoryIngressSink sink, SmtpServerOptions o, ManualClock clock)
         {
             RelayPolicy policy = RelayPolicy.Create(new string[] { "192.0.2.0/24" });
             return new SmtpServerDriver(c, o, policy, sink, clock, new MemoryLog(), new SeededRandom(3));
         }
 
-        private static ConversationConnection Conversation(string[] turns, int readSize, ManualClock clock)
+        // A polite client: each turn is sent after the server has replied to the previous one.
+        private static ScriptedConnection Conversation(string[] turns, int readSize, ManualClock clock)
         {
-            ConversationConnection c = new ConversationConnection(Turns(turns), readSize);
+            string all = string.Empty;
+            int[] ends = new int[turns.Length];
+            for (int i = 0; i < turns.Length; i++)
+            {
+                all += turns[i];
+                ends[i] = all.Length;
+            }
+
+            ScriptedConnection c = new ScriptedConnection(ServerHarness.Bytes(all), ends, readSize);
+            c.WaitsForReplies = true;
             c.Clock = clock;
             return c;
         }
@@ -50,7 +49,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         public void PoliteClient_OneMessage_SameDialogueForAnyReadSize(int readSize)
         {
             ManualClock clock = new ManualClock();
-            ConversationConnection c = Conversation(new string[]
+            ScriptedConnection c = Conversation(new string[]
             {
                 "EHLO device.lan\r\n", "MAIL FROM:<device@lan>\r\nRCPT TO:<ops@example.com>\r\nDATA\r\n",
                 "Subject: t\r\n\r\n..dot\r\n.\r\n", "QUIT\r\n",
@@ -72,7 +71,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
             ManualClock clock = new ManualClock();
             SmtpServerOptions o = Options();
             o.TlsAvailable = true;
-            ConversationConnection c = Conversation(new string[] { "EHLO d\r\n", "STARTTLS\r\n", "MAIL FROM:<a@lan>\r\n", "QUIT\r\n" }, 4096, clock);
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n", "STARTTLS\r\n", "MAIL FROM:<a@lan>\r\n", "QUIT\r\n" }, 4096, clock);
             Driver(c, new MemoryIngressSink(), o, clock).Run();
             Assert.AreEqual(1, c.TlsUpgrades);
             string w = ServerHarness.Latin1(c.Written, 0, c.Written.Length);
@@ -94,7 +93,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         public void SilentClient_ReadTimeoutsReachTheDeadline_421AndClosed()
         {
             ManualClock clock = new ManualClock();
-            ConversationConnection c = Conversation(new string[] { "EHLO d\r\n" }, 4096, clock);
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n" }, 4096, clock);
             c.CloseAtEnd = false;
             Driver(c, new MemoryIngressSink(), Options(), clock).Run();
             string w = ServerHarness.Latin1(c.Written, 0, c.Written.Length);
@@ -107,7 +106,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         public void PeerClosesDuringData_NothingQueued()
         {
             ManualClock clock = new ManualClock();
-            ConversationConnection c = Conversation(new string[] { "EHLO d\r\n", "MAIL FROM:<a@lan>\r\n", "RCPT TO:<o@example.com>\r\n", "DATA\r\n", "half a mess" }, 4096, clock);
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n", "MAIL FROM:<a@lan>\r\n", "RCPT TO:<o@example.com>\r\n", "DATA\r\n", "half a mess" }, 4096, clock);
             MemoryIngressSink sink = new MemoryIngressSink();
             Driver(c, sink, Options(), clock).Run();
             Assert.AreEqual(0, sink.Count);

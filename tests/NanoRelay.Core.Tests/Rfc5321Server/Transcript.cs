@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 #if NANOFRAMEWORK
 using nanoFramework.TestFramework;
 #else
@@ -26,13 +25,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
 
         public static string Load(string name)
         {
-#if NANOFRAMEWORK
-            // Transcripts are files beside the host test binaries; the device has no such folder.
-            throw new NotSupportedException("transcript files load on the host only: " + name);
-#else
-            string path = Path.Combine(AppContext.BaseDirectory, "Rfc5321Server", "Transcripts", name + ".txt");
-            return File.ReadAllText(path);
-#endif
+            return TranscriptFile.Load("Rfc5321Server/Transcripts/" + name + ".txt");
         }
 
         public static void Replay(string name, int mode, ServerHarness h)
