@@ -42,6 +42,10 @@ namespace NanoRelay
         public const int HeaderLineMax = 998;
         public const int HeaderFoldAt = 78;
 
+        // RFC 2047 §2: "each line of a header field that contains one or more 'encoded-word's is
+        // limited to 76 characters."
+        public const int EncodedWordLine = 76;
+
         // RFC 2045 §6.8: "The encoded output stream must be represented in lines of no more
         // than 76 characters each."  §6.7 rule 5: quoted-printable lines are also at most 76.
         public const int Base64LineChars = 76;

@@ -26,6 +26,7 @@ namespace NanoRelay.Mime
         private readonly byte[] _token = new byte[Limits.HeaderLineMax];
         private readonly bool _base64Words;
         private int _column;
+        private bool _lineHasEncodedWord;
 
         public HeaderWriter(MimeOutput output)
         {
@@ -48,6 +49,7 @@ namespace NanoRelay.Mime
             WriteAscii(name);
             _out.Write(s_colonSpace);
             _column = name.Length + 2;
+            _lineHasEncodedWord = false;
         }
 
         /// <summary>Ends the field with CRLF.</summary>
@@ -230,7 +232,7 @@ namespace NanoRelay.Mime
             while (i < bytes.Length)
             {
                 // A word fills the rest of the line when enough room is left, else a fresh folded line.
-                int room = Limits.HeaderFoldAt - _column - (spaceBefore ? 1 : 0);
+                int room = Limits.EncodedWordLine - _column - (spaceBefore ? 1 : 0);
                 int wordMax = room >= 24 && room < EncodedWordMax ? room : EncodedWordMax;
                 int capacity = wordMax - s_qPrefix.Length - s_ewEnd.Length;
                 int n = Put(q ? s_qPrefix : bPrefix, 0);
@@ -294,7 +296,7 @@ namespace NanoRelay.Mime
 
                 System.Array.Copy(s_ewEnd, 0, _token, n, s_ewEnd.Length);
                 n += s_ewEnd.Length;
-                Token(_token, n, spaceBefore);
+                Token(_token, n, spaceBefore, true);
                 spaceBefore = true;
             }
         }
@@ -308,11 +310,19 @@ namespace NanoRelay.Mime
 
         private void Token(byte[] token, int count, bool spaceBefore)
         {
+            Token(token, count, spaceBefore, false);
+        }
+
+        // RFC 2047 §2: a line that holds an encoded-word is limited to 76 characters; others fold at 78.
+        private void Token(byte[] token, int count, bool spaceBefore, bool encodedWord)
+        {
             int need = count + (spaceBefore ? 1 : 0);
-            if (spaceBefore && _column + need > Limits.HeaderFoldAt)
+            int lineMax = encodedWord || _lineHasEncodedWord ? Limits.EncodedWordLine : Limits.HeaderFoldAt;
+            if (spaceBefore && _column + need > lineMax)
             {
                 _out.Write(s_fold);   // the fold's SP is the token's leading whitespace
                 _column = 1;
+                _lineHasEncodedWord = false;
             }
             else if (spaceBefore)
             {
@@ -322,6 +332,7 @@ namespace NanoRelay.Mime
 
             _out.Write(token, 0, count);
             _column += count;
+            _lineHasEncodedWord |= encodedWord;
         }
 
         private static bool NeedsEncoding(string value)

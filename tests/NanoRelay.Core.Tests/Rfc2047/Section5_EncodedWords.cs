@@ -36,12 +36,13 @@ namespace NanoRelay.Core.Tests.Rfc2047
         public void PortugueseSubject_IsQEncodedUtf8_FoldedIntoWordsOfAtMost75()
         {
             string h = Headers(Message("Alerta: temperatura máxima excedida em São Paulo"));
-            // The first word fills the line to column 78, the rest goes on a folded line (§2: words of at most 75).
-            Assert.IsTrue(h.IndexOf("\r\nSubject: =?utf-8?q?Alerta=3A_temperatura_m=C3=A1xima_excedida_em_S=C3=A3o_Pa?=\r\n =?utf-8?q?ulo?=\r\n") >= 0, h);
+            // The first word fills the line to column 76, the rest goes on a folded line (§2: words of
+            // at most 75 characters, and a line holding an encoded-word at most 76).
+            Assert.IsTrue(h.IndexOf("\r\nSubject: =?utf-8?q?Alerta=3A_temperatura_m=C3=A1xima_excedida_em_S=C3=A3o_?=\r\n =?utf-8?q?Paulo?=\r\n") >= 0, h);
             string[] lines = h.Split('\n');
             for (int i = 0; i < lines.Length; i++)
             {
-                Assert.IsTrue(lines[i].TrimEnd('\r').Length <= 78, lines[i]);
+                Assert.IsTrue(lines[i].TrimEnd('\r').Length <= (lines[i].IndexOf("=?") >= 0 ? 76 : 78), lines[i]);
             }
         }
 

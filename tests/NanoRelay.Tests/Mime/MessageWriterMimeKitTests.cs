@@ -49,6 +49,14 @@ namespace NanoRelay.Tests.Mime
             }
 
             Assert.IsTrue(line == 0, "the message does not end with CRLF");
+
+            // RFC 2047 §2: a header line holding an encoded-word is at most 76 characters.
+            string text = System.Text.Encoding.ASCII.GetString(raw);
+            int headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            foreach (string h in text.Substring(0, headerEnd < 0 ? text.Length : headerEnd).Split("\r\n"))
+            {
+                Assert.IsTrue(h.IndexOf("=?", StringComparison.Ordinal) < 0 || h.Length <= 76, "encoded-word line of " + h.Length + ": " + h);
+            }
         }
 
         private static MimeMessage Parse(byte[] raw)
