@@ -29,9 +29,11 @@ relay_start() {   # relay_start CONFIG DATA SMTPPORT [POP3PORT]
 
 relay_stop() {   # relay_stop [SIGNAL]
   [ -n "$RELAY_PID" ] || return 0
-  kill "-${1:-TERM}" "$RELAY_PID" 2>/dev/null
-  timeout 15 tail --pid="$RELAY_PID" -f /dev/null 2>/dev/null || kill -9 "$RELAY_PID" 2>/dev/null
-  wait "$RELAY_PID" 2>/dev/null
+  {   # (stderr closed: bash would report each SIGKILLed job as "Killed")
+    kill "-${1:-TERM}" "$RELAY_PID"
+    timeout 15 tail --pid="$RELAY_PID" -f /dev/null || kill -9 "$RELAY_PID"
+    wait "$RELAY_PID"
+  } 2>/dev/null
   RELAY_PID=
   return 0
 }

@@ -14,8 +14,9 @@
   soak-client PORT N ACKS SEED  send until N messages were answered 250 (one Message-ID per
                                 attempt, reconnecting while the relay is down); ACKS gets
                                 "ACK id sha" / "TRY id" lines, flushed at once
-  soak-report MAILDIR ACKS      the soak's figures (JSON on stdout): acked, delivered, lost,
-                                duplicates, unacked attempts that arrived, corrupt
+  soak-report MAILDIR ACKS [quick]
+                                the soak's figures (JSON on stdout): acked, delivered, lost,
+                                duplicates, unacked attempts that arrived, corrupt (not with quick)
 """
 import email
 import email.policy
@@ -207,7 +208,7 @@ def cmd_soak_client(port, n, acks, seed):
         acked += 1
         out.write("ACK %s %s\n" % (ident, ",".join(digest(parse(raw)))))
         out.flush()
-        time.sleep(rng.uniform(0.05, 0.4))
+        time.sleep(rng.uniform(0.02, 0.25))
     if s is not None:
         try:
             s.quit()
@@ -217,7 +218,7 @@ def cmd_soak_client(port, n, acks, seed):
     return 0 if acked == n else 1
 
 
-def cmd_soak_report(maildir, acks):
+def cmd_soak_report(maildir, acks, quick=None):
     tried, acked = [], {}
     for line in open(acks):
         f = line.split()
@@ -232,7 +233,7 @@ def cmd_soak_report(maildir, acks):
             by_id.setdefault(mid[1:-1].split("@")[0], []).append(p)
     lost = [i for i in acked if i not in by_id]
     corrupt = []
-    for i, sha in acked.items():
+    for i, sha in ([] if quick else acked.items()):
         for p in by_id.get(i, []):
             if ",".join(digest(parse(open(p, "rb").read()))) != sha:
                 corrupt.append(i)
