@@ -176,7 +176,7 @@ def cmd_soak_client(port, n, acks, seed):
     rng = random.Random(int(seed))
     n = int(n)
     acked = attempt = failures = 0
-    deadline = time.monotonic() + 170
+    deadline = time.monotonic() + 180
     out = open(acks, "a")
     s = None
     while acked < n and time.monotonic() < deadline:
