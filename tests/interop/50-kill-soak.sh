@@ -80,6 +80,8 @@ f() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' 
 acked=$(f acked); lost=$(f lost); corrupt=$(f corrupt); dups=$(f duplicates)
 unacked=$(f unacked); unacked_arrived=$(f unacked_arrived); delivered=$(f delivered_acked); strangers=$(f strangers)
 ingested=$(grep -c ' queued [0-9]*:' "$DATA.err")
+# what the kills caught: messages recovered from the spool at a start, and starts that found any
+recovered=$(sed -n 's/^store *spool: \([0-9]*\) queued.*/\1/p' "$DATA.out" | awk '{s+=$1; if ($1>0) n++} END {print s+0 " in " n+0 " starts"}')
 
 [ "$client_rc" -eq 0 ] && [ "$acked" -eq "$N" ] && pass soak-client "$(cat "$W/client.out")" || fail soak-client "$acked of $N acknowledged: $(cat "$W/client.out" "$W/client.err" | tail -2 | tr '\n' ' ')"
 [ "$kills" -ge 5 ] && [ "$start_failures" -eq 0 ] && pass soak-kills "$kills SIGKILLs, $restarts restarts, seed $SEED" \
@@ -91,7 +93,7 @@ ingested=$(grep -c ' queued [0-9]*:' "$DATA.err")
 grep -q '^0 queued' <<<"$queue" && pass soak-queue-drained "$(head -1 <<<"$queue")" || fail soak-queue-drained "$(tr '\n\t' '| ' <<<"$queue" | cut -c1-300)"
 pass soak-duplicates "$dups duplicate(s) (goal 0; allowed only for a kill between Postfix's 250 and the local delete) $(f duplicate_ids)"
 pass soak-unacknowledged "$unacked attempts never answered 250, $unacked_arrived of them arrived anyway (committed before the kill, 250 lost)"
-echo "SUMMARY kill-soak: acked $acked, delivered $delivered, lost $lost, duplicates $dups, unacked attempts $unacked (arrived $unacked_arrived), ingress commits $ingested, kills $kills, restarts $restarts, elapsed ${ELAPSED}s (killing $((KILL_END - START))s), seed $SEED"
+echo "SUMMARY kill-soak: acked $acked, delivered $delivered, lost $lost, duplicates $dups, unacked attempts $unacked (arrived $unacked_arrived), ingress commits $ingested, recovered at start $recovered, kills $kills, restarts $restarts, elapsed ${ELAPSED}s (killing $((KILL_END - START))s), seed $SEED"
 
 postfix_upstream_stop
 finish
