@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using NanoRelay.HostSim.Adapters;
 using NanoRelay.Storage;
 
@@ -36,6 +37,27 @@ namespace NanoRelay.HostSim
                 return Program.ExitUsage;
             }
 
+            // The running relay owns the spool: recovery here would delete the message it is
+            // receiving (content not yet committed) and race its state writes.
+            FileStream held;
+            try
+            {
+                held = RelayHost.TakeLock(dir);
+            }
+            catch (RelayBusyException e)
+            {
+                Console.Error.WriteLine("queue: " + e.Message + " (stop it first)");
+                return Program.ExitFailure;
+            }
+
+            using (held)
+            {
+                return Execute(config, dir, retryNow, drop, id);
+            }
+        }
+
+        private static int Execute(HostConfig config, string dir, bool retryNow, string drop, long id)
+        {
             DirectoryFileStore files = new DirectoryFileStore(dir, 0);
             SystemClock clock = new SystemClock();
             Spool spool = new Spool(files, clock, new CryptoRandom(), config.Spool.MaxBytes, Limits.StoreEntriesDefault);

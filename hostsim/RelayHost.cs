@@ -66,15 +66,7 @@ namespace NanoRelay.HostSim
         {
             Directory.CreateDirectory(dataDirectory);
             RelayHost host = new RelayHost(config, dataDirectory, clock, random, log);
-            try
-            {
-                host._lock = new FileStream(Path.Combine(dataDirectory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                throw new RelayBusyException("another nanoRelay process is using " + dataDirectory);
-            }
-
+            host._lock = TakeLock(dataDirectory);
             try
             {
                 host.OpenStores();
@@ -84,6 +76,25 @@ namespace NanoRelay.HostSim
             {
                 host.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// Takes the data directory's lock (created if missing) or throws <see cref="RelayBusyException"/>;
+        /// the directory is this process's until the returned stream is disposed (or the process ends,
+        /// even by SIGKILL). Everything that opens the spool or the mailbox takes it first: recovery
+        /// deletes unfinished writes, which in a running relay are messages being received.
+        /// </summary>
+        public static FileStream TakeLock(string dataDirectory)
+        {
+            Directory.CreateDirectory(dataDirectory);
+            try
+            {
+                return new FileStream(Path.Combine(dataDirectory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                throw new RelayBusyException("another nanoRelay process is using " + dataDirectory);
             }
         }
 

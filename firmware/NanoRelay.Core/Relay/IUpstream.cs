@@ -9,5 +9,12 @@ namespace NanoRelay.Relay
     public interface IUpstream
     {
         UpstreamResult Send(OutboundMessage message);
+
+        /// <summary>
+        /// Ends the session the last <see cref="Send"/> left open (QUIT, close). The worker calls
+        /// it once it has recorded the outcome, so that the window in which a crash repeats an
+        /// accepted message (RFC 1047) holds no network round trip.
+        /// </summary>
+        void EndSession();
     }
 }

@@ -93,7 +93,24 @@ namespace NanoRelay.Relay
                 }
 
                 attempted++;
-                bool stop = _upstream == null ? DeliverLocally(e) : Forward(e);
+                bool stop;
+                if (_upstream == null)
+                {
+                    stop = DeliverLocally(e);
+                }
+                else
+                {
+                    try
+                    {
+                        stop = Forward(e);
+                    }
+                    finally
+                    {
+                        // QUIT only now: the outcome is on flash (RFC 1047's window stays local).
+                        _upstream.EndSession();
+                    }
+                }
+
                 if (stop)
                 {
                     return attempted;

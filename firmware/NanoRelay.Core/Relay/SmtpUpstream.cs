@@ -5,8 +5,9 @@ namespace NanoRelay.Relay
 {
     /// <summary>
     /// The relay worker's upstream (<see cref="IUpstream"/>) as the core's submission client: one
-    /// session per attempt (connect, EHLO, STARTTLS, AUTH, the transaction, QUIT), the outcome
-    /// mapped onto the worker's failure classes and per-recipient verdicts.
+    /// session per attempt (connect, EHLO, STARTTLS, AUTH, the transaction; QUIT in
+    /// <see cref="EndSession"/>, after the worker recorded the outcome), the outcome mapped onto
+    /// the worker's failure classes and per-recipient verdicts.
     /// </summary>
     public sealed class SmtpUpstream : IUpstream
     {
@@ -15,6 +16,7 @@ namespace NanoRelay.Relay
         private readonly ILog _log;
         private readonly SmtpClientSettings _settings;
         private readonly byte[] _scan = new byte[512];
+        private SmtpClientDriver _open;   // the session Send left for EndSession to QUIT
 
         public SmtpUpstream(IConnector connector, IClock clock, ILog log, SmtpClientSettings settings)
         {
@@ -29,6 +31,7 @@ namespace NanoRelay.Relay
 
         public UpstreamResult Send(OutboundMessage message)
         {
+            EndSession();
             SmtpEnvelope envelope = new SmtpEnvelope(message.Sender, message.Recipients);
             envelope.Size = message.Size;
             envelope.EightBit = HasEightBitOctets(message);
@@ -52,11 +55,21 @@ namespace NanoRelay.Relay
                     content.Close();
                 }
 
-                driver.Close();
+                _open = driver;
             }
 
             LastOutcome = outcome;
             return Map(outcome, message.Recipients.Length);
+        }
+
+        public void EndSession()
+        {
+            SmtpClientDriver driver = _open;
+            _open = null;
+            if (driver != null)
+            {
+                driver.Close();
+            }
         }
 
         /// <summary>The worker's view of a client outcome.</summary>

@@ -28,5 +28,13 @@ namespace NanoRelay.Tests.Relay
             Log.Add(new Sent(message.Sender, message.Recipients, message.MessageId, content, message.Attempt));
             return Script == null ? UpstreamResult.Accepted(message.Recipients.Length, "250 2.0.0 queued") : Script(message);
         }
+
+        /// <summary>Sessions the worker ended (one per Send).</summary>
+        public int SessionsEnded { get; private set; }
+
+        public void EndSession()
+        {
+            SessionsEnded++;
+        }
     }
 }
