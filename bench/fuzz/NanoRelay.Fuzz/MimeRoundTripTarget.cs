@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using MimeKit;
+using NanoRelay.Mime;
+using NanoRelay.Testing;
+
+namespace NanoRelay.Fuzz
+{
+    /// <summary>
+    /// The MIME writer round trip: a message with a random subject, body and attachment is written,
+    /// then parsed back by MimeKit. Either the writer refuses it with a reason, or the output is
+    /// 7-bit, CRLF-only with lines of at most 998 octets, and MimeKit reads back the same subject,
+    /// body text (line ends aside), attachment name and attachment bytes.
+    /// Input: content type pick, then length-prefixed subject, body, file name, attachment.
+    /// </summary>
+    public static class MimeRoundTripTarget
+    {
+        private static readonly string[] s_types = { "application/octet-stream", "text/csv", "image/png" };
+
+        public static void Run(byte[] data)
+        {
+            FuzzInput input = new FuzzInput(data);
+            string type = s_types[input.Byte() % s_types.Length];
+            string subject = Encoding.UTF8.GetString(input.Chunk());
+            string body = Encoding.UTF8.GetString(input.Chunk());
+            string fileName = Encoding.UTF8.GetString(input.Chunk());
+            byte[] content = input.Chunk();
+
+            OutgoingMessage message = new OutgoingMessage
+            {
+                From = "Sensor <sensor@example.com>",
+                To = new[] { "ops@example.com" },
+                Subject = subject,
+                BodyText = body,
+                Attachments = new[] { new MimeAttachment(fileName, type, new MemoryReader(content)) },
+            };
+
+            MemoryFileStore files = new MemoryFileStore();
+            MessageWriter writer = new MessageWriter(new ManualClock(), new SeededRandom(7));
+            NanoRelay.Ports.IFileWriter file = files.Create("m");
+            MimeWriteResult result = writer.Write(message, file);
+            if (result != MimeWriteResult.Written)
+            {
+                FuzzFailure.Check(result == MimeWriteResult.Invalid && !string.IsNullOrEmpty(writer.Error), "refused without a reason: " + result);
+                return;
+            }
+
+            file.Flush();
+            byte[] raw = files.ReadAll("m");
+            FuzzFailure.Check(raw.Length == writer.Length, "Length says " + writer.Length + ", the file has " + raw.Length);
+            FuzzFailure.Check(!writer.Is8Bit, "8-bit output");
+            CheckWire(raw);
+
+            MimeMessage parsed = MimeMessage.Load(new MemoryStream(raw));
+            FuzzFailure.Check(Words(parsed.Subject) == Words(subject), "subject [" + subject + "] read back as [" + parsed.Subject + "]");
+            FuzzFailure.Check(Lines(parsed.TextBody) == Lines(body), "body [" + body + "] read back as [" + parsed.TextBody + "]");
+            MimePart[] parts = parsed.Attachments.OfType<MimePart>().ToArray();
+            FuzzFailure.Check(parts.Length == 1, parts.Length + " attachments read back");
+            FuzzFailure.Check(Words(parts[0].FileName) == Words(fileName), "file name [" + fileName + "] read back as [" + parts[0].FileName + "]");
+            FuzzFailure.Check(parts[0].ContentType.MimeType == type, "content type read back as " + parts[0].ContentType.MimeType);
+            MemoryStream decoded = new MemoryStream();
+            parts[0].Content.DecodeTo(decoded);
+            FuzzFailure.Check(decoded.ToArray().AsSpan().SequenceEqual(content), "attachment bytes differ: " + content.Length + " written, " + decoded.Length + " read");
+        }
+
+        private static void CheckWire(byte[] raw)
+        {
+            int line = 0;
+            for (int i = 0; i < raw.Length; i++)
+            {
+                FuzzFailure.Check(raw[i] < 128 && raw[i] != 0, "octet " + raw[i] + " at " + i);
+                if (raw[i] == '\r')
+                {
+                    FuzzFailure.Check(i + 1 < raw.Length && raw[i + 1] == '\n', "bare CR at " + i);
+                    FuzzFailure.Check(line <= 998, "line of " + line + " octets ending at " + i);
+                    line = 0;
+                    i++;
+                    continue;
+                }
+
+                FuzzFailure.Check(raw[i] != '\n', "bare LF at " + i);
+                line++;
+            }
+
+            FuzzFailure.Check(line == 0, "the message does not end with CRLF");
+        }
+
+        // Header text compares as words: folding and unfolding (RFC 5322 §2.2.3) may change runs of white space.
+        private static string Words(string s) =>
+            string.Join(" ", (s ?? "").Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+
+        // Body text compares by lines: the writer stores CRLF for any line end, and a final line end is added.
+        private static string Lines(string s) =>
+            (s ?? "").Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd('\n');
+    }
+}
