@@ -34,6 +34,20 @@ dotnet publish "$here/NanoRelay.Fuzz/NanoRelay.Fuzz.csproj" -c Release -o "$work
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 stat() { sed -n "s/^$2 *: //p" "$1" | head -1; }
+
+# Self-check: the canary target throws on inputs starting "!!"; a harness that records exceptions
+# as crashes finds it within seconds. Without this, "0 crashes" could mean a blind harness.
+mkdir -p "$work/canary-seed"
+printf '!x\r\nline\r\n' >"$work/canary-seed/a"
+timeout 80 afl-fuzz -V 15 -i "$work/canary-seed" -o "$work/afl/canary" -t 10000 -m none \
+  -- dotnet "$work/out/NanoRelay.Fuzz.dll" canary >"$work/canary.log" 2>&1 || true
+canary="$(stat "$work/afl/canary/default/fuzzer_stats" saved_crashes 2>/dev/null || true)"
+if [ "${canary:-0}" -gt 0 ] 2>/dev/null; then
+  selfcheck="passed: the canary target's exception was saved as a crash $canary time(s) in 15 s"
+else
+  selfcheck="FAILED: the canary target's exception was not seen as a crash; the figures below are not trustworthy"
+fi
+echo "self-check $selfcheck"
 rows=""
 ver="AFL++"
 findings=""
@@ -75,6 +89,7 @@ cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
   echo "- Machine: $cpu, $(nproc) cores (shared), $(free -g | awk '/^Mem:/{print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version)"
   echo "- Fuzzer: $ver with SharpFuzz 2.3.0 (NanoRelay.Core.dll instrumented)"
   echo "- Command: \`bench/fuzz/run-fuzz.sh $args\` ($secs s per target, seeds from bench/fuzz/corpus/)"
+  echo "- Harness self-check: $selfcheck"
   echo
   echo "| Target | Executions | Exec/s | Corpus | Edge coverage | Crashes | Hangs | Seconds |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

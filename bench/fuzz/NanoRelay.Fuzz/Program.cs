@@ -11,6 +11,15 @@ namespace NanoRelay.Fuzz
     /// </summary>
     public static class Program
     {
+        private static void Canary(byte[] data)
+        {
+            FramerTarget.Run(data);
+            if (data.Length >= 2 && data[0] == '!' && data[1] == '!')
+            {
+                throw new FuzzFailure("canary");
+            }
+        }
+
         public static int Main(string[] args)
         {
             if (args.Length >= 2 && args[0] == "seeds")
@@ -47,7 +56,8 @@ namespace NanoRelay.Fuzz
                 return failures == 0 ? 0 : 1;
             }
 
-            Action<byte[]> run = args.Length == 1 ? Targets.Find(args[0]) : null;
+            // "canary": throws on inputs starting "!!", to show that a run records an exception as a crash.
+            Action<byte[]> run = args.Length != 1 ? null : args[0] == "canary" ? Canary : Targets.Find(args[0]);
             if (run == null)
             {
                 Console.Error.WriteLine("usage: NanoRelay.Fuzz TARGET | replay TARGET PATH... | seeds DIR; targets: " + string.Join(", ", Array.ConvertAll(Targets.All, t => t.Name)));
