@@ -20,6 +20,8 @@ namespace NanoRelay.HostSim
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(SendCommand.Create());
             root.Subcommands.Add(QueueCommand.Create());
+
+            root.Subcommands.Add(SmtpIngressCommand.Create());
             root.SetAction(parse => RunCommand.Execute(new RunOptions()));
 
             ParseResult result = root.Parse(args);

@@ -92,6 +92,25 @@ namespace NanoRelay
         public const int Pop3IdleTimeoutMs = 10 * 60 * 1000;
         public const int Pop3PreAuthTimeoutMs = 3 * 60 * 1000;
 
+        // SMTP ingress (our choices; the RFC sets no number). Postfix smtpd_min_data_rate: "500"
+        // bytes/s, extending the DATA deadline by N/500 s for N bytes received, against a
+        // client that trickles one byte at a time.
+        public const int SmtpServerMinDataRate = 500;
+
+        // chasquid: "the third failure gives 421 4.5.0 Too many errors"; Dovecot's penalty starts
+        // at 2 s per failure and caps at 15 s (auth-penalty.h).
+        public const int SmtpAuthFailures = 3;
+        public const int SmtpAuthFailureDelayMs = 2000;
+        public const int SmtpAuthFailureDelayMaxMs = 15000;
+
+        // Postfix postscreen waits for early talkers before the greeting ("pregreet", 6 s); a LAN
+        // relay waits a little: a client that talks before 220 violates RFC 5321 §3.1 / §4.3.1.
+        public const int SmtpServerGreetingPauseMs = 250;
+
+        // Concurrent ingress sessions on a board without PSRAM (lwIP has 10 sockets in all;
+        // POP3, the upstream and the listeners need theirs). Over the cap: 421 4.7.0 and close.
+        public const int SmtpServerSessions = 3;
+
         // Errors tolerated per session before 421 / -ERR and close (Dovecot: 10 for SMTP,
         // 20 after login and 3 before for POP3).
         public const int SmtpBadCommands = 10;

@@ -1,0 +1,111 @@
+using NanoRelay.Ports;
+
+namespace NanoRelay.Smtp.Server
+{
+    /// <summary>
+    /// The pump for one ingress connection: waits briefly for early talkers, greets, then reads
+    /// into the session's buffer with the session's deadline and writes its replies, running the
+    /// TLS handshake when STARTTLS asks for it. Blocks its thread until the session ends.
+    /// </summary>
+    public sealed class SmtpServerDriver : ISmtpServerOutput
+    {
+        private const string Source = "smtp-in";
+
+        private readonly IConnection _connection;
+        private readonly SmtpServerSession _session;
+        private readonly ILog _log;
+        private readonly int _greetingPauseMs;
+
+        public SmtpServerDriver(IConnection connection, SmtpServerOptions options, RelayPolicy policy, IIngressSink sink, IClock clock, ILog log, IRandom random)
+        {
+            _connection = connection;
+            _log = log;
+            _greetingPauseMs = options.GreetingPauseMs;
+            _session = new SmtpServerSession(options, policy, sink, this, clock, log, random, connection.RemoteAddress, connection.IsLoopback, connection.IsSecure);
+        }
+
+        /// <summary>The session being pumped (for tests and statistics).</summary>
+        public SmtpServerSession Session { get { return _session; } }
+
+        /// <summary>Answers a connection over the session cap with 421 4.7.0 and closes it (RFC 5321 §3.8 allows closing after 421).</summary>
+        public static void RefuseBusy(IConnection connection, string serverName)
+        {
+            try
+            {
+                byte[] name = NanoRelay.Framing.Ascii.Bytes(serverName);
+                connection.Write(SmtpServerReplies.Unavailable, 0, SmtpServerReplies.Unavailable.Length);
+                connection.Write(name, 0, name.Length);
+                connection.Write(SmtpServerReplies.TooManySessions, 0, SmtpServerReplies.TooManySessions.Length);
+            }
+            catch (ConnectionException)
+            {
+                // the peer is gone already
+            }
+
+            connection.Close();
+        }
+
+        /// <summary>Runs the session to its end and closes the connection; never throws for network failures.</summary>
+        public void Run()
+        {
+            try
+            {
+                if (_greetingPauseMs > 0)
+                {
+                    // RFC 5321 §4.3.1: the client waits for the 220; anything sooner is an early talker.
+                    int n = _connection.Read(_session.InputBuffer, _session.InputOffset, _session.InputCount, _greetingPauseMs);
+                    if (n == ConnectionRead.Closed)
+                    {
+                        _session.ConnectionLost();
+                        return;
+                    }
+
+                    if (n > 0)
+                    {
+                        _session.Received(n);
+                    }
+                }
+
+                _session.Start();
+                while (!_session.IsClosed)
+                {
+                    if (_session.WantsTls)
+                    {
+                        _connection.StartTlsAsServer();
+                        _session.TlsStarted();
+                        continue;
+                    }
+
+                    int n = _connection.Read(_session.InputBuffer, _session.InputOffset, _session.InputCount, _session.ReadTimeoutMilliseconds);
+                    if (n == ConnectionRead.TimedOut)
+                    {
+                        _session.TimedOut();
+                    }
+                    else if (n == ConnectionRead.Closed)
+                    {
+                        _session.ConnectionLost();
+                    }
+                    else
+                    {
+                        _session.Received(n);
+                    }
+                }
+            }
+            catch (ConnectionException e)
+            {
+                _log.Write(LogLevel.Info, Source, _connection.RemoteAddress + " connection ended: " + e.Message);
+                _session.ConnectionLost();
+            }
+            finally
+            {
+                _session.ConnectionLost();
+                _connection.Close();
+            }
+        }
+
+        void ISmtpServerOutput.Write(byte[] buffer, int offset, int count)
+        {
+            _connection.Write(buffer, offset, count);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections;
+using System.Threading;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Smtp.Server
+{
+    /// <summary>
+    /// The ingress accept loop, the same on the board and the host: one thread per session
+    /// (SmtpServerDriver), at most <see cref="MaxSessions"/> at a time; a connection over the cap
+    /// gets 421 4.7.0 and is closed at once, before any session buffer is allocated.
+    /// <see cref="Run"/> blocks until the listener is closed; <see cref="Stop"/> closes it and
+    /// every open session, then waits for their threads.
+    /// </summary>
+    public sealed class SmtpServerListener
+    {
+        private const string Source = "smtp-in";
+
+        private readonly IListener _listener;
+        private readonly SmtpServerOptions _options;
+        private readonly RelayPolicy _policy;
+        private readonly IIngressSink _sink;
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly IRandom _random;
+        private readonly ArrayList _open = new ArrayList();      // IConnection
+        private readonly ArrayList _threads = new ArrayList();   // Thread
+        private readonly object _gate = new object();
+        private bool _stopping;
+        private int _refusedBusy;
+
+        public SmtpServerListener(IListener listener, int maxSessions, SmtpServerOptions options, RelayPolicy policy, IIngressSink sink, IClock clock, ILog log, IRandom random)
+        {
+            if (maxSessions < 1)
+            {
+                throw new ArgumentOutOfRangeException("maxSessions");
+            }
+
+            _listener = listener;
+            MaxSessions = maxSessions;
+            _options = options;
+            _policy = policy;
+            _sink = sink;
+            _clock = clock;
+            _log = log;
+            _random = random;
+        }
+
+        public int MaxSessions { get; private set; }
+
+        /// <summary>Sessions running now.</summary>
+        public int ActiveSessions
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _open.Count;
+                }
+            }
+        }
+
+        /// <summary>Connections answered 421 because the cap was reached.</summary>
+        public int RefusedBusy
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _refusedBusy;
+                }
+            }
+        }
+
+        /// <summary>Accepts until the listener is closed.</summary>
+        public void Run()
+        {
+            while (true)
+            {
+                IConnection c;
+                try
+                {
+                    c = _listener.Accept();
+                }
+                catch (Exception e)
+                {
+                    // One connection that broke between accept and setup (a client that sent RST at
+                    // once) must not end the loop; pause so that a broken listener cannot spin.
+                    lock (_gate)
+                    {
+                        if (_stopping)
+                        {
+                            return;
+                        }
+                    }
+
+                    _log.Write(LogLevel.Warning, Source, "accept failed: " + e.Message);
+                    _clock.Sleep(50);
+                    continue;
+                }
+
+                if (c == null)
+                {
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    ForgetFinishedThreads();
+                    if (_stopping || _open.Count >= MaxSessions)
+                    {
+                        _refusedBusy++;
+                        _log.Write(LogLevel.Warning, Source, c.RemoteAddress + " refused: " + _open.Count + " sessions already (cap " + MaxSessions + ")");
+                        SmtpServerDriver.RefuseBusy(c, _options.ServerName);
+                        continue;
+                    }
+
+                    _open.Add(c);
+                    Thread t = new Thread(new SessionRunner(this, c).Run);
+                    _threads.Add(t);
+                    t.Start();
+                }
+            }
+        }
+
+        /// <summary>Closes the listener and every open session (a message in DATA is dropped, never half-queued); waits for the session threads.</summary>
+        public void Stop(int waitMilliseconds)
+        {
+            object[] open;
+            object[] threads;
+            lock (_gate)
+            {
+                _stopping = true;
+                open = _open.ToArray();
+                threads = _threads.ToArray();
+            }
+
+            _listener.Close();
+            for (int i = 0; i < open.Length; i++)
+            {
+                ((IConnection)open[i]).Close();
+            }
+
+            for (int i = 0; i < threads.Length; i++)
+            {
+                ((Thread)threads[i]).Join(waitMilliseconds);
+            }
+        }
+
+        private void ForgetFinishedThreads()
+        {
+            for (int i = _threads.Count - 1; i >= 0; i--)
+            {
+                if (!((Thread)_threads[i]).IsAlive)
+                {
+                    _threads.RemoveAt(i);
+                }
+            }
+        }
+
+        private void RunSession(IConnection c)
+        {
+            try
+            {
+                new SmtpServerDriver(c, _options, _policy, _sink, _clock, _log, _random).Run();
+            }
+            catch (Exception e)
+            {
+                // The session boundary: a bug or a sink failure must not take the listener down.
+                _log.Write(LogLevel.Error, Source, c.RemoteAddress + " session failed: " + e.Message);
+                c.Close();
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _open.Remove(c);
+                }
+            }
+        }
+
+        // A ThreadStart for one connection (no closures over loop variables, one small object per session).
+        private sealed class SessionRunner
+        {
+            private readonly SmtpServerListener _owner;
+            private readonly IConnection _connection;
+
+            public SessionRunner(SmtpServerListener owner, IConnection connection)
+            {
+                _owner = owner;
+                _connection = connection;
+            }
+
+            public void Run()
+            {
+                _owner.RunSession(_connection);
+            }
+        }
+    }
+}

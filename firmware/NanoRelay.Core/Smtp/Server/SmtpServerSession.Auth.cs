@@ -1,0 +1,185 @@
+using System;
+using NanoRelay.Framing;
+using NanoRelay.Mime;
+
+namespace NanoRelay.Smtp.Server
+{
+    /// <summary>
+    /// AUTH PLAIN (RFC 4616) and LOGIN (draft-murchison-sasl-login) per RFC 4954, offered only
+    /// over TLS or from loopback. Responses are never logged, and the scratch buffer holding
+    /// decoded credentials is cleared after each check.
+    /// </summary>
+    public sealed partial class SmtpServerSession
+    {
+        private const int LoginUserOffset = 400;   // in _scratch: the LOGIN user name waits here for the password
+        private int _loginUserLength;
+
+        private bool CanAuthenticateNow
+        {
+            get { return _options.HasUsers && (_isSecure || _isLoopback); }
+        }
+
+        private void OnAuth(byte[] b, int argOffset, int argCount)
+        {
+            _lastInGroup = true;   // RFC 2920 §3.1: the server must answer before anything else is sent
+            if (!_options.HasUsers)
+            {
+                Bad(SmtpServerReplies.NotImplemented);
+                return;
+            }
+
+            if (!CanAuthenticateNow)
+            {
+                // RFC 4954 §6: 538 5.7.11; the response is not looked at (no password oracle).
+                Bad(SmtpServerReplies.AuthEncryptionRequired);
+                return;
+            }
+
+            if (_state == SmtpServerState.Greeted || !_extended)
+            {
+                Bad(SmtpServerReplies.NeedHelo);
+                return;
+            }
+
+            if (_authenticated)
+            {
+                Bad(SmtpServerReplies.AuthAlready);               // RFC 4954 §4: 503 after a successful AUTH
+                return;
+            }
+
+            if (_state != SmtpServerState.Ready)
+            {
+                Bad(SmtpServerReplies.InTransaction);             // RFC 4954 §4: not during a mail transaction
+                return;
+            }
+
+            int space = Ascii.IndexOf(b, argOffset, argCount, (byte)' ');
+            int mechanismLength = space < 0 ? argCount : space - argOffset;
+            int initialOffset = space < 0 ? argOffset + argCount : space + 1;
+            int initialCount = argOffset + argCount - initialOffset;
+            if (mechanismLength == 0)
+            {
+                Bad(SmtpServerReplies.SyntaxAuth);
+                return;
+            }
+
+            bool plain = Ascii.EqualsIgnoreCase(b, argOffset, mechanismLength, SmtpServerCommands.Plain);
+            bool login = Ascii.EqualsIgnoreCase(b, argOffset, mechanismLength, SmtpServerCommands.Login);
+            if (!plain && !login)
+            {
+                Bad(SmtpServerReplies.AuthUnknownMechanism);
+                return;
+            }
+
+            if (space < 0)
+            {
+                _state = plain ? SmtpServerState.AuthPlain : SmtpServerState.AuthLoginUser;
+                Reply(plain ? SmtpServerReplies.AuthChallengeEmpty : SmtpServerReplies.AuthChallengeUsername);
+                return;
+            }
+
+            // RFC 4954 §4: an initial response; "=" is an empty one.
+            _state = plain ? SmtpServerState.AuthPlain : SmtpServerState.AuthLoginUser;
+            OnAuthResponse(b, initialOffset, initialCount, false);
+        }
+
+        private void OnAuthResponse(byte[] b, int o, int n, bool ownLine)
+        {
+            if (ownLine)
+            {
+                Trace("C: [redacted]");
+            }
+
+            _lastInGroup = true;
+            SmtpServerState step = _state;
+            _state = SmtpServerState.Ready;
+            if (_framer.Flags != LineFlags.None)
+            {
+                Bad(SmtpServerReplies.AuthBadBase64);
+                return;
+            }
+
+            if (n == 1 && b[o] == (byte)'*')
+            {
+                Reply(SmtpServerReplies.AuthCancelled);           // RFC 4954 §4: "MUST reject ... 501"
+                return;
+            }
+
+            int decoded = n == 1 && b[o] == (byte)'=' ? 0 : Base64.Decode(b, o, n, _scratch, 0);
+            if (decoded < 0)
+            {
+                Bad(SmtpServerReplies.AuthBadBase64);             // RFC 4954 §4: 501
+                return;
+            }
+
+            if (step == SmtpServerState.AuthLoginUser)
+            {
+                Array.Copy(_scratch, 0, _scratch, LoginUserOffset, decoded);
+                _loginUserLength = decoded;
+                Array.Clear(_scratch, 0, decoded);
+                _state = SmtpServerState.AuthLoginPassword;
+                Reply(SmtpServerReplies.AuthChallengePassword);
+                return;
+            }
+
+            bool ok = step == SmtpServerState.AuthPlain
+                ? CheckPlain(decoded)
+                : _options.CheckCredentials(_scratch, LoginUserOffset, _loginUserLength, 0, decoded);
+            Array.Clear(_scratch, 0, _scratch.Length);
+            _loginUserLength = 0;
+            if (ok)
+            {
+                _authenticated = true;
+                Info("authenticated");
+                Reply(SmtpServerReplies.AuthSucceeded);
+                return;
+            }
+
+            // A growing delay per failure (Dovecot: from 2 s, capped at 15 s), the same whether or
+            // not the user exists; after AuthFailureLimit failures, 421 and close (chasquid).
+            _authFailures++;
+            int delay = Limits.SmtpAuthFailureDelayMs << (_authFailures - 1 < 4 ? _authFailures - 1 : 4);
+            _clock.Sleep(delay < Limits.SmtpAuthFailureDelayMaxMs ? delay : Limits.SmtpAuthFailureDelayMaxMs);
+            Warn("authentication failed (" + _authFailures + ")");
+            if (_authFailures >= _options.AuthFailureLimit)
+            {
+                Reply(SmtpServerReplies.Unavailable, _serverName, SmtpServerReplies.TooManyAuthFailures);
+                Close();
+                return;
+            }
+
+            Reply(SmtpServerReplies.AuthInvalid);                 // RFC 4954 §6: 535 5.7.8
+        }
+
+        // RFC 4616 §2: [authzid] NUL authcid NUL passwd; an authzid other than the authcid is refused.
+        private bool CheckPlain(int count)
+        {
+            int first = Ascii.IndexOf(_scratch, 0, count, 0);
+            int second = first < 0 ? -1 : Ascii.IndexOf(_scratch, first + 1, count - first - 1, 0);
+            if (second < 0 || Ascii.IndexOf(_scratch, second + 1, count - second - 1, 0) >= 0)
+            {
+                return false;
+            }
+
+            int userOffset = first + 1;
+            int userCount = second - userOffset;
+            if (first > 0 && (first != userCount || !SameBytes(0, userOffset, first)))
+            {
+                return false;
+            }
+
+            return _options.CheckCredentials(_scratch, userOffset, userCount, second + 1, count - second - 1);
+        }
+
+        private bool SameBytes(int a, int b, int count)
+        {
+            int diff = 0;
+            for (int i = 0; i < count; i++)
+            {
+                diff |= _scratch[a + i] ^ _scratch[b + i];
+            }
+
+            return diff == 0;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+using NanoRelay.Framing;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Smtp.Server
+{
+    /// <summary>The command handlers: one per verb, each answering exactly once.</summary>
+    public sealed partial class SmtpServerSession
+    {
+        private void OnCommand(byte[] b, int o, int n)
+        {
+            if (_framer.Flags != LineFlags.None)
+            {
+                // RFC 5321 §2.3.8: a bare CR or LF never ends a command, so this line holds two
+                // "commands" or a NUL; neither part is run.
+                TraceClient(b, o, n, false);
+                Bad(SmtpServerReplies.BareInCommand);
+                return;
+            }
+
+            int argOffset;
+            int argCount;
+            SmtpCommand command = SmtpServerCommands.Match(b, o, n, out argOffset, out argCount);
+            if (command == SmtpCommand.Auth)
+            {
+                // "AUTH PLAIN [redacted]": the initial response is a credential.
+                int space = Ascii.IndexOf(b, argOffset, argCount, (byte)' ');
+                TraceClient(b, o, space < 0 ? n : space - o, space >= 0);
+            }
+            else
+            {
+                TraceClient(b, o, n, false);
+            }
+
+            if (_state == SmtpServerState.Refused && command != SmtpCommand.Quit)
+            {
+                Bad(SmtpServerReplies.BadSequence);   // §3.1: after a 554 greeting only QUIT
+                return;
+            }
+
+            switch (command)
+            {
+                case SmtpCommand.Ehlo:     // §4.1.1.1
+                case SmtpCommand.Helo:
+                    OnHello(b, argOffset, argCount, command == SmtpCommand.Ehlo);
+                    break;
+                case SmtpCommand.Mail:     // §4.1.1.2
+                    OnMail(b, argOffset, argCount);
+                    break;
+                case SmtpCommand.Rcpt:     // §4.1.1.3
+                    OnRcpt(b, argOffset, argCount);
+                    break;
+                case SmtpCommand.Data:     // §4.1.1.4
+                    OnData(argCount);
+                    break;
+                case SmtpCommand.Rset:     // §4.1.1.5: "MUST send a 250 OK reply to a RSET command with no parameters"
+                    if (NoArguments(argCount))
+                    {
+                        ResetTransaction();
+                        _state = _heloName == null ? SmtpServerState.Greeted : SmtpServerState.Ready;
+                        Reply(SmtpServerReplies.Ok);
+                    }
+
+                    break;
+                case SmtpCommand.Noop:     // §4.1.1.9: a parameter is allowed and ignored
+                    Reply(SmtpServerReplies.Ok);
+                    break;
+                case SmtpCommand.Quit:     // §4.1.1.10
+                    if (NoArguments(argCount))
+                    {
+                        Reply(SmtpServerReplies.ClosingPrefix, _serverName, SmtpServerReplies.ClosingSuffix);
+                        Close();
+                    }
+
+                    break;
+                case SmtpCommand.Help:     // §4.1.1.8
+                    Reply(SmtpServerReplies.Help);
+                    break;
+                case SmtpCommand.Vrfy:     // §3.5.3: 252 when the server will not verify
+                    if (argCount == 0)
+                    {
+                        Bad(SmtpServerReplies.SyntaxVrfy);
+                    }
+                    else
+                    {
+                        Reply(SmtpServerReplies.CannotVrfy);
+                    }
+
+                    break;
+                case SmtpCommand.Expn:     // §3.5.2: no lists to expand
+                case SmtpCommand.Send:     // §4.1.1 / Appendix F: obsolete
+                case SmtpCommand.Soml:
+                case SmtpCommand.Saml:
+                case SmtpCommand.Turn:
+                    Bad(SmtpServerReplies.NotImplemented);
+                    break;
+                case SmtpCommand.StartTls: // RFC 3207 §4
+                    OnStartTls(argCount);
+                    break;
+                case SmtpCommand.Auth:     // RFC 4954 §4
+                    OnAuth(b, argOffset, argCount);
+                    break;
+                default:                   // §4.2.4
+                    Bad(SmtpServerReplies.Unrecognized);
+                    break;
+            }
+        }
+
+        // §4.1.4: HELO/EHLO may come at any time and reset the transaction like RSET.
+        private void OnHello(byte[] b, int argOffset, int argCount, bool extended)
+        {
+            _lastInGroup = true;   // RFC 2920 §3.1: EHLO ends a group
+            int nameLength = 0;
+            while (nameLength < argCount && b[argOffset + nameLength] != (byte)' ')
+            {
+                if (!Ascii.IsPrintable(b[argOffset + nameLength]))
+                {
+                    nameLength = 0;
+                    break;
+                }
+
+                nameLength++;
+            }
+
+            if (nameLength == 0)
+            {
+                Bad(extended ? SmtpServerReplies.SyntaxEhlo : SmtpServerReplies.SyntaxHelo);
+                return;
+            }
+
+            ResetTransaction();
+            _heloName = Text(b, argOffset, nameLength);
+            _extended = extended;
+            _state = SmtpServerState.Ready;
+            if (!extended)
+            {
+                _pipelining = false;
+                Reply(SmtpServerReplies.HeloPrefix, _serverName, SmtpServerReplies.Crlf);
+                return;
+            }
+
+            // RFC 1869 §4.3: the name line, then one keyword per line.
+            Reply(SmtpServerReplies.EhloPrefix, _serverName, SmtpServerReplies.Crlf);
+            int digits = Ascii.FormatDecimal(_options.MaxMessageBytes, _scratch, 0);
+            _scratch[digits] = (byte)'\r';
+            _scratch[digits + 1] = (byte)'\n';
+            Reply(SmtpServerReplies.EhloSize);                    // RFC 1870 §4
+            Append(_scratch, 0, digits + 2);
+            Reply(SmtpServerReplies.Ehlo8BitMime);                // RFC 6152
+            Reply(SmtpServerReplies.EhloPipelining);              // RFC 2920
+            if (_options.TlsAvailable && !_isSecure)
+            {
+                Reply(SmtpServerReplies.EhloStartTls);            // RFC 3207 §4.2: never again once secure
+            }
+
+            if (CanAuthenticateNow && !_authenticated)
+            {
+                Reply(SmtpServerReplies.EhloAuth);                // RFC 4954 §3
+            }
+
+            Reply(SmtpServerReplies.EhloLast);                    // RFC 2034
+            _pipelining = true;
+        }
+
+        private void OnMail(byte[] b, int argOffset, int argCount)
+        {
+            if (_state == SmtpServerState.Greeted)
+            {
+                Bad(SmtpServerReplies.NeedHelo);
+                return;
+            }
+
+            if (_state != SmtpServerState.Ready)
+            {
+                Bad(SmtpServerReplies.NestedMail);
+                return;
+            }
+
+            if (!Ascii.StartsWithIgnoreCase(b, argOffset, argCount, SmtpServerCommands.From))
+            {
+                Bad(SmtpServerReplies.SyntaxMail);
+                return;
+            }
+
+            int from = SmtpServerCommands.From.Length;
+            SmtpPathResult r = _path.Parse(b, argOffset + from, argCount - from);
+            if (r != SmtpPathResult.Ok)
+            {
+                Bad(r == SmtpPathResult.TooLong ? SmtpServerReplies.SenderTooLong : SmtpServerReplies.BadSender);
+                return;
+            }
+
+            // A source route in the reverse-path is legal and ignored (§4.1.1.2, Appendix C).
+            long declared;
+            if (!MailParametersAccepted(b, _path.ParametersOffset, _path.ParametersCount, out declared))
+            {
+                return;
+            }
+
+            if (declared > _options.MaxMessageBytes)
+            {
+                Reply(SmtpServerReplies.SizeExceeded);            // RFC 1870 §6.1
+                return;
+            }
+
+            long free = _sink.FreeBytes;
+            if (declared > 0 && free >= 0 && declared > free)
+            {
+                Reply(SmtpServerReplies.InsufficientStorage);     // RFC 1870 §6.1: 452
+                return;
+            }
+
+            _reversePath = _path.Address;
+            _recipientCount = 0;
+            _state = SmtpServerState.MailFrom;
+            Reply(SmtpServerReplies.MailOk);
+        }
+
+        // RFC 1870 SIZE=, RFC 6152 BODY=7BIT|8BITMIME, RFC 4954 §5 AUTH= (accepted, not trusted).
+        // When a parameter is refused, answers it and returns false.
+        private bool MailParametersAccepted(byte[] b, int offset, int count, out long declaredSize)
+        {
+            declaredSize = 0;
+            int end = offset + count;
+            int i = offset;
+            while (i < end)
+            {
+                if (b[i] == (byte)' ')
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < end && b[i] != (byte)' ')
+                {
+                    i++;
+                }
+
+                int eq = Ascii.IndexOf(b, start, i - start, (byte)'=');
+                int keyLength = eq < 0 ? i - start : eq - start;
+                int valueOffset = eq + 1;
+                int valueCount = eq < 0 ? 0 : i - valueOffset;
+                if (eq >= 0 && Ascii.EqualsIgnoreCase(b, start, keyLength, SmtpServerCommands.Size))
+                {
+                    if (!Ascii.TryParseDecimal(b, valueOffset, valueCount, long.MaxValue, out declaredSize))
+                    {
+                        Bad(SmtpServerReplies.SyntaxMail);
+                        return false;
+                    }
+                }
+                else if (eq >= 0 && Ascii.EqualsIgnoreCase(b, start, keyLength, SmtpServerCommands.Body))
+                {
+                    if (!Ascii.EqualsIgnoreCase(b, valueOffset, valueCount, SmtpServerCommands.SevenBit)
+                        && !Ascii.EqualsIgnoreCase(b, valueOffset, valueCount, SmtpServerCommands.EightBitMime))
+                    {
+                        Bad(SmtpServerReplies.UnsupportedParameter);
+                        return false;
+                    }
+                }
+                else if (eq < 0 || !Ascii.EqualsIgnoreCase(b, start, keyLength, SmtpServerCommands.AuthParameter))
+                {
+                    Bad(SmtpServerReplies.UnsupportedParameter);   // RFC 5321 §4.1.1.11: 555
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void OnRcpt(byte[] b, int argOffset, int argCount)
+        {
+            if (_state == SmtpServerState.Greeted)
+            {
+                Bad(SmtpServerReplies.NeedHelo);
+                return;
+            }
+
+            if (_state != SmtpServerState.MailFrom && _state != SmtpServerState.RcptTo)
+            {
+                Bad(SmtpServerReplies.NeedMail);
+                return;
+            }
+
+            if (!Ascii.StartsWithIgnoreCase(b, argOffset, argCount, SmtpServerCommands.To))
+            {
+                Bad(SmtpServerReplies.SyntaxRcpt);
+                return;
+            }
+
+            int to = SmtpServerCommands.To.Length;
+            SmtpPathResult r = _path.Parse(b, argOffset + to, argCount - to);
+            if (r != SmtpPathResult.Ok)
+            {
+                Bad(r == SmtpPathResult.TooLong ? SmtpServerReplies.RecipientTooLong : SmtpServerReplies.BadRecipient);
+                return;
+            }
+
+            if (_path.IsNull)
+            {
+                Bad(SmtpServerReplies.NullRecipient);
+                return;
+            }
+
+            for (int i = _path.ParametersOffset; i < _path.ParametersOffset + _path.ParametersCount; i++)
+            {
+                if (b[i] != (byte)' ')
+                {
+                    Bad(SmtpServerReplies.UnsupportedParameter);  // no RCPT parameters are offered
+                    return;
+                }
+            }
+
+            if ((!_clientAllowed && !_authenticated) || !_policy.IsRelayableRecipient(_path))
+            {
+                Info("relay denied: <" + _path.Address + ">");
+                Reply(SmtpServerReplies.RelayDenied);
+                return;
+            }
+
+            if (_recipientCount >= _options.MaxRecipients)
+            {
+                Reply(SmtpServerReplies.TooManyRecipients);       // §4.5.3.1.10: 452
+                return;
+            }
+
+            if (_recipients == null)
+            {
+                _recipients = new string[_options.MaxRecipients];
+            }
+
+            _recipients[_recipientCount++] = _path.Address;
+            _state = SmtpServerState.RcptTo;
+            Reply(SmtpServerReplies.RcptOk);
+        }
+
+        private bool NoArguments(int argCount)
+        {
+            if (argCount == 0)
+            {
+                return true;
+            }
+
+            Bad(SmtpServerReplies.NoParameters);                  // §4.1.1: "SHOULD" 501
+            return false;
+        }
+
+        private void OnStartTls(int argCount)
+        {
+            if (!_options.TlsAvailable)
+            {
+                Bad(SmtpServerReplies.NotImplemented);
+                return;
+            }
+
+            if (_isSecure)
+            {
+                Bad(SmtpServerReplies.TlsAlreadyActive);
+                return;
+            }
+
+            if (argCount != 0)
+            {
+                Bad(SmtpServerReplies.SyntaxStartTls);            // RFC 3207 §4: 501
+                return;
+            }
+
+            if (_state == SmtpServerState.Greeted)
+            {
+                Bad(SmtpServerReplies.NeedHelo);
+                return;
+            }
+
+            if (_state != SmtpServerState.Ready)
+            {
+                Bad(SmtpServerReplies.InTransaction);
+                return;
+            }
+
+            Reply(SmtpServerReplies.ReadyToStartTls);
+
+            // CVE-2011-0411: nothing the client sent before the handshake may count after it.
+            int pending = _framer.Buffered;
+            if (pending > 0)
+            {
+                Warn("STARTTLS: discarded " + pending + " plaintext bytes sent behind it (command injection)");
+                _discarded += pending;
+            }
+
+            _framer.DiscardBuffered();
+            _state = SmtpServerState.StartTls;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using NanoRelay.Crypto;
+using NanoRelay.Framing;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Smtp.Server
+{
+    /// <summary>
+    /// DATA (RFC 5321 §4.1.1.4): lines are framed CRLF-only, so a bare CR or LF never ends a line
+    /// and only CRLF "." CRLF ends the data (§2.3.8, §4.1.1.4: the SMTP smuggling defence). The
+    /// content streams into the sink; 250 goes out only after the sink's Commit returned.
+    /// </summary>
+    public sealed partial class SmtpServerSession
+    {
+        private IIngressMessage _message;
+        private SmtpDataError _dataError;
+        private long _dataBytes;       // content octets as stored
+        private long _dataReceived;    // octets received since 354 (the data-rate deadline)
+        private long _dataStart;
+
+        private void OnData(int argCount)
+        {
+            if (argCount != 0)
+            {
+                Bad(SmtpServerReplies.NoParameters);
+                return;
+            }
+
+            if (_state == SmtpServerState.Greeted)
+            {
+                Bad(SmtpServerReplies.NeedHelo);
+                return;
+            }
+
+            if (_state == SmtpServerState.Ready)
+            {
+                Bad(SmtpServerReplies.NeedMail);
+                return;
+            }
+
+            if (_state == SmtpServerState.MailFrom)
+            {
+                Bad(SmtpServerReplies.NoValidRecipients);         // §3.3: "503 ... or 554", never 354
+                return;
+            }
+
+            try
+            {
+                _message = _sink.Begin(_reversePath, _recipients, _recipientCount);
+            }
+            catch (StoreException e)
+            {
+                Warn("spool refused a message: " + e.Message);
+                Reply(e.IsFull ? SmtpServerReplies.InsufficientStorage : SmtpServerReplies.LocalError);
+                return;
+            }
+
+            _dataError = SmtpDataError.None;
+            _dataBytes = 0;
+            _dataReceived = 0;
+            _dataStart = _clock.MonotonicMilliseconds;
+            WriteReceivedHeader();
+
+            // §4.5.3.1.6: text lines of 1000 octets, plus the dot a sender may have doubled.
+            _framer.MaxLine = Limits.SmtpTextLine + 1;
+            _state = SmtpServerState.Data;
+            _lastInGroup = true;                                  // RFC 2920 §3.1: nothing before 354
+            Reply(SmtpServerReplies.StartMailInput);
+        }
+
+        private void WriteReceivedHeader()
+        {
+            _random.NextBytes(_scratch, 0, 6);
+            Hex.Encode(_scratch, 0, 6, _scratch, 6);
+            string id = Text(_scratch, 6, 12);
+            string protocol = !_extended ? "SMTP" : _isSecure ? (_authenticated ? "ESMTPSA" : "ESMTPS") : (_authenticated ? "ESMTPA" : "ESMTP");
+            try
+            {
+                ReceivedHeader.Write(_message, _scratch, _heloName, _remoteAddress, _options.ServerName, protocol, id, _clock.UtcNow);
+            }
+            catch (StoreException e)
+            {
+                FailData(e.IsFull ? SmtpDataError.StoreFull : SmtpDataError.StoreFailed);
+            }
+        }
+
+        private void OnDataLine(FrameResult r)
+        {
+            if (r == FrameResult.TooLong)
+            {
+                _dataReceived += _framer.MaxLine;
+                FailData(SmtpDataError.LineTooLong);
+                return;
+            }
+
+            byte[] b = _framer.Buffer;
+            int o = _framer.LineOffset;
+            int n = _framer.LineLength;
+            LineFlags flags = _framer.Flags;
+            _dataReceived += n + 2;
+
+            // §4.1.1.4: the end is a line holding exactly "." between two CRLFs; ".\r" (from
+            // "\r\n.\r\r\n"), "\0." and ".\0" are not it.
+            if (n == 1 && b[o] == (byte)'.' && flags == LineFlags.None)
+            {
+                EndOfData();
+                return;
+            }
+
+            // §4.5.3.1.6: 1000 octets with the CRLF, not counting a dot the sender doubled.
+            if (n + 2 > Limits.SmtpTextLine && b[o] != (byte)'.')
+            {
+                FailData(SmtpDataError.LineTooLong);
+            }
+
+            if ((flags & LineFlags.Nul) != 0)
+            {
+                FailData(SmtpDataError.Nul);
+            }
+
+            bool bare = (flags & (LineFlags.BareCr | LineFlags.BareLf)) != 0;
+            if (bare && _options.BareLineEnds == BareLineEnds.Reject)
+            {
+                FailData(SmtpDataError.BareLineEnd);
+            }
+
+            if (_dataError != SmtpDataError.None)
+            {
+                return;   // keep reading to the real end; nothing more is stored
+            }
+
+            if (n > 0 && b[o] == (byte)'.')
+            {
+                o++;      // §4.5.2: remove the dot the sender doubled
+                n--;
+            }
+
+            long stored = n + 2;
+            if (bare)
+            {
+                for (int i = o; i < o + n; i++)
+                {
+                    if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
+                    {
+                        stored++;   // each bare CR or LF becomes CRLF
+                    }
+                }
+            }
+
+            if (_dataBytes + stored > _options.MaxMessageBytes)
+            {
+                FailData(SmtpDataError.TooBig);
+                return;
+            }
+
+            _dataBytes += stored;
+            try
+            {
+                if (bare)
+                {
+                    WriteNormalized(b, o, n);
+                }
+                else
+                {
+                    _message.Write(b, o, n);
+                }
+
+                _message.Write(SmtpServerReplies.Crlf, 0, 2);
+            }
+            catch (StoreException e)
+            {
+                FailData(e.IsFull ? SmtpDataError.StoreFull : SmtpDataError.StoreFailed);
+            }
+        }
+
+        // bareLineEnds "normalize": every bare CR or LF inside a line is stored as CRLF.
+        private void WriteNormalized(byte[] b, int o, int n)
+        {
+            int run = o;
+            int end = o + n;
+            for (int i = o; i < end; i++)
+            {
+                if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
+                {
+                    _message.Write(b, run, i - run);
+                    _message.Write(SmtpServerReplies.Crlf, 0, 2);
+                    run = i + 1;
+                }
+            }
+
+            _message.Write(b, run, end - run);
+        }
+
+        private void FailData(SmtpDataError error)
+        {
+            if (_dataError == SmtpDataError.None)
+            {
+                _dataError = error;
+                AbortMessage();   // free the spool at once; the data is still read to its end
+            }
+        }
+
+        private void EndOfData()
+        {
+            _framer.MaxLine = Limits.SmtpCommandLine;
+            if (_log.IsTraceEnabled)
+            {
+                Trace("C: [" + _dataReceived + " octets of mail data]");
+            }
+            if (_dataError == SmtpDataError.None)
+            {
+                try
+                {
+                    string id = _message.Commit();
+                    _message = null;
+                    Info("queued " + id + ": <" + _reversePath + "> to " + _recipientCount + " recipient(s), " + _dataBytes + " octets");
+                    Reply(SmtpServerReplies.QueuedAs);
+                    Append(Ascii.Bytes(id), 0, id.Length);
+                    Reply(SmtpServerReplies.Crlf);
+                }
+                catch (StoreException e)
+                {
+                    AbortMessage();
+                    _dataError = e.IsFull ? SmtpDataError.StoreFull : SmtpDataError.StoreFailed;
+                }
+            }
+
+            if (_dataError != SmtpDataError.None)
+            {
+                Warn("message refused: " + DataErrorName(_dataError));
+                Reply(DataErrorReply(_dataError));
+            }
+
+            ResetTransaction();
+            _state = SmtpServerState.Ready;
+            _lastInGroup = false;
+            CheckSynchronization();
+            WaitForCommand();
+        }
+
+        private void AbortMessage()
+        {
+            IIngressMessage m = _message;
+            _message = null;
+            if (m != null)
+            {
+                m.Abort();
+            }
+        }
+
+        private static byte[] DataErrorReply(SmtpDataError error)
+        {
+            switch (error)
+            {
+                case SmtpDataError.BareLineEnd:
+                    return SmtpServerReplies.BareLineEnd;
+                case SmtpDataError.Nul:
+                    return SmtpServerReplies.NulInContent;
+                case SmtpDataError.LineTooLong:
+                    return SmtpServerReplies.LineTooLong;         // §4.5.3.1.9: "500 Line too long"
+                case SmtpDataError.TooBig:
+                    return SmtpServerReplies.SizeExceeded;        // RFC 1870 §6.1: 552
+                case SmtpDataError.StoreFull:
+                    return SmtpServerReplies.InsufficientStorage;
+                default:
+                    return SmtpServerReplies.LocalError;
+            }
+        }
+
+        private static string DataErrorName(SmtpDataError error)
+        {
+            switch (error)
+            {
+                case SmtpDataError.BareLineEnd:
+                    return "bare CR or LF in the content";
+                case SmtpDataError.Nul:
+                    return "NUL in the content";
+                case SmtpDataError.LineTooLong:
+                    return "a text line over 1000 octets";
+                case SmtpDataError.TooBig:
+                    return "over maxMessageBytes";
+                case SmtpDataError.StoreFull:
+                    return "spool full";
+                default:
+                    return "spool failure";
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using NanoRelay.Smtp.Server;
+
+namespace NanoRelay.HostSim
+{
+    /// <summary>
+    /// What the SMTP ingress runs with, from the config's `smtpIngress` section, `device.name` and
+    /// `certificate`. Fields beyond HostConfig's (bareLineEnds, users, maxSessions) are read from
+    /// the same JSON file by <see cref="ApplyExtras"/> until HostConfig carries them.
+    /// </summary>
+    public sealed class SmtpIngressSettings
+    {
+        public string Listen { get; set; } = "127.0.0.1:2525";
+
+        public string[] AllowFrom { get; set; } = new[] { "127.0.0.0/8" };
+
+        public long MaxMessageBytes { get; set; } = 1048576;
+
+        /// <summary>"reject" (default) or "normalize".</summary>
+        public string BareLineEnds { get; set; } = "reject";
+
+        /// <summary>Users that may AUTH (over TLS or from loopback): user name and password pairs.</summary>
+        public string[][] Users { get; set; } = Array.Empty<string[]>();
+
+        /// <summary>Concurrent sessions (smtpIngress.maxSessions); more get 421 4.7.0. Default: the board's cap.</summary>
+        public int MaxSessions { get; set; } = Limits.SmtpServerSessions;
+
+        public string ServerName { get; set; } = "nanorelay-sim";
+
+        /// <summary>The certificate for STARTTLS; null means STARTTLS is not offered.</summary>
+        public X509Certificate2 Certificate { get; set; }
+
+        /// <summary>Wait for early talkers before the greeting (ms).</summary>
+        public int GreetingPauseMs { get; set; } = Limits.SmtpServerGreetingPauseMs;
+
+        /// <summary>Settings from a loaded config (and <paramref name="listenOverride"/> from --smtp when given).</summary>
+        public static SmtpIngressSettings FromConfig(HostConfig config, string listenOverride)
+        {
+            SmtpIngressSettings s = new SmtpIngressSettings
+            {
+                Listen = listenOverride ?? config.SmtpIngress.Listen,
+                AllowFrom = config.SmtpIngress.AllowFrom ?? Array.Empty<string>(),
+                MaxMessageBytes = config.SmtpIngress.MaxMessageBytes,
+                ServerName = config.Device?.Name ?? "nanorelay-sim",
+            };
+            if (config.Certificate != null && !string.IsNullOrEmpty(config.Certificate.File))
+            {
+                string file = config.Resolve(config.Certificate.File);
+                try
+                {
+                    s.Certificate = X509CertificateLoader.LoadPkcs12FromFile(file, config.Certificate.Password ?? string.Empty);
+                }
+                catch (CryptographicException e)
+                {
+                    throw new ConfigException("certificate.file: cannot load " + file + ": " + e.Message);
+                }
+            }
+
+            return s;
+        }
+
+        /// <summary>Reads smtpIngress.bareLineEnds, .users and .maxSessions from the config file, if present.</summary>
+        public void ApplyExtras(string configFile)
+        {
+            if (configFile == null)
+            {
+                return;
+            }
+
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(configFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!doc.RootElement.TryGetProperty("smtpIngress", out JsonElement ingress) || ingress.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (ingress.TryGetProperty("bareLineEnds", out JsonElement bare))
+            {
+                BareLineEnds = bare.ValueKind == JsonValueKind.String ? bare.GetString() : "?";
+            }
+
+            if (ingress.TryGetProperty("maxSessions", out JsonElement max))
+            {
+                if (max.ValueKind != JsonValueKind.Number || !max.TryGetInt32(out int m))
+                {
+                    throw new ConfigException("smtpIngress.maxSessions: must be a number");
+                }
+
+                MaxSessions = m;
+            }
+
+            if (ingress.TryGetProperty("users", out JsonElement users))
+            {
+                if (users.ValueKind != JsonValueKind.Array)
+                {
+                    throw new ConfigException("smtpIngress.users: must be a list of {\"user\", \"password\"}");
+                }
+
+                string[][] list = new string[users.GetArrayLength()][];
+                int i = 0;
+                foreach (JsonElement u in users.EnumerateArray())
+                {
+                    string name = u.ValueKind == JsonValueKind.Object && u.TryGetProperty("user", out JsonElement n) ? n.GetString() : null;
+                    string password = u.ValueKind == JsonValueKind.Object && u.TryGetProperty("password", out JsonElement p) ? p.GetString() : null;
+                    if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(password))
+                    {
+                        throw new ConfigException("smtpIngress.users[" + i + "]: needs \"user\" and \"password\"");
+                    }
+
+                    list[i++] = new[] { name, password };
+                }
+
+                Users = list;
+            }
+        }
+
+        /// <summary>Checks every field; throws <see cref="ConfigException"/> with one line naming it.</summary>
+        public void Validate()
+        {
+            if (!IPEndPoint.TryParse(Listen ?? string.Empty, out IPEndPoint ep) || (ep.Port == 0 && !Listen.EndsWith(":0", StringComparison.Ordinal)))
+            {
+                throw new ConfigException("smtpIngress.listen: must be ADDRESS:PORT, not '" + Listen + "'");
+            }
+
+            if (BareLineEnds != "reject" && BareLineEnds != "normalize")
+            {
+                throw new ConfigException("smtpIngress.bareLineEnds: must be reject or normalize, not '" + BareLineEnds + "'");
+            }
+
+            if (MaxSessions < 1)
+            {
+                throw new ConfigException("smtpIngress.maxSessions: must be at least 1");
+            }
+
+            if (MaxMessageBytes < 1024)
+            {
+                throw new ConfigException("smtpIngress.maxMessageBytes: must be at least 1024");
+            }
+
+            try
+            {
+                RelayPolicy.Create(AllowFrom);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ConfigException("smtpIngress." + e.Message);
+            }
+        }
+
+        /// <summary>The core's options for these settings.</summary>
+        public SmtpServerOptions ToServerOptions()
+        {
+            SmtpServerOptions o = new SmtpServerOptions
+            {
+                ServerName = ServerName,
+                MaxMessageBytes = MaxMessageBytes,
+                BareLineEnds = BareLineEnds == "normalize" ? NanoRelay.Smtp.Server.BareLineEnds.Normalize : NanoRelay.Smtp.Server.BareLineEnds.Reject,
+                TlsAvailable = Certificate != null,
+                GreetingPauseMs = GreetingPauseMs,
+            };
+            foreach (string[] u in Users)
+            {
+                o.AddUser(u[0], u[1]);
+            }
+
+            return o;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+#if NANOFRAMEWORK
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using NanoRelay.Smtp.Server;
+using NanoRelay.Testing;
+
+namespace NanoRelay.Core.Tests.Rfc5321Server
+{
+    /// <summary>The pump (SmtpServerDriver) over in-memory connections: reads, replies, TLS, deadlines, close.</summary>
+    [TestClass]
+    public class SmtpServerDriverTests
+    {
+        private static byte[][] Turns(string[] turns)
+        {
+            byte[][] b = new byte[turns.Length][];
+            for (int i = 0; i < turns.Length; i++)
+            {
+                b[i] = ServerHarness.Bytes(turns[i]);
+            }
+
+            return b;
+        }
+
+        private static SmtpServerDriver Driver(ConversationConnection c, MemoryIngressSink sink, SmtpServerOptions o, ManualClock clock)
+        {
+            RelayPolicy policy = RelayPolicy.Create(new string[] { "192.0.2.0/24" });
+            return new SmtpServerDriver(c, o, policy, sink, clock, new MemoryLog(), new SeededRandom(3));
+        }
+
+        private static ConversationConnection Conversation(string[] turns, int readSize, ManualClock clock)
+        {
+            ConversationConnection c = new ConversationConnection(Turns(turns), readSize);
+            c.Clock = clock;
+            return c;
+        }
+
+        private static SmtpServerOptions Options()
+        {
+            SmtpServerOptions o = ServerHarness.NewOptions();
+            o.GreetingPauseMs = 100;
+            return o;
+        }
+
+        [TestMethod]
+        [DataRow(1)]
+        [DataRow(7)]
+        [DataRow(4096)]
+        public void PoliteClient_OneMessage_SameDialogueForAnyReadSize(int readSize)
+        {
+            ManualClock clock = new ManualClock();
+            ConversationConnection c = Conversation(new string[]
+            {
+                "EHLO device.lan\r\n", "MAIL FROM:<device@lan>\r\nRCPT TO:<ops@example.com>\r\nDATA\r\n",
+                "Subject: t\r\n\r\n..dot\r\n.\r\n", "QUIT\r\n",
+            }, readSize, clock);
+            MemoryIngressSink sink = new MemoryIngressSink();
+            Driver(c, sink, Options(), clock).Run();
+            byte[] w = c.Written;
+            Assert.AreEqual(
+                "220 relay.test ESMTP nanoRelay\r\n250-relay.test\r\n250-SIZE 65536\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 ENHANCEDSTATUSCODES\r\n" +
+                "250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n250 2.0.0 Ok: queued as M1\r\n221 2.0.0 relay.test closing connection\r\n",
+                ServerHarness.Latin1(w, 0, w.Length));
+            Assert.IsTrue(c.IsClosed);
+            Assert.IsTrue(sink[0].Text.EndsWith("Subject: t\r\n\r\n.dot\r\n"));
+        }
+
+        [TestMethod]
+        public void StartTls_DriverRunsTheHandshake_ThenTheSessionStartsAfresh()
+        {
+            ManualClock clock = new ManualClock();
+            SmtpServerOptions o = Options();
+            o.TlsAvailable = true;
+            ConversationConnection c = Conversation(new string[] { "EHLO d\r\n", "STARTTLS\r\n", "MAIL FROM:<a@lan>\r\n", "QUIT\r\n" }, 4096, clock);
+            Driver(c, new MemoryIngressSink(), o, clock).Run();
+            Assert.AreEqual(1, c.TlsUpgrades);
+            string w = ServerHarness.Latin1(c.Written, 0, c.Written.Length);
+            Assert.IsTrue(w.EndsWith("220 2.0.0 Ready to start TLS\r\n503 5.5.1 Error: send HELO/EHLO first\r\n221 2.0.0 relay.test closing connection\r\n"), w);
+        }
+
+        [TestMethod]
+        public void EarlyTalker_SeenDuringTheGreetingPause_554()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedConnection s = new ScriptedConnection(ServerHarness.Bytes("EHLO eager\r\n"), 4096);
+            MemoryIngressSink sink = new MemoryIngressSink();
+            new SmtpServerDriver(s, Options(), RelayPolicy.Create(new string[] { "192.0.2.0/24" }), sink, clock, new MemoryLog(), new SeededRandom(1)).Run();
+            Assert.AreEqual("554 5.5.0 Error: SMTP protocol synchronization\r\n", ServerHarness.Latin1(s.Written, 0, s.Written.Length));
+            Assert.IsTrue(s.IsClosed);
+        }
+
+        [TestMethod]
+        public void SilentClient_ReadTimeoutsReachTheDeadline_421AndClosed()
+        {
+            ManualClock clock = new ManualClock();
+            ConversationConnection c = Conversation(new string[] { "EHLO d\r\n" }, 4096, clock);
+            c.CloseAtEnd = false;
+            Driver(c, new MemoryIngressSink(), Options(), clock).Run();
+            string w = ServerHarness.Latin1(c.Written, 0, c.Written.Length);
+            Assert.IsTrue(w.EndsWith("250 ENHANCEDSTATUSCODES\r\n421 4.4.2 relay.test Error: timeout exceeded\r\n"), w);
+            Assert.IsTrue(c.IsClosed);
+            Assert.IsTrue(clock.MonotonicMilliseconds >= Limits.SmtpServerIdleTimeoutMs);
+        }
+
+        [TestMethod]
+        public void PeerClosesDuringData_NothingQueued()
+        {
+            ManualClock clock = new ManualClock();
+            ConversationConnection c = Conversation(new string[] { "EHLO d\r\n", "MAIL FROM:<a@lan>\r\n", "RCPT TO:<o@example.com>\r\n", "DATA\r\n", "half a mess" }, 4096, clock);
+            MemoryIngressSink sink = new MemoryIngressSink();
+            Driver(c, sink, Options(), clock).Run();
+            Assert.AreEqual(0, sink.Count);
+            Assert.AreEqual(1, sink.Aborted);
+            Assert.IsTrue(c.IsClosed);
+        }
+    }
+}
