@@ -49,6 +49,26 @@ namespace NanoRelay.Fuzz
                     yield return Concat(new byte[] { 4, 1 }, Ascii("250-" + new string('k', 600) + "\r\n250 ok\r\n"));
                     yield return Concat(new byte[] { 6, 0 }, Ascii("334 VXNlcm5hbWU6\r\n235 2.7.0 ok\r\n535 5.7.8 no\r\n"));
                     break;
+                case "smtp-server":
+                    string[] dialogues =
+                    {
+                        "EHLO c.lan\r\nMAIL FROM:<a@lan> SIZE=100\r\nRCPT TO:<o@example.com>\r\nDATA\r\nSubject: x\r\n\r\n..dot\r\nbody\r\n.\r\nQUIT\r\n",
+                        "HELO c\r\nMAIL FROM:<>\r\nRCPT TO:<a@x>\r\nRCPT TO:<b@x>\r\nRCPT TO:<c@x>\r\nRCPT TO:<d@x>\r\nRCPT TO:<e@x>\r\nRCPT TO:<f@x>\r\nDATA\r\nbare\nlf\r\n.\r\nRSET\r\nNOOP\r\nQUIT\r\n",
+                        "EHLO c\r\nAUTH PLAIN AHRlY2gAc2VjcmV0\r\nMAIL FROM:<t@lan>\r\nRCPT TO:<o@example.com>\r\nDATA\r\nx\r\n.\r\n",
+                        "EHLO c\r\nAUTH LOGIN\r\ndGVjaA==\r\nc2VjcmV0\r\nAUTH PLAIN\r\n*\r\nMAIL FROM:<t@lan>\r\n",
+                        "EHLO c\r\nSTARTTLS\r\nEHLO c\r\nMAIL FROM:<a@lan>\r\n",
+                        "EHLO c\r\nMAIL FROM:<a@lan>\r\nRCPT TO:<o@example.com>\r\nDATA\r\nnul\0here\r\n" + new string('l', 1100) + "\r\n.\r\nMAIL FROM:<a@lan> BODY=8BITMIME\r\n",
+                        "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+                        "EHLO c\r\nMAIL FROM:<\"q u\"@[192.0.2.1]>\r\nRCPT TO:<@r1,@r2:o@example.com>\r\nRCPT TO:<postmaster>\r\nVRFY x\r\nEXPN y\r\nHELP\r\nBDAT 10\r\n",
+                    };
+                    for (int d = 0; d < dialogues.Length; d++)
+                    {
+                        yield return Concat(new byte[] { (byte)(d % 2 == 0 ? 8 : 8 + 7 - (d & 7)), (byte)(d * 11) }, Ascii(dialogues[d]));
+                    }
+
+                    yield return Concat(new byte[] { 0, 5 }, Ascii(dialogues[0]));
+                    yield return Concat(new byte[] { 5, 5 }, Ascii(dialogues[2]));
+                    break;
                 case "pop3-session":
                     yield return Concat(new byte[] { 0, 255 }, Ascii("USER tech\r\nPASS secret\r\nSTAT\r\nLIST\r\nUIDL\r\nRETR 1\r\nTOP 2 1\r\nDELE 1\r\nLIST 1\r\nRSET\r\nDELE 2\r\nNOOP\r\nQUIT\r\n"));
                     yield return Concat(new byte[] { 2, 7 }, Ascii("CAPA\r\nSTLS\r\nCAPA\r\nUSER tech\r\nPASS secret\r\nLAST\r\nQUIT\r\n"));

@@ -9,6 +9,7 @@ namespace NanoRelay.Fuzz
         {
             ("framer", FramerTarget.Run),
             ("smtp-reply", SmtpReplyTarget.Run),
+            ("smtp-server", SmtpServerTarget.Run),
             ("pop3-session", Pop3SessionTarget.Run),
             ("mime-roundtrip", MimeRoundTripTarget.Run),
             ("spool-recovery", SpoolRecoveryTarget.Run),

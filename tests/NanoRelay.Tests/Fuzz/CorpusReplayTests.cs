@@ -28,6 +28,7 @@ namespace NanoRelay.Tests.Fuzz
         [TestMethod]
         [DataRow("framer")]
         [DataRow("smtp-reply")]
+        [DataRow("smtp-server")]
         [DataRow("pop3-session")]
         [DataRow("mime-roundtrip")]
         [DataRow("spool-recovery")]
