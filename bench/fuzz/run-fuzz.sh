@@ -6,6 +6,8 @@
 # on each target for the given time starting from bench/fuzz/corpus/TARGET, replays every crash
 # it saved, copies the crash inputs to bench/fuzz/findings/TARGET/ and writes
 # bench/fuzz/RESULTS-fuzz.md (executions, exec/s, corpus size, crashes per target).
+# KEEP_QUEUE=N also copies the N smallest inputs that found new coverage into
+# bench/fuzz/corpus/TARGET/afl-* (replayed by dotnet test; keep N small).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -29,6 +31,8 @@ mkdir -p "$work/afl"
 trap 'rm -rf "$work"' EXIT
 (cd "$here" && dotnet tool restore >/dev/null)
 dotnet publish "$here/NanoRelay.Fuzz/NanoRelay.Fuzz.csproj" -c Release -o "$work/out" -m:1 -nologo -v quiet
+# Instrumented code needs the fuzzer's shared memory: crashes are replayed with a plain copy.
+cp -r "$work/out" "$work/plain"
 # Only the core is instrumented: coverage is what the core's parsers do, not MimeKit's or ours.
 (cd "$here" && dotnet tool run sharpfuzz "$work/out/NanoRelay.Core.dll")
 
@@ -74,9 +78,15 @@ for t in "${targets[@]}"; do
     for c in "$work/afl/$t/default/crashes"/id*; do
       h="$(sha1sum "$c" | cut -c1-12)"
       cp "$c" "$here/findings/$t/crash-$h"
-      why="$(dotnet "$work/out/NanoRelay.Fuzz.dll" replay "$t" "$c" 2>&1 | sed -n 1p | sed 's/^[^:]*: //' | cut -c1-200)"
+      why="$(dotnet "$work/plain/NanoRelay.Fuzz.dll" replay "$t" "$c" 2>&1 | sed -n 1p | sed 's/^[^:]*: //' | cut -c1-200)"
       findings+="- \`$t\` \`findings/$t/crash-$h\`: $why"$'\n'
     done
+  fi
+  if [ "${KEEP_QUEUE:-0}" -gt 0 ]; then
+    find "$work/afl/$t/default/queue" -maxdepth 1 -type f -name '*+cov*' -size -8k -printf '%s %p\n' \
+      | sort -n | head -n "$KEEP_QUEUE" | while read -r _ q; do
+        cp "$q" "$here/corpus/$t/afl-$(sha1sum "$q" | cut -c1-12)"
+      done
   fi
   rows+="| $t | $(stat "$s" execs_done) | $(stat "$s" execs_per_sec) | $(stat "$s" corpus_count) | $(stat "$s" bitmap_cvg) | $crashes | $hangs | $(stat "$s" run_time) |"$'\n'
 done

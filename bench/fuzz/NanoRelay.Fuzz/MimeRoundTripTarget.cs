@@ -21,6 +21,12 @@ namespace NanoRelay.Fuzz
 
         public static void Run(byte[] data)
         {
+            Write(data);
+        }
+
+        /// <summary>Runs the round trip; returns what the writer did (the replay test checks the seeds are written, not refused).</summary>
+        public static MimeWriteResult Write(byte[] data)
+        {
             FuzzInput input = new FuzzInput(data);
             string type = s_types[input.Byte() % s_types.Length];
             string subject = Encoding.UTF8.GetString(input.Chunk());
@@ -32,6 +38,7 @@ namespace NanoRelay.Fuzz
             {
                 From = "Sensor <sensor@example.com>",
                 To = new[] { "ops@example.com" },
+                MessageId = "<1796117400.abcdef.sensor@example.com>",
                 Subject = subject,
                 BodyText = body,
                 Attachments = new[] { new MimeAttachment(fileName, type, new MemoryReader(content)) },
@@ -44,7 +51,7 @@ namespace NanoRelay.Fuzz
             if (result != MimeWriteResult.Written)
             {
                 FuzzFailure.Check(result == MimeWriteResult.Invalid && !string.IsNullOrEmpty(writer.Error), "refused without a reason: " + result);
-                return;
+                return result;
             }
 
             file.Flush();
@@ -63,6 +70,7 @@ namespace NanoRelay.Fuzz
             MemoryStream decoded = new MemoryStream();
             parts[0].Content.DecodeTo(decoded);
             FuzzFailure.Check(decoded.ToArray().AsSpan().SequenceEqual(content), "attachment bytes differ: " + content.Length + " written, " + decoded.Length + " read");
+            return result;
         }
 
         private static void CheckWire(byte[] raw)

@@ -62,6 +62,16 @@ namespace NanoRelay.Tests.Fuzz
         }
 
         [TestMethod]
+        public void MimeSeeds_AreWritten_NotRefused()
+        {
+            // A refused message ends the target early: seeds that are all refused fuzz nothing of the writer.
+            foreach (byte[] seed in Seeds.For("mime-roundtrip"))
+            {
+                Assert.AreEqual(NanoRelay.Mime.MimeWriteResult.Written, MimeRoundTripTarget.Write(seed));
+            }
+        }
+
+        [TestMethod]
         public void SeedFiles_AreWhatSeedsMakes()
         {
             // The seeds are made by code (NanoRelay.Fuzz seeds DIR); the committed files must not drift from it.
