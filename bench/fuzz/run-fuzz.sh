@@ -78,7 +78,7 @@ for t in "${targets[@]}"; do
     for c in "$work/afl/$t/default/crashes"/id*; do
       h="$(sha1sum "$c" | cut -c1-12)"
       cp "$c" "$here/findings/$t/crash-$h"
-      why="$(dotnet "$work/plain/NanoRelay.Fuzz.dll" replay "$t" "$c" 2>&1 | sed -n 1p | sed 's/^[^:]*: //' | cut -c1-200)"
+      why="$(dotnet "$work/plain/NanoRelay.Fuzz.dll" replay "$t" "$c" 2>&1 | sed -n 1p | cut -d' ' -f2- | cut -c1-200 || true)"
       findings+="- \`$t\` \`findings/$t/crash-$h\`: $why"$'\n'
     done
   fi
@@ -86,7 +86,7 @@ for t in "${targets[@]}"; do
     find "$work/afl/$t/default/queue" -maxdepth 1 -type f -name '*+cov*' -size -8k -printf '%s %p\n' \
       | sort -n | head -n "$KEEP_QUEUE" | while read -r _ q; do
         cp "$q" "$here/corpus/$t/afl-$(sha1sum "$q" | cut -c1-12)"
-      done
+      done || true
   fi
   rows+="| $t | $(stat "$s" execs_done) | $(stat "$s" execs_per_sec) | $(stat "$s" corpus_count) | $(stat "$s" bitmap_cvg) | $crashes | $hangs | $(stat "$s" run_time) |"$'\n'
 done

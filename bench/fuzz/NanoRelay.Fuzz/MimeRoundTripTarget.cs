@@ -19,6 +19,9 @@ namespace NanoRelay.Fuzz
     {
         private static readonly string[] s_types = { "application/octet-stream", "text/csv", "image/png" };
 
+        /// <summary>The last message written (for "NanoRelay.Fuzz dump-mime FILE").</summary>
+        public static byte[] LastRaw { get; private set; }
+
         public static void Run(byte[] data)
         {
             Write(data);
@@ -56,21 +59,48 @@ namespace NanoRelay.Fuzz
 
             file.Flush();
             byte[] raw = files.ReadAll("m");
+            LastRaw = raw;
             FuzzFailure.Check(raw.Length == writer.Length, "Length says " + writer.Length + ", the file has " + raw.Length);
             FuzzFailure.Check(!writer.Is8Bit, "8-bit output");
             CheckWire(raw);
 
             MimeMessage parsed = MimeMessage.Load(new MemoryStream(raw));
-            FuzzFailure.Check(Words(parsed.Subject) == Words(subject), "subject [" + subject + "] read back as [" + parsed.Subject + "]");
-            FuzzFailure.Check(Lines(parsed.TextBody) == Lines(body), "body [" + body + "] read back as [" + parsed.TextBody + "]");
+            FuzzFailure.Check(Words(parsed.Subject) == Words(subject), "subject [" + Escape(subject) + "] read back as [" + Escape(parsed.Subject) + "]");
+            // The body part's decoded octets, not MimeKit's TextBody: that drops a CR from a run of CRs before LF.
+            TextPart text = parsed.BodyParts.OfType<TextPart>().FirstOrDefault(p => !p.IsAttachment);
+            FuzzFailure.Check(text != null, "no text part read back");
+            MemoryStream bodyBytes = new MemoryStream();
+            text.Content?.DecodeTo(bodyBytes);
+            string readBody = Encoding.UTF8.GetString(bodyBytes.ToArray());
+            FuzzFailure.Check(Lines(readBody) == Lines(body), "body [" + Escape(body) + "] read back as [" + Escape(readBody) + "]");
             MimePart[] parts = parsed.Attachments.OfType<MimePart>().ToArray();
             FuzzFailure.Check(parts.Length == 1, parts.Length + " attachments read back");
-            FuzzFailure.Check(Words(parts[0].FileName) == Words(fileName), "file name [" + fileName + "] read back as [" + parts[0].FileName + "]");
+            FuzzFailure.Check(Words(parts[0].FileName) == Words(fileName), "file name [" + Escape(fileName) + "] read back as [" + Escape(parts[0].FileName) + "]");
             FuzzFailure.Check(parts[0].ContentType.MimeType == type, "content type read back as " + parts[0].ContentType.MimeType);
             MemoryStream decoded = new MemoryStream();
-            parts[0].Content.DecodeTo(decoded);
+            if (parts[0].Content != null)
+            {
+                parts[0].Content.DecodeTo(decoded);   // MimeKit leaves Content null for an empty part
+            }
+
             FuzzFailure.Check(decoded.ToArray().AsSpan().SequenceEqual(content), "attachment bytes differ: " + content.Length + " written, " + decoded.Length + " read");
             return result;
+        }
+
+        private static string Escape(string s)
+        {
+            if (s == null)
+            {
+                return "(null)";
+            }
+
+            StringBuilder sb = new StringBuilder();
+            foreach (char c in s.Length > 300 ? s.Substring(0, 300) : s)
+            {
+                sb.Append(c >= 32 && c < 127 ? c.ToString() : "\\u" + ((int)c).ToString("x4"));
+            }
+
+            return sb.ToString();
         }
 
         private static void CheckWire(byte[] raw)
@@ -95,9 +125,11 @@ namespace NanoRelay.Fuzz
             FuzzFailure.Check(line == 0, "the message does not end with CRLF");
         }
 
-        // Header text compares as words: folding and unfolding (RFC 5322 §2.2.3) may change runs of white space.
+        // Header text compares as words: folding and unfolding (RFC 5322 §2.2.3) may change runs of
+        // white space, and MimeKit drops control characters from a decoded file name (the writer
+        // sends them, percent-encoded per RFC 2231 §4).
         private static string Words(string s) =>
-            string.Join(" ", (s ?? "").Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            string.Join(" ", new string((s ?? "").Where(c => c >= 32 && c != 127 || c == '\t').ToArray()).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
 
         // Body text compares by lines: the writer stores CRLF for any line end, and a final line end is added.
         private static string Lines(string s) =>

@@ -7,6 +7,7 @@ namespace NanoRelay.Fuzz
     /// <summary>
     /// NanoRelay.Fuzz TARGET            run TARGET under AFL++ (afl-fuzz starts it; SharpFuzz speaks the fork server protocol)
     /// NanoRelay.Fuzz replay TARGET P.. run TARGET over files or folders, print failures, exit 1 if any
+    /// NanoRelay.Fuzz dump-mime FILE    write the message the MIME target made of FILE to stdout
     /// NanoRelay.Fuzz seeds DIR         write the seed corpus, one folder per target
     /// </summary>
     public static class Program
@@ -25,6 +26,21 @@ namespace NanoRelay.Fuzz
             if (args.Length >= 2 && args[0] == "seeds")
             {
                 Seeds.WriteAll(args[1]);
+                return 0;
+            }
+
+            if (args.Length == 2 && args[0] == "dump-mime")
+            {
+                try
+                {
+                    MimeRoundTripTarget.Run(File.ReadAllBytes(args[1]));
+                }
+                catch (FuzzFailure e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                }
+
+                Console.OpenStandardOutput().Write(MimeRoundTripTarget.LastRaw ?? new byte[0]);
                 return 0;
             }
 
