@@ -15,6 +15,7 @@ secs="${1:-120}"
 shift || true
 targets=("$@")
 args="$secs${*:+ }$*"
+[ "${KEEP_QUEUE:-0}" -gt 0 ] && args="$args (KEEP_QUEUE=$KEEP_QUEUE)"
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(framer smtp-reply smtp-server pop3-session mime-roundtrip spool-recovery)
 fi
