@@ -105,7 +105,7 @@ namespace NanoRelay.Core.Tests.Framing
             Assert.AreEqual(2, lines.Length);
             Assert.IsTrue(lines[0].StartsWith("pop3#"));
             Assert.IsTrue(lines[1].StartsWith("pop3#"));
-            Assert.AreNotEqual(lines[0], lines[1]);
+            Assert.IsFalse(lines[0] == lines[1]);
         }
     }
 }
