@@ -104,6 +104,43 @@ namespace NanoRelay.Tests.HostSim
         }
 
         [TestMethod]
+        [Timeout(150000)]
+        public void MailQueuedForAnUnreachableUpstream_SurvivesTheStop()
+        {
+            string dir = HostSimProcess.TempDirectory();
+            int pop3 = HostSimProcess.FreePort();
+            int smtp = HostSimProcess.FreePort();
+            int closed = HostSimProcess.FreePort();   // nothing listens there: every attempt is deferred
+            File.WriteAllText(Path.Combine(dir, "nanorelay.json"),
+                "{ \"upstream\": { \"host\": \"127.0.0.1\", \"port\": " + closed + ", \"tls\": \"none\" },"
+                + " \"pop3\": { \"listen\": \"127.0.0.1:" + pop3 + "\" }, \"smtpIngress\": { \"listen\": \"127.0.0.1:" + smtp + "\" } }");
+
+            using (HostSimProcess sim = HostSimProcess.Start(dir, "run", "--config", "nanorelay.json"))
+            {
+                Assert.IsTrue(sim.WaitForStdout("Ctrl+C stops.", HostSimProcess.StartTimeout), sim.Output);
+                Submit(smtp, "queued across a stop");   // 250 only once the message is durable in the spool
+                Thread.Sleep(2000);                      // the worker tries the upstream once and defers
+                sim.Terminate();
+                Assert.AreEqual(0, sim.WaitForExit(HostSimProcess.StopTimeout), sim.Output);
+            }
+
+            using (HostSimProcess queue = HostSimProcess.Run(dir, TimeSpan.FromSeconds(45), "queue", "--config", "nanorelay.json"))
+            {
+                Assert.AreEqual(0, queue.ExitCode, queue.Output);
+                StringAssert.StartsWith(queue.Stdout, "1 queued, 0 quarantined", queue.Output);
+                StringAssert.Contains(queue.Stdout, "tech@localhost", queue.Output);
+            }
+
+            using (HostSimProcess again = HostSimProcess.Start(dir, "run", "--config", "nanorelay.json"))
+            {
+                Assert.IsTrue(again.WaitForStdout("Ctrl+C stops.", HostSimProcess.StartTimeout), again.Output);
+                StringAssert.Contains(again.Stdout, "spool: 1 queued", again.Output);
+                again.Interrupt();
+                Assert.AreEqual(0, again.WaitForExit(HostSimProcess.StopTimeout), again.Output);
+            }
+        }
+
+        [TestMethod]
         [Timeout(60000)]
         [DataRow("{ \"pop3\": { \"listen\": \"nowhere\" } }", "pop3.listen")]
         [DataRow("{ \"upstream\": { \"host\": \"smtp.example.com\", \"tls\": \"ssl\" } }", "upstream.tls")]
