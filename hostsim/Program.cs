@@ -21,6 +21,7 @@ namespace NanoRelay.HostSim
             root.Subcommands.Add(SendCommand.Create());
             root.Subcommands.Add(DeliverCommand.Create());
             root.Subcommands.Add(QueueCommand.Create());
+            root.Subcommands.Add(DemoCommand.Create());
 
             root.Subcommands.Add(SmtpIngressCommand.Create());
             root.SetAction(parse => RunCommand.Execute(new RunOptions()));

@@ -26,7 +26,8 @@ namespace NanoRelay.HostSim
 
         public RelayHost Host { get { return _host; } }
 
-        public static RelayServices Start(HostConfig config, RunOptions options, string dataDirectory, IClock clock, IRandom random, ILog log, TextWriter output)
+        /// <summary>Starts everything; <paramref name="raised"/>, when given, hears (on the sensor thread) every alert the rules raise, once it is queued.</summary>
+        public static RelayServices Start(HostConfig config, RunOptions options, string dataDirectory, IClock clock, IRandom random, ILog log, TextWriter output, Action<NanoRelay.Alerts.AlertMessage> raised = null)
         {
             RelayServices s = new RelayServices();
             s._meter = new MemoryMeter();
@@ -50,11 +51,11 @@ namespace NanoRelay.HostSim
                 s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board);
 
                 s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
-                s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new WakingSink(s._alerts, s._host), log);
+                s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new WakingSink(s._alerts, s._host, raised), log);
                 s._sensors.Start();
                 output.WriteLine("sensors          " + s._sensors.SourceCount + " (alerts from " + config.Alerts.From + " to " + string.Join(", ", config.Alerts.To) + ")");
 
-                s._ticker = options.Trace ? null : StatusTicker.ForConsole(s.Snapshot);
+                s._ticker = options.Trace || !options.StatusLine ? null : StatusTicker.ForConsole(s.Snapshot);
                 s._ticker?.Start();
                 return s;
             }
@@ -105,17 +106,20 @@ namespace NanoRelay.HostSim
         {
             private readonly AlertSpooler _spooler;
             private readonly RelayHost _host;
+            private readonly Action<NanoRelay.Alerts.AlertMessage> _raised;
 
-            public WakingSink(AlertSpooler spooler, RelayHost host)
+            public WakingSink(AlertSpooler spooler, RelayHost host, Action<NanoRelay.Alerts.AlertMessage> raised)
             {
                 _spooler = spooler;
                 _host = host;
+                _raised = raised;
             }
 
             public void Raise(NanoRelay.Alerts.AlertMessage message)
             {
                 _spooler.Raise(message);
                 _host.Wake();
+                _raised?.Invoke(message);
             }
         }
     }

@@ -9,5 +9,8 @@ namespace NanoRelay.HostSim
         public string SmtpListen { get; set; }
         public string Board { get; set; }
         public bool Trace { get; set; }
+
+        /// <summary>The live status line on the console (off for the demo and with --trace).</summary>
+        public bool StatusLine { get; set; } = true;
     }
 }

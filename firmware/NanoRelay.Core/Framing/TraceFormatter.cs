@@ -35,6 +35,7 @@ namespace NanoRelay.Framing
         private int _outstanding;      // client commands not yet answered (RFC 2920 pipelining)
         private int _dataReply;        // which coming reply answers DATA (1 = the next), 0 = none
         private int _retrReply;        // the same for RETR/TOP
+        private int _authReply;        // the same for AUTH: a line sent before its reply is a SASL response
         private int _protocol;         // 0 unknown, 1 SMTP (3-digit replies), 2 POP3 (+OK/-ERR)
         private bool _clientBody;
         private bool _serverBody;
@@ -73,6 +74,14 @@ namespace NanoRelay.Framing
             }
 
             _outstanding++;
+            if (_authReply > 0)
+            {
+                // A line sent ahead of the answer to AUTH (pipelined against RFC 4954 §4 and
+                // RFC 2920 §3.1) can only be a SASL response: when in doubt, redact.
+                Emit('C', line, offset, count, 0, true);
+                return;
+            }
+
             if (_secretNext)
             {
                 // RFC 4954 §4: "*" cancels the exchange and is no secret; anything else is.
@@ -87,6 +96,7 @@ namespace NanoRelay.Framing
             {
                 // AUTH mechanism [initial-response]: RFC 4954 §4, RFC 5034 §4.
                 int mech = verb < 0 ? -1 : Ascii.IndexOf(line, verb + 1, offset + count - verb - 1, (byte)' ');
+                _authReply = _outstanding;
                 Emit('C', line, offset, count, mech < 0 ? count : mech - offset, mech >= 0);
             }
             else if (Ascii.EqualsIgnoreCase(line, offset, verbLength, s_pass))
@@ -160,6 +170,7 @@ namespace NanoRelay.Framing
             _outstanding = _outstanding > 0 ? _outstanding - 1 : 0;
             _dataReply = _dataReply > 0 ? _dataReply - 1 : 0;
             _retrReply = _retrReply > 0 ? _retrReply - 1 : 0;
+            _authReply = _authReply > 0 ? _authReply - 1 : 0;
             _clientBody = answersData && smtpReply && line[offset] == (byte)'3' && line[offset + 1] == (byte)'5' && line[offset + 2] == (byte)'4';
             _serverBody = answersRetr && Ascii.StartsWithIgnoreCase(line, offset, count, s_ok);
             _bodyShown = 0;

@@ -25,7 +25,9 @@ namespace NanoRelay.Pop3
         public Pop3ServerDriver(Pop3Server server, IConnection connection, int chunk)
         {
             _server = server;
-            _connection = connection;
+
+            // --trace: one formatter per session sees the whole dialogue (secrets redacted, bodies elided).
+            _connection = server.Log.IsTraceEnabled ? new TracedConnection(connection, server.Log, "pop3", true) : connection;
             _in = new byte[chunk];
             _out = new byte[DotStuffer.MaxOutput(chunk) + 5];
         }

@@ -16,7 +16,6 @@ namespace NanoRelay.Pop3
         /// <summary>Room the driver must leave free in <see cref="Output"/> before each Feed (one reply line).</summary>
         public const int ReplyRoom = Limits.Pop3ResponseLine;
 
-        private const string Source = "pop3";
         private const int ListingLineMax = 96;   // "n uid\r\n": 10 + 1 + 70 + 2 octets
 
         private static readonly byte[] s_ok = Ascii.Bytes("+OK");
@@ -30,9 +29,6 @@ namespace NanoRelay.Pop3
         private static readonly byte[] s_errTooManyBad = Ascii.Bytes("-ERR Too many bad commands.");
         private static readonly byte[] s_errIdle = Ascii.Bytes("-ERR Disconnected for inactivity.");
         private static readonly byte[] s_greeting = Ascii.Bytes("+OK POP3 server ready");
-        private static readonly byte[] s_keywordPass = Ascii.Bytes("PASS");
-        private static readonly byte[] s_keywordApop = Ascii.Bytes("APOP");
-        private static readonly byte[] s_keywordAuth = Ascii.Bytes("AUTH");
 
         private readonly Pop3Server _server;
         private readonly Pop3Arguments _arguments = new Pop3Arguments();
@@ -134,18 +130,12 @@ namespace NanoRelay.Pop3
 
             if (_saslPending)
             {
-                Trace("C: [redacted]");
                 _saslPending = false;
                 FinishSaslPlain(buffer, offset, count, flags);
                 return;
             }
 
             _arguments.Parse(buffer, offset, count);
-            if (_server.Log.IsTraceEnabled)
-            {
-                TraceCommand(buffer, offset, count);
-            }
-
             if ((flags & LineFlags.Nul) != 0)
             {
                 // popa3d: never ignore past a NUL; the whole line is refused and nothing runs.
@@ -185,7 +175,6 @@ namespace NanoRelay.Pop3
         public void FeedTooLong()
         {
             _action = Pop3Action.None;
-            Trace("C: [line too long]");
             _saslPending = false;
             BadCommand(s_errTooLong);
         }
@@ -326,36 +315,6 @@ namespace NanoRelay.Pop3
             return Ascii.Bytes(text);
         }
 
-        private void TraceCommand(byte[] buffer, int offset, int count)
-        {
-            // Secrets are masked here, where they are parsed (E-MailRelay): PASS, APOP's digest, AUTH's response.
-            Pop3Arguments a = _arguments;
-            if (a.KeywordIs(s_keywordPass))
-            {
-                Trace("C: PASS [redacted]");
-            }
-            else if (a.KeywordIs(s_keywordApop) && a.Count >= 1)
-            {
-                Trace("C: APOP " + Utf8.GetString(buffer, a.Offset(0), a.Length(0)) + " [redacted]");
-            }
-            else if (a.KeywordIs(s_keywordAuth) && a.Count >= 2)
-            {
-                Trace("C: AUTH " + Utf8.GetString(buffer, a.Offset(0), a.Length(0)) + " [redacted]");
-            }
-            else
-            {
-                Trace("C: " + Utf8.GetString(buffer, offset, count));
-            }
-        }
-
-        private void Trace(string line)
-        {
-            if (_server.Log.IsTraceEnabled)
-            {
-                _server.Log.Write(LogLevel.Trace, Source, line);
-            }
-        }
-
         // ---- output ------------------------------------------------------------------------
 
         internal void Put(byte[] bytes)
@@ -391,14 +350,9 @@ namespace NanoRelay.Pop3
             Put(s_okSpace);
         }
 
-        /// <summary>Ends a status line with CRLF (and traces it as "S: ...").</summary>
+        /// <summary>Ends a status line with CRLF.</summary>
         internal void EndLine()
         {
-            if (_server.Log.IsTraceEnabled)
-            {
-                _server.Log.Write(LogLevel.Trace, Source, "S: " + Utf8.GetString(_out, _traceStart, _outLength - _traceStart));
-            }
-
             Put(s_crlf);
             _traceStart = _outLength;
         }

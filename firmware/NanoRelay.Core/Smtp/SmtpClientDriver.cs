@@ -65,7 +65,8 @@ namespace NanoRelay.Smtp
         /// <summary>Runs the session on a connection already open (tests, or an adapter that connects itself).</summary>
         public SmtpOutcome Open(IConnection connection)
         {
-            _connection = connection;
+            // --trace: one formatter per session sees the whole dialogue (secrets redacted, bodies elided).
+            _connection = _log.IsTraceEnabled ? new TracedConnection(connection, _log, Source, false) : connection;
             _framer.DiscardBuffered();
             _session = new SmtpClientSession(_settings, connection.IsSecure);
             _session.Start();
@@ -142,11 +143,6 @@ namespace NanoRelay.Smtp
 
         private bool Flush()
         {
-            if (_log.IsTraceEnabled)
-            {
-                _log.Write(LogLevel.Trace, Source, _session.RedactedTrace());
-            }
-
             try
             {
                 _connection.Write(_session.Output, 0, _session.OutputCount);
@@ -171,11 +167,6 @@ namespace NanoRelay.Smtp
                 FrameResult r = _framer.TryTakeLine();
                 if (r == FrameResult.Line)
                 {
-                    if (_log.IsTraceEnabled)
-                    {
-                        _log.Write(LogLevel.Trace, Source, "S: " + Utf8.GetString(_framer.Buffer, _framer.LineOffset, _framer.LineLength));
-                    }
-
                     SmtpReplyStatus status = _reader.Accept(_framer.Buffer, _framer.LineOffset, _framer.LineLength, _framer.Flags);
                     if (status == SmtpReplyStatus.Invalid)
                     {
@@ -279,7 +270,6 @@ namespace NanoRelay.Smtp
         private void SendBody(IFileReader content)
         {
             _stuffer.Reset();
-            long sent = 0;
             int pending = 0;
             try
             {
@@ -308,7 +298,6 @@ namespace NanoRelay.Smtp
                         pending += _stuffer.Stuff(_chunk, 0, n, _send, pending);
                     }
 
-                    sent += n;
                 }
 
                 // RFC 5321 §4.1.1.4: CRLF "." CRLF; Finish adds the CRLF a last line may lack.
@@ -332,11 +321,6 @@ namespace NanoRelay.Smtp
                 // server discards the half message.
                 _session.Abort(SmtpFailure.Transient, 0, "cannot read the spooled message: " + e.Message);
                 return;
-            }
-
-            if (_log.IsTraceEnabled)
-            {
-                _log.Write(LogLevel.Trace, Source, "C: <" + sent.ToString() + " octets of message>\nC: .");
             }
 
             _session.OnBodySent();

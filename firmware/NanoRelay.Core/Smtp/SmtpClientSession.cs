@@ -49,7 +49,7 @@ namespace NanoRelay.Smtp
 
         public int OutputCount { get { return _output.Count; } }
 
-        /// <summary>The pending output carries credentials: a trace must show it redacted (see <see cref="RedactedTrace"/>).</summary>
+        /// <summary>The pending output carries credentials: a trace must show it redacted .</summary>
         public bool OutputIsSecret { get { return _output.IsSecret; } }
 
         /// <summary>Further replies of a PIPELINING group (RFC 2920) are expected: bytes buffered after this reply are legitimate.</summary>
@@ -324,15 +324,6 @@ namespace NanoRelay.Smtp
 
             State = SmtpClientState.Closed;
             Action = SmtpClientAction.Close;
-        }
-
-        /// <summary>
-        /// The pending output as trace lines, credentials redacted (E-MailRelay: passwords are masked
-        /// in the protocol code): "AUTH PLAIN [redacted]", and "[redacted]" for a SASL response.
-        /// </summary>
-        public string RedactedTrace()
-        {
-            return _output.RedactedTrace();
         }
 
         private void AfterHello()

@@ -5,7 +5,7 @@ namespace NanoRelay.Smtp
 {
     /// <summary>
     /// The client's output: commands gathered in one fixed buffer until the driver writes them, with
-    /// a flag for output that carries credentials so a trace shows it redacted.
+    /// a flag for output that carries credentials.
     /// </summary>
     public sealed class SmtpCommandBuffer
     {
@@ -81,51 +81,6 @@ namespace NanoRelay.Smtp
             IsSecret = true;
             System.Array.Clear(raw, 0, raw.Length);
             return true;
-        }
-
-        /// <summary>
-        /// The pending output as trace lines, credentials redacted (E-MailRelay: passwords are masked
-        /// in the protocol code): "AUTH PLAIN [redacted]", and "[redacted]" for a SASL response.
-        /// </summary>
-        public string RedactedTrace()
-        {
-            string text = "";
-            int start = 0;
-            for (int i = 0; i + 1 < _count; i++)
-            {
-                if (_bytes[i] != 13 || _bytes[i + 1] != 10)
-                {
-                    continue;
-                }
-
-                string line = Utf8.GetString(_bytes, start, i - start);
-                if (IsSecret)
-                {
-                    line = Redact(line);
-                }
-
-                text = text.Length == 0 ? "C: " + line : text + "\nC: " + line;
-                start = i + 2;
-                i++;
-            }
-
-            return text;
-        }
-
-        private static string Redact(string line)
-        {
-            if (line.Length == 0 || line == "*")
-            {
-                return line;
-            }
-
-            if (line.StartsWith("AUTH "))
-            {
-                int second = line.IndexOf(' ', 5);
-                return second < 0 ? line : line.Substring(0, second) + " [redacted]";
-            }
-
-            return "[redacted]";
         }
     }
 }

@@ -18,7 +18,8 @@ namespace NanoRelay.Smtp.Server
 
         public SmtpServerDriver(IConnection connection, SmtpServerOptions options, RelayPolicy policy, IIngressSink sink, IClock clock, ILog log, IRandom random)
         {
-            _connection = connection;
+            // --trace: one formatter per session sees the whole dialogue (secrets redacted, bodies elided).
+            _connection = log.IsTraceEnabled ? new NanoRelay.Framing.TracedConnection(connection, log, Source, true) : connection;
             _log = log;
             _greetingPauseMs = options.GreetingPauseMs;
             _session = new SmtpServerSession(options, policy, sink, this, clock, log, random, connection.RemoteAddress, connection.IsLoopback, connection.IsSecure);

@@ -85,11 +85,6 @@ namespace NanoRelay.Smtp.Server
 
         private void OnAuthResponse(byte[] b, int o, int n, bool ownLine)
         {
-            if (ownLine)
-            {
-                Trace("C: [redacted]");
-            }
-
             _lastInGroup = true;
             SmtpServerState step = _state;
             _state = SmtpServerState.Ready;

@@ -12,7 +12,6 @@ namespace NanoRelay.Smtp.Server
             {
                 // RFC 5321 §2.3.8: a bare CR or LF never ends a command, so this line holds two
                 // "commands" or a NUL; neither part is run.
-                TraceClient(b, o, n, false);
                 Bad(SmtpServerReplies.BareInCommand);
                 return;
             }
@@ -20,16 +19,6 @@ namespace NanoRelay.Smtp.Server
             int argOffset;
             int argCount;
             SmtpCommand command = SmtpServerCommands.Match(b, o, n, out argOffset, out argCount);
-            if (command == SmtpCommand.Auth)
-            {
-                // "AUTH PLAIN [redacted]": the initial response is a credential.
-                int space = Ascii.IndexOf(b, argOffset, argCount, (byte)' ');
-                TraceClient(b, o, space < 0 ? n : space - o, space >= 0);
-            }
-            else
-            {
-                TraceClient(b, o, n, false);
-            }
 
             if (_state == SmtpServerState.Refused && command != SmtpCommand.Quit)
             {

@@ -202,10 +202,6 @@ namespace NanoRelay.Smtp.Server
         private void EndOfData()
         {
             _framer.MaxLine = Limits.SmtpCommandLine;
-            if (_log.IsTraceEnabled)
-            {
-                Trace("C: [" + _dataReceived + " octets of mail data]");
-            }
             if (_dataError == SmtpDataError.None)
             {
                 try

@@ -332,7 +332,6 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
-            Trace("C: [line over 512 octets, discarded]");
             Bad(SmtpServerReplies.LineTooLong);
         }
 
@@ -422,39 +421,9 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
-            if (_log.IsTraceEnabled)
-            {
-                int start = 0;
-                for (int i = 0; i + 1 < _outCount; i++)
-                {
-                    if (_out[i] == (byte)'\r' && _out[i + 1] == (byte)'\n')
-                    {
-                        _log.Write(LogLevel.Trace, Source, "S: " + Text(_out, start, i - start));
-                        start = i + 2;
-                    }
-                }
-            }
-
             int n = _outCount;
             _outCount = 0;
             _output.Write(_out, 0, n);
-        }
-
-        // The C: line of a command; the text is built only when tracing (no allocation otherwise).
-        private void TraceClient(byte[] b, int offset, int count, bool redactedTail)
-        {
-            if (_log.IsTraceEnabled)
-            {
-                _log.Write(LogLevel.Trace, Source, "C: " + Text(b, offset, count) + (redactedTail ? " [redacted]" : string.Empty));
-            }
-        }
-
-        private void Trace(string line)
-        {
-            if (_log.IsTraceEnabled)
-            {
-                _log.Write(LogLevel.Trace, Source, line);
-            }
         }
 
         private void Info(string message)
