@@ -19,6 +19,9 @@ namespace NanoRelay.HostSim
         /// <summary>RETR/TOP read size on the host (the device uses Limits.Pop3TransferChunk).</summary>
         public const int HostTransferChunk = 16384;
 
+        /// <summary>The RETR/TOP read size in use: the host's, or the device's with --board.</summary>
+        public int TransferChunk { get; set; } = HostTransferChunk;
+
         private readonly Pop3Server _server;
         private readonly X509Certificate2 _certificate;
         private readonly IPEndPoint _listen;
@@ -178,7 +181,7 @@ namespace NanoRelay.HostSim
                     connection.StartTlsAsServer();
                 }
 
-                new Pop3ServerDriver(_server, connection, HostTransferChunk).Run();
+                new Pop3ServerDriver(_server, connection, TransferChunk).Run();
             }
             catch (ConnectionException e)
             {

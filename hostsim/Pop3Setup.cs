@@ -35,6 +35,11 @@ namespace NanoRelay.HostSim
             }
 
             Pop3Service service = new Pop3Service(serverOptions, maildrop, certificate, listen, tlsListen, clock, random, log);
+            if (board != null)
+            {
+                service.TransferChunk = Limits.Pop3TransferChunk;   // the device's buffer, not the desktop's
+            }
+
             service.Start();
 
             string host = listen.Address.Equals(IPAddress.Any) ? "127.0.0.1" : listen.Address.Equals(IPAddress.IPv6Any) ? "[::1]" : Host(listen.Address);

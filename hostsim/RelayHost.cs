@@ -55,6 +55,9 @@ namespace NanoRelay.HostSim
         /// <summary>The submission client toward the configured upstream, or null for local delivery.</summary>
         public SmtpUpstream Upstream { get; private set; }
 
+        /// <summary>The bytes each store (spool, mailbox) may hold: spool.maxBytes, or less when the board's spool is smaller.</summary>
+        public long StoreBytes { get; private set; }
+
         /// <summary>What recovery found in the spool and the mailbox at open.</summary>
         public string RecoverySummary { get; private set; }
 
@@ -62,10 +65,11 @@ namespace NanoRelay.HostSim
         /// Takes the data directory (throws <see cref="RelayBusyException"/> if another relay holds it),
         /// recovers the spool and the mailbox, and builds the worker. The worker does not run until <see cref="Start"/>.
         /// </summary>
-        public static RelayHost Open(HostConfig config, string dataDirectory, IClock clock, IRandom random, ILog log)
+        public static RelayHost Open(HostConfig config, string dataDirectory, IClock clock, IRandom random, ILog log, long boardSpoolBytes = 0)
         {
             Directory.CreateDirectory(dataDirectory);
             RelayHost host = new RelayHost(config, dataDirectory, clock, random, log);
+            host.StoreBytes = boardSpoolBytes > 0 && boardSpoolBytes < config.Spool.MaxBytes ? boardSpoolBytes : config.Spool.MaxBytes;
             host._lock = TakeLock(dataDirectory);
             try
             {
@@ -101,9 +105,9 @@ namespace NanoRelay.HostSim
         private void OpenStores()
         {
             Files = new DirectoryFileStore(DataDirectory, 0);
-            Mailbox = new Mailbox(Files, Random, Config.Spool.MaxBytes, Limits.StoreEntriesDefault);
+            Mailbox = new Mailbox(Files, Random, StoreBytes, Limits.StoreEntriesDefault);
             RecoveryReport mailbox = Mailbox.Open();
-            Spool = new Spool(Files, _clock, Random, Config.Spool.MaxBytes, Limits.StoreEntriesDefault);
+            Spool = new Spool(Files, _clock, Random, StoreBytes, Limits.StoreEntriesDefault);
             RecoveryReport spool = Spool.Open();
             RecoverySummary = "spool: " + Spool.Count + " queued" + Describe(spool) + "; mailbox: " + Mailbox.Refresh() + " messages" + Describe(mailbox);
 

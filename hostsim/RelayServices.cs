@@ -35,6 +35,7 @@ namespace NanoRelay.HostSim
             if (options.Board != null)
             {
                 s._board = BoardProfile.Find(options.Board);
+                Adapters.TlsGate.Configure(s._board.TlsConcurrency);
                 foreach (string w in BudgetCheck.Warnings(s._board, BudgetPlan.For(config, s._board, SessionCosts.Estimated)))
                 {
                     output.WriteLine("warning: " + w);
@@ -43,7 +44,7 @@ namespace NanoRelay.HostSim
 
             try
             {
-                s._host = RelayHost.Open(config, dataDirectory, clock, random, log);
+                s._host = RelayHost.Open(config, dataDirectory, clock, random, log, s._board?.SpoolBytes ?? 0);
                 output.WriteLine("store            " + s._host.RecoverySummary);
                 output.WriteLine("delivery         " + (config.Upstream == null ? "local: into the device mailbox (no upstream configured)" : "upstream " + config.Upstream.Host + ":" + config.Upstream.Port + " (" + config.Upstream.Tls + ")"));
                 s._host.Start();

@@ -24,6 +24,7 @@ namespace NanoRelay.HostSim.Adapters
         private SslStream _tls;
         private int _lastTimeout = int.MinValue;
         private bool _closed;
+        private SemaphoreSlim _tlsSlot;
 
         /// <summary>Wraps a connected socket. <paramref name="serverCertificate"/> is for StartTlsAsServer; <paramref name="trustedCas"/> adds private roots for StartTlsAsClient.</summary>
         public TcpConnection(Socket socket, X509Certificate2 serverCertificate, X509Certificate2Collection trustedCas)
@@ -100,6 +101,7 @@ namespace NanoRelay.HostSim.Adapters
 
         public void StartTlsAsClient(string targetHost)
         {
+            _tlsSlot = TlsGate.Enter();
             SslStream tls = new SslStream(new NetworkStream(_socket, ownsSocket: false), false, ValidateServer);
             try
             {
@@ -128,6 +130,7 @@ namespace NanoRelay.HostSim.Adapters
                 throw new ConnectionException("no server certificate configured") { IsTls = true };
             }
 
+            _tlsSlot = TlsGate.Enter();
             SslStream tls = new SslStream(new NetworkStream(_socket, ownsSocket: false), false);
             try
             {
@@ -157,6 +160,8 @@ namespace NanoRelay.HostSim.Adapters
             }
 
             _closed = true;
+            _tlsSlot?.Release();
+            _tlsSlot = null;
             try
             {
                 _tls?.Dispose();
