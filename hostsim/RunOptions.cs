@@ -9,5 +9,8 @@ namespace NanoRelay.HostSim
         public string SmtpListen { get; set; }
         public string Board { get; set; }
         public bool Trace { get; set; }
+
+        /// <summary>--status-file: write the status snapshot as JSON there every second.</summary>
+        public string StatusFile { get; set; }
     }
 }
