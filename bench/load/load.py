@@ -137,6 +137,22 @@ def smtp_once(port, rcpt, tag="probe"):
             c.close()
 
 
+def greeted(port, kind, patience=10.0, rcvbuf=None):
+    """An attacker's connection that got a greeting (retrying refusals for up to `patience` s), or None."""
+    end = time.monotonic() + patience
+    while time.monotonic() < end:
+        try:
+            c = Conn(port, rcvbuf=rcvbuf)
+            g = c.line() if kind == "pop3" else c.smtp_reply()
+            if g.startswith("+OK") or g.startswith("220"):
+                return c
+            c.close()
+        except (OSError, EOFError):
+            pass
+        time.sleep(0.2)
+    return None
+
+
 class Prober(threading.Thread):
     """A normal client, again and again: each try retries every 0.5 s until served or the budget is spent."""
 
@@ -151,19 +167,23 @@ class Prober(threading.Thread):
             tries += 1
             outcome, _ = self.fn()
             dt = time.monotonic() - t0
-            if outcome == "served" or dt >= PROBE_BUDGET_S or self.stop.is_set():
+            if self.stop.is_set():
+                return None   # the attack ended while this client waited: not a "during" figure
+            if outcome == "served" or dt >= PROBE_BUDGET_S:
                 return {"outcome": outcome, "seconds": round(dt, 3), "tries": tries}
             time.sleep(0.5)
 
     def run(self):
         while not self.stop.is_set():
-            self.results.append(self.one())
+            r = self.one()
+            if r is not None:
+                self.results.append(r)
             self.stop.wait(1.0)
 
 
 def summarize_probes(results):
     if not results:
-        return {"tries": 0}
+        return {"probes": 0}
     served = [r["seconds"] for r in results if r["outcome"] == "served"]
     return {"probes": len(results), "served": len(served), "not_served_within_budget": len(results) - len(served),
             "median_s": round(sorted(served)[len(served) // 2], 3) if served else None,
@@ -265,9 +285,15 @@ def slowloris(a, counts, seconds=24, per_protocol=None):
     conns = []
     for port, kind in [(a.pop3, "pop3")] * n + [(a.smtp, "smtp")] * n:
         try:
-            c = Conn(port, timeout=0.2)
+            c = Conn(port)
+            g = c.line() if kind == "pop3" else c.smtp_reply()   # wait for the greeting: a slow client, not an early talker
+            if g.startswith("-ERR") or g.startswith("421"):
+                counts[kind + "_refused_politely"] += 1
+                c.close()
+                continue
+            c.s.settimeout(0.2)
             conns.append((kind, c))
-        except OSError:
+        except (OSError, EOFError):
             counts["connect_failed"] += 1
     payload = b"USER slowly-but-never-finishing-this-line-" * 50
     end = time.monotonic() + seconds
@@ -281,14 +307,14 @@ def slowloris(a, counts, seconds=24, per_protocol=None):
                 c.s.send(payload[i % len(payload):i % len(payload) + 1])
             except OSError:
                 closed_by_server.add(idx)
-                counts[kind + "_closed_by_server"] += 1
+                counts[kind + "_closed_by_server_after_%ds" % int(seconds - (end - time.monotonic()))] += 1
         i += 1
         time.sleep(3)
     for idx, (kind, c) in enumerate(conns):
         if idx not in closed_by_server:
-            counts[kind + "_still_open_at_end"] += 1
+            counts[kind + "_held_to_the_end"] += 1
         c.close()
-    counts["connections"] = len(conns)
+    counts["greeted"] = len(conns)
 
 
 def flood(a, counts, rate=50, seconds=10):
@@ -333,11 +359,9 @@ def stalled_retr(a, counts, stall=20):
     stalls = []
     for _ in range(a.cap_pop3):
         try:
-            c = Conn(a.pop3, rcvbuf=4096)
-            g = c.line()
-            if not g.startswith("+OK"):
-                counts["not_greeted"] += 1
-                c.close()
+            c = greeted(a.pop3, "pop3", rcvbuf=4096)
+            if c is None:
+                counts["not_greeted_in_10s"] += 1
                 continue
             c.send("USER %s\r\n" % a.user)
             c.line()
@@ -362,12 +386,11 @@ def garbage(a, counts, sessions=4, seed=1):
     rnd = random.Random(seed)
     for port, kind in [(a.pop3, "pop3")] * sessions + [(a.smtp, "smtp")] * sessions:
         try:
-            c = Conn(port, timeout=5)
-            g = c.line()
-            if g.startswith("-ERR") or g.startswith("421"):
-                counts[kind + "_refused_politely"] += 1
-                c.close()
+            c = greeted(port, kind)
+            if c is None:
+                counts[kind + "_not_greeted_in_10s"] += 1
                 continue
+            c.s.settimeout(5)
             junk = [bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 300))) + b"\r\n" for _ in range(10)]
             junk += [b"\x00\x00\x00\r\n", b"NOOP\rNOOP\r\n", b"bare\nline\n", b"X" * 65536 + b"\r\n"]
             junk += [("XYZZY%d\r\n" % i).encode() for i in range(30)]
@@ -405,9 +428,16 @@ def scenario(a, name, attack, watch):
     stop = threading.Event()
     probes = [Prober(lambda: pop3_once(a.pop3, a.user, a.password), stop), Prober(lambda: smtp_once(a.smtp, a.rcpt), stop)]
     t0 = time.monotonic()
-    for p in probes:
-        p.start()
+
+    def start_probes():
+        time.sleep(1.0)   # the attack takes its slots first
+        for p in probes:
+            p.start()
+
+    starter = threading.Thread(target=start_probes, daemon=True)
+    starter.start()
     attack(a, counts)
+    starter.join()
     stop.set()
     for p in probes:
         p.join(PROBE_BUDGET_S + 15)
