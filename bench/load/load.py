@@ -167,17 +167,16 @@ class Prober(threading.Thread):
             tries += 1
             outcome, _ = self.fn()
             dt = time.monotonic() - t0
-            if self.stop.is_set():
-                return None   # the attack ended while this client waited: not a "during" figure
+            if outcome != "served" and self.stop.is_set():
+                # Still not served when the attack ended (a short attack, shorter than the budget).
+                return {"outcome": "not served before the attack ended", "seconds": round(dt, 3), "tries": tries}
             if outcome == "served" or dt >= PROBE_BUDGET_S:
                 return {"outcome": outcome, "seconds": round(dt, 3), "tries": tries}
             time.sleep(0.5)
 
     def run(self):
         while not self.stop.is_set():
-            r = self.one()
-            if r is not None:
-                self.results.append(r)
+            self.results.append(self.one())
             self.stop.wait(1.0)
 
 
@@ -185,7 +184,9 @@ def summarize_probes(results):
     if not results:
         return {"probes": 0}
     served = [r["seconds"] for r in results if r["outcome"] == "served"]
-    return {"probes": len(results), "served": len(served), "not_served_within_budget": len(results) - len(served),
+    return {"probes": len(results), "served": len(served),
+            "not_served_within_budget": sum(1 for r in results if r["outcome"] not in ("served", "not served before the attack ended")),
+            "not_served_before_attack_ended": sum(1 for r in results if r["outcome"] == "not served before the attack ended"),
             "median_s": round(sorted(served)[len(served) // 2], 3) if served else None,
             "max_s": round(max(served), 3) if served else None}
 

@@ -36,6 +36,10 @@ def probe(d):
     s = "%d/%d served" % (d["served"], d["probes"])
     if d["served"]:
         s += ", median %.3f s, max %.3f s" % (d["median_s"], d["max_s"])
+    if d.get("not_served_within_budget"):
+        s += "; %d not served within 12 s" % d["not_served_within_budget"]
+    if d.get("not_served_before_attack_ended"):
+        s += "; %d still refused when the attack ended" % d["not_served_before_attack_ended"]
     return s
 
 
@@ -61,7 +65,13 @@ def main():
     print("- What: `hostsim run --board BOARD --status-file ...` on 127.0.0.1, fresh data directory with one 1 MB message,")
     print("  local delivery (no upstream). Scenarios by `bench/load/load.py`; during each, a normal POP3 client")
     print("  (USER/PASS/STAT/QUIT) and a normal SMTP client (one message) run again and again, each try retrying")
-    print("  every 0.5 s for up to 12 s; 'after' is one such try 0.5 s after the attack ended.")
+    print("  every 0.5 s for up to 12 s (a try still waiting when the attack ends counts as 'still refused when")
+    print("  the attack ended'); 'after' is one such try 0.5 s after the attack ended. The attack starts 1 s before")
+    print("  the normal clients, so it holds the session slots first.")
+    print("- Attack counts: 'served'/'greeted' = got +OK / 220; 'refused politely' = got `-ERR [SYS/TEMP]` / `421 4.7.0`")
+    print("  (the board's session cap); 'held to the end' = a slowloris connection the relay still kept open when")
+    print("  the attack stopped (per-line deadlines: POP3 3 min before login, SMTP 5 min per command);")
+    print("  'closed by server' in the garbage scenario = the relay hung up after its error limit.")
     print("- Memory: managed bytes the relay holds after a full GC, minus the baseline before the services")
     print("  started (hostsim's MemoryMeter), sampled every second through the status file. This is the host's")
     print("  .NET heap (X509 certificate, sockets, threads, runtime caches the device does not have), so it is an")
