@@ -319,15 +319,16 @@ def slowloris(a, counts, seconds=24, per_protocol=None):
 
 
 def flood(a, counts, rate=50, seconds=10):
-    """rate connects/s for seconds, alternating ports: silent (held 1 s), reset at once, TLS ClientHello only (held 1 s)."""
+    """rate connects/s for seconds, rotating over POP3, SMTP and (if given) POP3 implicit TLS: silent (held 1 s), reset at once, TLS ClientHello only (held 1 s)."""
     hello = client_hello()
     pending = []
     kinds = ("silent", "reset", "clienthello")
     t0 = time.monotonic()
     n = 0
     while time.monotonic() - t0 < seconds:
-        port = a.pop3 if n % 2 == 0 else a.smtp
-        kind = kinds[(n // 2) % 3]
+        ports = [a.pop3, a.smtp] + ([a.pop3s] if a.pop3s else [])
+        port = ports[n % len(ports)]
+        kind = kinds[(n // len(ports)) % 3]
         try:
             s = socket.create_connection((HOST, port), timeout=2)
             counts["connected"] += 1
@@ -463,6 +464,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pop3", type=int, required=True)
     ap.add_argument("--smtp", type=int, required=True)
+    ap.add_argument("--pop3s", type=int, default=0, help="POP3 implicit-TLS port, flooded too")
     ap.add_argument("--pid", type=int, required=True)
     ap.add_argument("--status-file", required=True)
     ap.add_argument("--cap-pop3", type=int, required=True)
@@ -482,7 +484,7 @@ def main():
         ("baseline (no attack, 3 s)", lambda a, c: time.sleep(3)),
         ("over the cap: cap+4 POP3 and cap+4 SMTP at once, held 5 s", overcap),
         ("slowloris: 1 byte / 3 s on cap+2 connections per protocol, 24 s", slowloris),
-        ("connection flood: 50 connects/s for 10 s (silent 1 s / RST / TLS ClientHello)", flood),
+        ("connection flood: 50 connects/s for 10 s over POP3, SMTP, POP3S (silent 1 s / RST / TLS ClientHello)", flood),
         ("stalled RETR of a 1 MB message (4 KB receive buffer, 20 s), then RST", stalled_retr),
         ("garbage lines: 4 sessions per protocol", garbage),
     ]

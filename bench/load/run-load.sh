@@ -39,23 +39,23 @@ PY
 n=0
 for board in "${BOARDS[@]}"; do
   n=$((n + 1))
-  pop3=$((21100 + n)); smtp=$((22500 + n))
+  pop3=$((21100 + n)); smtp=$((22500 + n)); pop3s=$((21900 + n))
   dir="$WORK/$board"; rm -rf "$dir"; mkdir -p "$dir"
   cat >"$dir/relay.json" <<JSON
 {
   "device": { "name": "load-$board" },
   "alerts": { "from": "relay@lan.test", "to": ["ops@example.com"] },
-  "pop3": { "listen": "127.0.0.1:$pop3", "user": "tech", "password": "secret" },
+  "pop3": { "listen": "127.0.0.1:$pop3", "tlsListen": "127.0.0.1:$pop3s", "user": "tech", "password": "secret" },
   "smtpIngress": { "listen": "127.0.0.1:$smtp", "allowFrom": ["127.0.0.0/8"], "maxMessageBytes": 1048576 },
   "spool": { "path": "data", "maxBytes": 67108864 }
 }
 JSON
   dotnet "$DLL" deliver --config "$dir/relay.json" "$WORK/big.eml" >"$dir/deliver.log" 2>&1 || { cat "$dir/deliver.log" >&2; exit 1; }
-  log "$board: relay on pop3 $pop3, smtp $smtp"
+  log "$board: relay on pop3 $pop3, pop3s $pop3s, smtp $smtp"
   ( cd "$dir" && exec dotnet "$DLL" run --config relay.json --board "$board" --status-file "$dir/status.json" ) >"$dir/relay.log" 2>&1 &
   RELAY=$!
-  wait_port "$pop3" && wait_port "$smtp" || { log "$board: relay did not listen"; cat "$dir/relay.log" >&2; exit 1; }
-  python3 "$HERE/load.py" --pop3 "$pop3" --smtp "$smtp" --pid "$RELAY" --status-file "$dir/status.json" \
+  wait_port "$pop3" && wait_port "$smtp" && wait_port "$pop3s" || { log "$board: relay did not listen"; cat "$dir/relay.log" >&2; exit 1; }
+  python3 "$HERE/load.py" --pop3 "$pop3" --smtp "$smtp" --pop3s "$pop3s" --pid "$RELAY" --status-file "$dir/status.json" \
     --cap-pop3 "$(cap "$board" pop3)" --cap-smtp "$(cap "$board" smtpIngress)" --board "$board" \
     --json "$OUT/$board.json" ${LOAD_ONLY:+--only "$LOAD_ONLY"} | tee "$dir/scenarios.jsonl" >&2
   if kill -0 "$RELAY" 2>/dev/null; then
