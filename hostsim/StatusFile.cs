@@ -26,22 +26,44 @@ namespace NanoRelay.HostSim
         }
 
         /// <summary>The JSON text for one snapshot (camelCase names, sizes in bytes, null when not known).</summary>
+        /// <remarks>Utf8JsonWriter, not JsonSerializer: no reflection metadata cache, which would itself show up in the memory measured.</remarks>
         public static string Render(StatusSnapshot s)
         {
-            return JsonSerializer.Serialize(new
+            using MemoryStream buffer = new MemoryStream();
+            using (Utf8JsonWriter w = new Utf8JsonWriter(buffer))
             {
-                uptimeSeconds = (long)s.Uptime.TotalSeconds,
-                queueDepth = s.QueueDepth,
-                pop3Sessions = s.Pop3Sessions,
-                smtpSessions = s.SmtpSessions,
-                alertsRaised = s.AlertsRaised,
-                lastDeliveryUtc = s.LastDeliveryUtc,
-                lastError = s.LastError,
-                managedBytes = s.ManagedBytes,
-                peakManagedBytes = s.PeakManagedBytes,
-                heapBudgetBytes = s.HeapBudgetBytes,
-                board = s.BoardName,
-            });
+                w.WriteStartObject();
+                w.WriteNumber("uptimeSeconds", (long)s.Uptime.TotalSeconds);
+                w.WriteNumber("queueDepth", s.QueueDepth);
+                w.WriteNumber("pop3Sessions", s.Pop3Sessions);
+                w.WriteNumber("smtpSessions", s.SmtpSessions);
+                w.WriteNumber("alertsRaised", s.AlertsRaised);
+                if (s.LastDeliveryUtc == null)
+                {
+                    w.WriteNull("lastDeliveryUtc");
+                }
+                else
+                {
+                    w.WriteString("lastDeliveryUtc", s.LastDeliveryUtc.Value);
+                }
+
+                w.WriteString("lastError", s.LastError);
+                w.WriteNumber("managedBytes", s.ManagedBytes);
+                w.WriteNumber("peakManagedBytes", s.PeakManagedBytes);
+                if (s.HeapBudgetBytes == null)
+                {
+                    w.WriteNull("heapBudgetBytes");
+                }
+                else
+                {
+                    w.WriteNumber("heapBudgetBytes", s.HeapBudgetBytes.Value);
+                }
+
+                w.WriteString("board", s.BoardName);
+                w.WriteEndObject();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
 
         /// <summary>Writes the file once now.</summary>
