@@ -18,6 +18,7 @@ import time
 HOST = "127.0.0.1"
 PROBE_BUDGET_S = 12.0     # a normal client retries (every 0.5 s) for at most this long
 IO_TIMEOUT_S = 10.0
+RELEASE = threading.Event()   # set by an attack just before it lets its connections go
 
 
 # ---------------------------------------------------------------- small line I/O
@@ -167,7 +168,7 @@ class Prober(threading.Thread):
             tries += 1
             outcome, _ = self.fn()
             dt = time.monotonic() - t0
-            if outcome != "served" and self.stop.is_set():
+            if RELEASE.is_set() or (outcome != "served" and self.stop.is_set()):
                 # Still not served when the attack ended (a short attack, shorter than the budget).
                 return {"outcome": "not served before the attack ended", "seconds": round(dt, 3), "tries": tries}
             if outcome == "served" or dt >= PROBE_BUDGET_S:
@@ -272,6 +273,7 @@ def overcap(a, counts):
     for t in ts:
         t.join(15)
     time.sleep(5)
+    RELEASE.set()
     for c in held:
         try:
             c.send("QUIT\r\n")
@@ -311,6 +313,7 @@ def slowloris(a, counts, seconds=24, per_protocol=None):
                 counts[kind + "_closed_by_server_after_%ds" % int(seconds - (end - time.monotonic()))] += 1
         i += 1
         time.sleep(3)
+    RELEASE.set()
     for idx, (kind, c) in enumerate(conns):
         if idx not in closed_by_server:
             counts[kind + "_held_to_the_end"] += 1
@@ -352,6 +355,7 @@ def flood(a, counts, rate=50, seconds=10):
         pending = keep
         next_at = t0 + n / float(rate)
         time.sleep(max(0.0, next_at - time.monotonic()))
+    RELEASE.set()
     for _, s in pending:
         s.close()
 
@@ -379,6 +383,7 @@ def stalled_retr(a, counts, stall=20):
         except (OSError, EOFError):
             counts["error"] += 1
     time.sleep(stall)
+    RELEASE.set()
     for c in stalls:
         reset(c.s)
 
@@ -424,6 +429,7 @@ class Counts(dict):
 
 def scenario(a, name, attack, watch):
     counts = Counts()
+    RELEASE.clear()
     mem_before = watch.max_bytes
     watch.max_bytes = 0
     watch.max_sessions = {"pop3": 0, "smtp": 0}
@@ -440,6 +446,7 @@ def scenario(a, name, attack, watch):
     starter.start()
     attack(a, counts)
     starter.join()
+    RELEASE.set()
     stop.set()
     for p in probes:
         p.join(PROBE_BUDGET_S + 15)
