@@ -451,6 +451,7 @@ def scenario(a, name, attack, watch):
     for p in probes:
         p.join(PROBE_BUDGET_S + 15)
     attack_s = time.monotonic() - t0
+    RELEASE.clear()   # the "after" client is not part of the attack
     time.sleep(0.5)
     after = {"pop3": Prober(lambda: pop3_once(a.pop3, a.user, a.password), threading.Event()).one(),
              "smtp": Prober(lambda: smtp_once(a.smtp, a.rcpt), threading.Event()).one()}
