@@ -39,7 +39,7 @@ def probe(d):
     if d.get("not_served_within_budget"):
         s += "; %d not served within 12 s" % d["not_served_within_budget"]
     if d.get("not_served_before_attack_ended"):
-        s += "; %d still refused when the attack ended" % d["not_served_before_attack_ended"]
+        s += "; %d still waiting (refused, or in progress) when the attack let go" % d["not_served_before_attack_ended"]
     return s
 
 
@@ -65,8 +65,8 @@ def main():
     print("- What: `hostsim run --board BOARD --status-file ...` on 127.0.0.1, fresh data directory with one 1 MB message,")
     print("  local delivery (no upstream). Scenarios by `bench/load/load.py`; during each, a normal POP3 client")
     print("  (USER/PASS/STAT/QUIT) and a normal SMTP client (one message) run again and again, each try retrying")
-    print("  every 0.5 s for up to 12 s (a try still waiting when the attack ends counts as 'still refused when")
-    print("  the attack ended'); 'after' is one such try 0.5 s after the attack ended. The attack starts 1 s before")
+    print("  every 0.5 s for up to 12 s (a try still waiting when the attack ends counts as 'still waiting when")
+    print("  the attack let go'); 'after' is one such try 0.5 s after the attack ended. The attack starts 1 s before")
     print("  the normal clients, so it holds the session slots first.")
     print("- Attack counts: 'served'/'greeted' = got +OK / 220; 'refused politely' = got `-ERR [SYS/TEMP]` / `421 4.7.0`")
     print("  (the board's session cap); 'held to the end' = a slowloris connection the relay still kept open when")
