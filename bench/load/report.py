@@ -121,5 +121,15 @@ def main():
             c.get("smtp_served", 0), c.get("smtp_refused_politely", 0), crashed, kb(r["peak_managed_bytes"]), kb(r["heap_budget_bytes"])))
 
 
+def notes():
+    """bench/load/NOTES-load.md (hand-written reading and one-off checks), kept across reruns."""
+    p = os.path.join(os.path.dirname(os.path.abspath(__file__)), "NOTES-load.md")
+    if os.path.exists(p):
+        with open(p, encoding="utf-8") as f:
+            print()
+            print(f.read().rstrip())
+
+
 if __name__ == "__main__":
     main()
+    notes()
