@@ -23,6 +23,7 @@ namespace NanoRelay.HostSim
         private SensorLoop _sensors;
         private AlertSpooler _alerts;
         private StatusTicker _ticker;
+        private StatusFile _statusFile;
 
         public RelayHost Host { get { return _host; } }
 
@@ -58,6 +59,8 @@ namespace NanoRelay.HostSim
 
                 s._ticker = options.Trace || !options.StatusLine ? null : StatusTicker.ForConsole(s.Snapshot);
                 s._ticker?.Start();
+                s._statusFile = options.StatusFile == null ? null : new StatusFile(s.Snapshot, options.StatusFile, TimeSpan.FromSeconds(1));
+                s._statusFile?.Start();
                 return s;
             }
             catch
@@ -91,6 +94,7 @@ namespace NanoRelay.HostSim
         public void Stop(TextWriter output)
         {
             _ticker?.Stop();
+            _statusFile?.Stop();
             _sensors?.Stop();
             _ingress?.Stop();
             _pop3?.Stop();

@@ -22,7 +22,8 @@ namespace NanoRelay.HostSim
             Option<string> smtp = new Option<string>("--smtp") { Description = "SMTP ingress listen ADDR:PORT (default 127.0.0.1:2525)" };
             Option<string> board = new Option<string>("--board") { Description = "enforce boards/NAME/board.json budgets" };
             Option<bool> trace = new Option<bool>("--trace") { Description = "print the protocol dialogue (C:/S:), secrets redacted" };
-            Command run = new Command("run", "run the relay") { config, data, pop3, smtp, board, trace };
+            Option<string> statusFile = new Option<string>("--status-file") { Description = "write the status (sessions, memory held and peak, budget) as JSON to PATH every second" };
+            Command run = new Command("run", "run the relay") { config, data, pop3, smtp, board, trace, statusFile };
             run.SetAction(parse => Execute(new RunOptions
             {
                 ConfigFile = parse.GetValue(config),
@@ -31,6 +32,7 @@ namespace NanoRelay.HostSim
                 SmtpListen = parse.GetValue(smtp),
                 Board = parse.GetValue(board),
                 Trace = parse.GetValue(trace),
+                StatusFile = parse.GetValue(statusFile),
             }));
             return run;
         }

@@ -12,5 +12,8 @@ namespace NanoRelay.HostSim
 
         /// <summary>The live status line on the console (off for the demo and with --trace).</summary>
         public bool StatusLine { get; set; } = true;
+
+        /// <summary>--status-file: write the status snapshot as JSON there every second.</summary>
+        public string StatusFile { get; set; }
     }
 }
