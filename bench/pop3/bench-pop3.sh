@@ -31,7 +31,7 @@ REBUILD_HOSTSIM=1 build_hostsim || die "hostsim build failed"
 rm -rf "$B"; mkdir -p "$B/msgs" "$B/nr" "$B/dv/run" "$B/dv/state" "$B/mail/tech/Maildir/"{new,cur,tmp}
 gen_cert "$B/tls"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-NR_PORT=$(free_port); DV_PORT=$(free_port)
+NR_PORT=$(free_port); DV_PORT=$(free_port); NR_SMTP=$(free_port)
 
 # --- the mailbox: N_SMALL x SMALL + N_BIG x BIG octets, CRLF, identical for both servers ----------
 python3 - "$B/msgs" "$N_SMALL" "$SMALL" "$N_BIG" "$BIG" <<'PY'
@@ -109,7 +109,8 @@ wait_port 127.0.0.1 "$DV_PORT" 20 || die "dovecot does not listen"
 
 # --- nanoRelay host simulator ---------------------------------------------------------------------
 cat > "$B/nr.json" <<JSON
-{ "pop3": { "listen": "127.0.0.1:$NR_PORT", "user": "tech", "password": "secret" } }
+{ "pop3": { "listen": "127.0.0.1:$NR_PORT", "user": "tech", "password": "secret" },
+  "smtpIngress": { "listen": "127.0.0.1:$NR_SMTP" }, "spool": { "maxBytes": 67108864 } }
 JSON
 # The same messages into nanoRelay's mailbox store (crash-safe, fsync on every commit).
 dotnet "$HOSTSIM_DLL" deliver --config "$B/nr.json" --data "$B/nr" "$B"/msgs/* >"$B/nr-deliver.out" || die "hostsim deliver failed"
