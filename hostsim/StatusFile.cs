@@ -14,15 +14,13 @@ namespace NanoRelay.HostSim
     {
         private readonly Func<StatusSnapshot> _snapshot;
         private readonly string _path;
-        private readonly TimeSpan _period;
-        private readonly ManualResetEventSlim _stop = new ManualResetEventSlim(false);
-        private Thread _thread;
+        private readonly PeriodicThread _thread;
 
         public StatusFile(Func<StatusSnapshot> snapshot, string path, TimeSpan period)
         {
             _snapshot = snapshot;
             _path = Path.GetFullPath(path);
-            _period = period;
+            _thread = new PeriodicThread("nanorelay-status-file", period, TryWrite, false);
         }
 
         /// <summary>The JSON text for one snapshot (camelCase names, sizes in bytes, null when not known).</summary>
@@ -78,44 +76,33 @@ namespace NanoRelay.HostSim
         public void Start()
         {
             WriteOnce();
-            _stop.Reset();
-            _thread = new Thread(Run) { IsBackground = true, Name = "nanorelay-status-file" };
             _thread.Start();
         }
 
         /// <summary>Stops and writes a last time (idempotent).</summary>
         public void Stop()
         {
-            Thread t = _thread;
-            if (t == null)
+            if (_thread.Stop())
             {
-                return;
+                WriteOnce();
             }
-
-            _stop.Set();
-            t.Join();
-            _thread = null;
-            WriteOnce();
         }
 
         public void Dispose()
         {
             Stop();
-            _stop.Dispose();
+            _thread.Dispose();
         }
 
-        private void Run()
+        private void TryWrite()
         {
-            while (!_stop.Wait(_period))
+            try
             {
-                try
-                {
-                    WriteOnce();
-                }
-                catch (IOException)
-                {
-                    // A reader holding the file on some platforms, a full disk: try again next period.
-                }
+                WriteOnce();
+            }
+            catch (IOException)
+            {
+                // A reader holding the file on some platforms, a full disk: try again next period.
             }
         }
     }

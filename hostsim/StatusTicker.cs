@@ -12,17 +12,15 @@ namespace NanoRelay.HostSim
     {
         private readonly Func<StatusSnapshot> _snapshot;
         private readonly TextWriter _out;
-        private readonly TimeSpan _period;
         private readonly bool _inPlace;
-        private readonly ManualResetEventSlim _stop = new ManualResetEventSlim(false);
-        private Thread _thread;
+        private readonly PeriodicThread _thread;
         private int _lastLength;
 
         public StatusTicker(Func<StatusSnapshot> snapshot, TextWriter output, TimeSpan period, bool inPlace)
         {
             _snapshot = snapshot;
             _out = output;
-            _period = period;
+            _thread = new PeriodicThread("nanorelay-status", period, WriteOnce, false);
             _inPlace = inPlace;
         }
 
@@ -35,23 +33,17 @@ namespace NanoRelay.HostSim
 
         public void Start()
         {
-            _stop.Reset();
-            _thread = new Thread(Run) { IsBackground = true, Name = "nanorelay-status" };
             _thread.Start();
         }
 
         /// <summary>Stops and ends the in-place line with a newline (idempotent).</summary>
         public void Stop()
         {
-            Thread t = _thread;
-            if (t == null)
+            if (!_thread.Stop())
             {
                 return;
             }
 
-            _stop.Set();
-            t.Join();
-            _thread = null;
             if (_inPlace && _lastLength > 0)
             {
                 _out.WriteLine();
@@ -62,7 +54,7 @@ namespace NanoRelay.HostSim
         public void Dispose()
         {
             Stop();
-            _stop.Dispose();
+            _thread.Dispose();
         }
 
         /// <summary>Writes one status line now.</summary>
@@ -82,12 +74,5 @@ namespace NanoRelay.HostSim
             _out.Flush();
         }
 
-        private void Run()
-        {
-            while (!_stop.Wait(_period))
-            {
-                WriteOnce();
-            }
-        }
     }
 }

@@ -18,12 +18,10 @@ namespace NanoRelay.HostSim.Sensors
 
         private readonly IClock _clock;
         private readonly IReadOnlyList<ISensorSource> _sources;
-        private readonly TimeSpan _period;
         private readonly ILog _log;
         private readonly List<SensorSample> _batch = new List<SensorSample>();
-        private readonly ManualResetEventSlim _stop = new ManualResetEventSlim(false);
         private readonly object _tickLock = new object();
-        private Thread _thread;
+        private readonly PeriodicThread _thread;
         private long _startMs = -1;
 
         public SensorLoop(IClock clock, AlertEngine engine, IReadOnlyList<ISensorSource> sources, TimeSpan period, ILog log)
@@ -31,7 +29,7 @@ namespace NanoRelay.HostSim.Sensors
             _clock = clock;
             Engine = engine;
             _sources = sources;
-            _period = period;
+            _thread = new PeriodicThread("nanorelay-sensors", period, Round, true);
             _log = log;
         }
 
@@ -67,34 +65,23 @@ namespace NanoRelay.HostSim.Sensors
         /// <summary>Starts sampling now (the first round runs at once) on a background thread.</summary>
         public void Start()
         {
-            if (_thread != null)
+            if (_thread.IsRunning)
             {
                 throw new InvalidOperationException("the sensor loop is running");
             }
 
-            _stop.Reset();
-            _thread = new Thread(Run) { IsBackground = true, Name = "nanorelay-sensors" };
             _thread.Start();
         }
 
         /// <summary>Stops sampling and waits for the round in progress to end (idempotent).</summary>
         public void Stop()
         {
-            Thread t = _thread;
-            if (t == null)
-            {
-                return;
-            }
-
-            _stop.Set();
-            t.Join();
-            _thread = null;
+            _thread.Stop();
         }
 
         public void Dispose()
         {
-            Stop();
-            _stop.Dispose();
+            _thread.Dispose();
         }
 
         /// <summary>One round at the clock's time: every source's due samples into the engine, then due digests out.</summary>
@@ -125,25 +112,21 @@ namespace NanoRelay.HostSim.Sensors
             }
         }
 
-        private void Run()
+        private void Round()
         {
-            do
+            try
             {
-                try
+                Tick();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A failing sink (a full spool) must not end sampling: say it once per change.
+                if (LastError != e.Message)
                 {
-                    Tick();
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // A failing sink (a full spool) must not end sampling: say it once per change.
-                    if (LastError != e.Message)
-                    {
-                        LastError = e.Message;
-                        _log?.Write(LogLevel.Warning, "sensors", "alert not stored: " + e.Message);
-                    }
+                    LastError = e.Message;
+                    _log?.Write(LogLevel.Warning, "sensors", "alert not stored: " + e.Message);
                 }
             }
-            while (!_stop.Wait(_period));
         }
     }
 }
