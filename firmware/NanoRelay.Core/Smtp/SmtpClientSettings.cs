@@ -85,6 +85,43 @@ namespace NanoRelay.Smtp
             return new string(c);
         }
 
+        /// <summary>
+        /// The config's "upstream" section (DESIGN.md names) as client settings, for host and device
+        /// alike: tls "starttls" | "implicit" | "none", auth "auto" | "plain" | "login" | "cram-md5" |
+        /// "xoauth2"; an empty heloName is derived from the device name.
+        /// </summary>
+        public static SmtpClientSettings ForUpstream(string host, int port, string tls, string user, string password, string auth, string token, string heloName, string deviceName)
+        {
+            SmtpClientSettings s = new SmtpClientSettings();
+            s.Host = host;
+            s.Port = port;
+            s.Tls = tls == "implicit" ? SmtpTlsMode.Implicit : tls == "none" ? SmtpTlsMode.None : SmtpTlsMode.StartTls;
+            s.User = user;
+            s.Password = password;
+            s.Token = token;
+            s.Auth = AuthChoiceOf(auth);
+            s.HeloName = heloName != null && heloName.Length > 0 ? heloName : HeloNameFrom(deviceName);
+            return s;
+        }
+
+        /// <summary>The config's auth word as a choice; anything else is auto.</summary>
+        public static SmtpAuthChoice AuthChoiceOf(string auth)
+        {
+            switch (auth)
+            {
+                case "plain":
+                    return SmtpAuthChoice.Plain;
+                case "login":
+                    return SmtpAuthChoice.Login;
+                case "cram-md5":
+                    return SmtpAuthChoice.CramMd5;
+                case "xoauth2":
+                    return SmtpAuthChoice.XOAuth2;
+                default:
+                    return SmtpAuthChoice.Auto;
+            }
+        }
+
         /// <summary>Whether AUTH must happen (a user, or a token, is configured).</summary>
         public bool WantsAuth
         {
