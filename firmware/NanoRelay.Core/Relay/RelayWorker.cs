@@ -1,6 +1,8 @@
 using NanoRelay.Ports;
 using NanoRelay.Storage;
 
+using NanoRelay.Smtp;
+
 namespace NanoRelay.Relay
 {
     /// <summary>
@@ -146,7 +148,7 @@ namespace NanoRelay.Relay
             _spool.BeginAttempt(e);
             UpstreamResult r = _upstream.Send(new OutboundMessage(_spool, e, recipients));
 
-            if (r.Failure == UpstreamFailure.ClockUntrusted)
+            if (r.Failure == SmtpFailure.ClockUntrusted)
             {
                 _spool.Release(e, "held: " + r.Reply);
                 _held = true;
@@ -170,7 +172,7 @@ namespace NanoRelay.Relay
                 int i = map[k];
                 RecipientOutcome o = RecipientOutcome.Transient;
                 string reply = r.Reply;
-                if (r.Failure == UpstreamFailure.None)
+                if (r.Failure == SmtpFailure.None)
                 {
                     o = r.Outcomes == null ? RecipientOutcome.Accepted : r.Outcomes[k];
                     if (r.Replies != null && r.Replies[k] != null)
@@ -178,7 +180,7 @@ namespace NanoRelay.Relay
                         reply = r.Replies[k];
                     }
                 }
-                else if (r.Failure == UpstreamFailure.Permanent)
+                else if (r.Failure == SmtpFailure.Permanent)
                 {
                     o = RecipientOutcome.Permanent;
                 }
@@ -195,7 +197,7 @@ namespace NanoRelay.Relay
                 }
             }
 
-            string error = r.Failure == UpstreamFailure.None ? LastTransientReply(e, r) : Describe(r);
+            string error = r.Failure == SmtpFailure.None ? LastTransientReply(e, r) : Describe(r);
             long now = _clock.MonotonicMilliseconds;
             bool expired = false;
             if (e.PendingCount - failedCount > 0 && e.AgeMs(now) >= _policy.LifetimeMs)
@@ -231,7 +233,7 @@ namespace NanoRelay.Relay
             _spool.Defer(e, error, wait);
             _counters.Deferred++;
             Log(LogLevel.Info, "entry " + e.Id.ToString() + " deferred: " + error);
-            if (r.Failure == UpstreamFailure.Connection || r.Failure == UpstreamFailure.TlsRequired || r.Failure == UpstreamFailure.Authentication)
+            if (r.Failure == SmtpFailure.Connection || r.Failure == SmtpFailure.TlsRequired || r.Failure == SmtpFailure.Authentication)
             {
                 // RFC 5321 §4.5.4.1: an unreachable host is remembered; the rest of the queue waits with it.
                 _blockedUntil = now + wait;
@@ -378,12 +380,12 @@ namespace NanoRelay.Relay
             string c;
             switch (r.Failure)
             {
-                case UpstreamFailure.Connection: c = "connection"; break;
-                case UpstreamFailure.Protocol: c = "protocol"; break;
-                case UpstreamFailure.Transient: c = "transient"; break;
-                case UpstreamFailure.Permanent: c = "permanent"; break;
-                case UpstreamFailure.Authentication: c = "authentication"; break;
-                case UpstreamFailure.TlsRequired: c = "tls required"; break;
+                case SmtpFailure.Connection: c = "connection"; break;
+                case SmtpFailure.Protocol: c = "protocol"; break;
+                case SmtpFailure.Transient: c = "transient"; break;
+                case SmtpFailure.Permanent: c = "permanent"; break;
+                case SmtpFailure.Authentication: c = "authentication"; break;
+                case SmtpFailure.TlsRequired: c = "tls required"; break;
                 default: c = "clock untrusted"; break;
             }
 

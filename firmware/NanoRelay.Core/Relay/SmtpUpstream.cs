@@ -43,7 +43,7 @@ namespace NanoRelay.Relay
                 if (content == null)
                 {
                     driver.Close();
-                    return UpstreamResult.Failed(UpstreamFailure.Protocol, "spooled content is missing");
+                    return UpstreamResult.Failed(SmtpFailure.Protocol, "spooled content is missing");
                 }
 
                 try
@@ -75,11 +75,11 @@ namespace NanoRelay.Relay
         /// <summary>The worker's view of a client outcome.</summary>
         public static UpstreamResult Map(SmtpOutcome outcome, int recipients)
         {
-            UpstreamFailure failure = MapFailure(outcome.Failure);
+            SmtpFailure failure = outcome.Failure;
             string reply = outcome.Describe();
             if (outcome.Recipients == null || outcome.Recipients.Length != recipients)
             {
-                UpstreamResult whole = failure == UpstreamFailure.None ? UpstreamResult.Accepted(recipients, outcome.Reply) : UpstreamResult.Failed(failure, reply);
+                UpstreamResult whole = failure == SmtpFailure.None ? UpstreamResult.Accepted(recipients, outcome.Reply) : UpstreamResult.Failed(failure, reply);
                 whole.Ambiguous = outcome.Ambiguous;
                 return whole;
             }
@@ -106,32 +106,9 @@ namespace NanoRelay.Relay
                 }
             }
 
-            UpstreamResult result = new UpstreamResult(failure, failure == UpstreamFailure.None ? outcome.Reply : reply, outcomes, replies);
+            UpstreamResult result = new UpstreamResult(failure, failure == SmtpFailure.None ? outcome.Reply : reply, outcomes, replies);
             result.Ambiguous = outcome.Ambiguous;
             return result;
-        }
-
-        private static UpstreamFailure MapFailure(SmtpFailure f)
-        {
-            switch (f)
-            {
-                case SmtpFailure.None:
-                    return UpstreamFailure.None;
-                case SmtpFailure.Connection:
-                    return UpstreamFailure.Connection;
-                case SmtpFailure.Protocol:
-                    return UpstreamFailure.Protocol;
-                case SmtpFailure.Transient:
-                    return UpstreamFailure.Transient;
-                case SmtpFailure.Permanent:
-                    return UpstreamFailure.Permanent;
-                case SmtpFailure.Authentication:
-                    return UpstreamFailure.Authentication;
-                case SmtpFailure.TlsRequired:
-                    return UpstreamFailure.TlsRequired;
-                default:
-                    return UpstreamFailure.ClockUntrusted;
-            }
         }
 
         // RFC 6152: BODY=8BITMIME only when the content really has 8-bit octets (mail from the

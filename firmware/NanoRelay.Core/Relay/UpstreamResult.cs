@@ -1,9 +1,11 @@
+using NanoRelay.Smtp;
+
 namespace NanoRelay.Relay
 {
     /// <summary>The outcome of one attempt to hand a message to the upstream.</summary>
     public sealed class UpstreamResult
     {
-        public UpstreamResult(UpstreamFailure failure, string reply, RecipientOutcome[] outcomes, string[] replies)
+        public UpstreamResult(SmtpFailure failure, string reply, RecipientOutcome[] outcomes, string[] replies)
         {
             Failure = failure;
             Reply = reply == null ? string.Empty : reply;
@@ -12,7 +14,7 @@ namespace NanoRelay.Relay
         }
 
         /// <summary>None when the transaction completed; then <see cref="Outcomes"/> says who was accepted.</summary>
-        public UpstreamFailure Failure { get; private set; }
+        public SmtpFailure Failure { get; private set; }
 
         /// <summary>
         /// True when the connection was lost (or timed out) after the final dot and before the
@@ -40,11 +42,11 @@ namespace NanoRelay.Relay
                 r[i] = reply;
             }
 
-            return new UpstreamResult(UpstreamFailure.None, reply, o, r);
+            return new UpstreamResult(SmtpFailure.None, reply, o, r);
         }
 
         /// <summary>The transaction failed as a whole.</summary>
-        public static UpstreamResult Failed(UpstreamFailure failure, string reply)
+        public static UpstreamResult Failed(SmtpFailure failure, string reply)
         {
             return new UpstreamResult(failure, reply, null, null);
         }

@@ -1,6 +1,8 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoRelay.Relay;
 
+using NanoRelay.Smtp;
+
 namespace NanoRelay.Tests.Relay
 {
     /// <summary>
@@ -32,7 +34,7 @@ namespace NanoRelay.Tests.Relay
         public void OneAtATime_AnUnreachableUpstream_StillBlocksTheRestOfTheQueue()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => UpstreamResult.Failed(UpstreamFailure.Connection, "connect: connection refused");
+            h.Upstream.Script = m => UpstreamResult.Failed(SmtpFailure.Connection, "connect: connection refused");
             h.Queue(RelayHarness.Message("1", "<1@x>"), "<1@x>");
             h.Queue(RelayHarness.Message("2", "<2@x>"), "<2@x>");
 

@@ -4,6 +4,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoRelay.Relay;
 using NanoRelay.Storage;
 
+using NanoRelay.Smtp;
+
 namespace NanoRelay.Tests.Relay
 {
     /// <summary>
@@ -13,7 +15,7 @@ namespace NanoRelay.Tests.Relay
     [TestClass]
     public class Section4_5_4_1_RetryTests
     {
-        private static UpstreamResult Fail(UpstreamFailure f, string reply, bool ambiguous = false)
+        private static UpstreamResult Fail(SmtpFailure f, string reply, bool ambiguous = false)
         {
             UpstreamResult r = UpstreamResult.Failed(f, reply);
             r.Ambiguous = ambiguous;
@@ -29,7 +31,7 @@ namespace NanoRelay.Tests.Relay
         public void Case31_4xxAtEachStep_NotMarkedSent_RetriedWithExponentialBackoff(string reply)
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Transient, reply);
+            h.Upstream.Script = m => Fail(SmtpFailure.Transient, reply);
             SpoolEntry e = h.Queue(RelayHarness.Message("t", "<a@x>"), "<a@x>");
 
             Assert.AreEqual(1, h.Worker.RunDue());
@@ -59,7 +61,7 @@ namespace NanoRelay.Tests.Relay
         public void Case31_UnreachableHost_IsRemembered_TheRestOfTheQueueWaits()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Connection, "connect: connection refused");
+            h.Upstream.Script = m => Fail(SmtpFailure.Connection, "connect: connection refused");
             h.Queue(RelayHarness.Message("1", "<1@x>"), "<1@x>");
             h.Queue(RelayHarness.Message("2", "<2@x>"), "<2@x>");
             h.Queue(RelayHarness.Message("3", "<3@x>"), "<3@x>");
@@ -72,7 +74,7 @@ namespace NanoRelay.Tests.Relay
         public void Case32_550AtMail_PermanentFailure_BouncedIntoMailbox_NotRetried()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Permanent, "550 5.7.1 Sender address rejected");
+            h.Upstream.Script = m => Fail(SmtpFailure.Permanent, "550 5.7.1 Sender address rejected");
             h.Queue(RelayHarness.Message("Pump alarm", "<p@x>"), "<p@x>");
             h.Worker.RunDue();
             h.Clock.Advance(10_000_000);
@@ -98,7 +100,7 @@ namespace NanoRelay.Tests.Relay
         public void Case32_OneOfThreeRecipientsRefused_OthersDelivered_RefusedOneBounced()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => new UpstreamResult(UpstreamFailure.None, "250 ok",
+            h.Upstream.Script = m => new UpstreamResult(SmtpFailure.None, "250 ok",
                 new[] { RecipientOutcome.Accepted, RecipientOutcome.Permanent, RecipientOutcome.Accepted },
                 new[] { "250 ok", "550 5.1.1 <b@example.com>: user unknown", "250 ok" });
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>", "a@example.com", "b@example.com", "c@example.com");
@@ -120,7 +122,7 @@ namespace NanoRelay.Tests.Relay
         {
             var h = new RelayHarness();
             h.Upstream.Script = m => m.Recipients.Length == 2
-                ? new UpstreamResult(UpstreamFailure.None, "250 ok", new[] { RecipientOutcome.Accepted, RecipientOutcome.Transient }, new[] { "250 ok", reply })
+                ? new UpstreamResult(SmtpFailure.None, "250 ok", new[] { RecipientOutcome.Accepted, RecipientOutcome.Transient }, new[] { "250 ok", reply })
                 : UpstreamResult.Accepted(m.Recipients.Length, "250 ok");
             SpoolEntry e = h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>", "a@example.com", "b@example.com");
             h.Worker.RunDue();
@@ -139,7 +141,7 @@ namespace NanoRelay.Tests.Relay
         public void Case32_PerRecipientState_SurvivesAReboot()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => new UpstreamResult(UpstreamFailure.None, "250 ok",
+            h.Upstream.Script = m => new UpstreamResult(SmtpFailure.None, "250 ok",
                 m.Recipients.Select(r => r == "a@example.com" ? RecipientOutcome.Accepted : RecipientOutcome.Transient).ToArray(), null);
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>", "a@example.com", "b@example.com");
             h.Worker.RunDue();
@@ -150,9 +152,9 @@ namespace NanoRelay.Tests.Relay
         }
 
         [TestMethod]
-        [DataRow(UpstreamFailure.Protocol, "503 5.5.1 Bad sequence (DATA answered without 354)", false)]
-        [DataRow(UpstreamFailure.Permanent, "554 5.5.0 No valid recipients (DATA answered 554)", true)]
-        public void Case33_No354_ProtocolFailureRetried_554Bounced(UpstreamFailure failure, string reply, bool bounced)
+        [DataRow(SmtpFailure.Protocol, "503 5.5.1 Bad sequence (DATA answered without 354)", false)]
+        [DataRow(SmtpFailure.Permanent, "554 5.5.0 No valid recipients (DATA answered 554)", true)]
+        public void Case33_No354_ProtocolFailureRetried_554Bounced(SmtpFailure failure, string reply, bool bounced)
         {
             var h = new RelayHarness();
             h.Upstream.Script = m => Fail(failure, reply);
@@ -167,7 +169,7 @@ namespace NanoRelay.Tests.Relay
         {
             var h = new RelayHarness();
             int n = 0;
-            h.Upstream.Script = m => ++n == 1 ? Fail(UpstreamFailure.Connection, "connection reset after the final dot", ambiguous: true) : UpstreamResult.Accepted(1, "250 ok");
+            h.Upstream.Script = m => ++n == 1 ? Fail(SmtpFailure.Connection, "connection reset after the final dot", ambiguous: true) : UpstreamResult.Accepted(1, "250 ok");
             SpoolEntry e = h.Queue(RelayHarness.Message("t", "<same@x>"), "<same@x>");
             h.Worker.RunDue();
             Assert.AreEqual(1, h.Worker.Counters.Ambiguous);
@@ -188,7 +190,7 @@ namespace NanoRelay.Tests.Relay
         public void Case34_DropMidDataOrTimeout_IsRetriedLike451(string reply)
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Connection, reply, ambiguous: reply.StartsWith("no reply"));
+            h.Upstream.Script = m => Fail(SmtpFailure.Connection, reply, ambiguous: reply.StartsWith("no reply"));
             SpoolEntry e = h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
             h.Worker.RunDue();
             Assert.AreEqual(1, h.Spool.Count);
@@ -202,7 +204,7 @@ namespace NanoRelay.Tests.Relay
             var h = new RelayHarness { };
             h.Policy = new RetryPolicy(60, 3600, 1);
             h.Start();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Transient, "451 4.3.0 try later");
+            h.Upstream.Script = m => Fail(SmtpFailure.Transient, "451 4.3.0 try later");
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
             for (int i = 0; i < 20 && h.Spool.Count > 0; i++)
             {
@@ -226,7 +228,7 @@ namespace NanoRelay.Tests.Relay
             var h = new RelayHarness();
             h.Policy = new RetryPolicy(600, 600, 1);   // 10-minute retries, 1-hour lifetime
             h.Start();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Transient, "451 4.3.0 try later");
+            h.Upstream.Script = m => Fail(SmtpFailure.Transient, "451 4.3.0 try later");
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
             for (int i = 0; i < 7; i++)
             {
@@ -243,7 +245,7 @@ namespace NanoRelay.Tests.Relay
         public void WallClockJumps_NeitherExpireNorStallTheQueue()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => h.Upstream.Log.Count <= 2 ? Fail(UpstreamFailure.Transient, "451 later") : UpstreamResult.Accepted(1, "250 ok");
+            h.Upstream.Script = m => h.Upstream.Log.Count <= 2 ? Fail(SmtpFailure.Transient, "451 later") : UpstreamResult.Accepted(1, "250 ok");
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
             h.Worker.RunDue();
             h.Clock.SetUtc(h.Clock.UtcNow.AddYears(10), true);    // forward: must not expire
@@ -276,7 +278,7 @@ namespace NanoRelay.Tests.Relay
         public void UpstreamReportsClockUntrusted_EntryHeld_AttemptNotCounted()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.ClockUntrusted, "certificate not yet valid by the local clock");
+            h.Upstream.Script = m => Fail(SmtpFailure.ClockUntrusted, "certificate not yet valid by the local clock");
             SpoolEntry e = h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
             h.Worker.RunDue();
             Assert.AreEqual(0, e.Attempts);
@@ -289,7 +291,7 @@ namespace NanoRelay.Tests.Relay
         {
             var h = new RelayHarness();
             bool down = true;
-            h.Upstream.Script = m => down ? Fail(UpstreamFailure.Connection, "network unreachable") : UpstreamResult.Accepted(m.Recipients.Length, "250 ok");
+            h.Upstream.Script = m => down ? Fail(SmtpFailure.Connection, "network unreachable") : UpstreamResult.Accepted(m.Recipients.Length, "250 ok");
             h.Queue(RelayHarness.Message("1", "<1@x>"), "<1@x>");
             h.Worker.RunDue();
             h.Clock.Advance(1000);
@@ -307,7 +309,7 @@ namespace NanoRelay.Tests.Relay
         public void NullSender_FailedMessage_IsNeverBounced()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Permanent, "550 5.1.1 user unknown");
+            h.Upstream.Script = m => Fail(SmtpFailure.Permanent, "550 5.1.1 user unknown");
             h.Queue(RelayHarness.Message("a bounce", "<b@x>"), "<b@x>", "", new[] { "ops@example.com" });
             h.Worker.RunDue();
             Assert.AreEqual(0, h.Spool.Count);
@@ -333,7 +335,7 @@ namespace NanoRelay.Tests.Relay
         public void RetryNow_And_Drop_ActOnTheQueue_AndPersist()
         {
             var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(UpstreamFailure.Transient, "451 later");
+            h.Upstream.Script = m => Fail(SmtpFailure.Transient, "451 later");
             SpoolEntry a = h.Queue(RelayHarness.Message("a", "<a@x>"), "<a@x>");
             SpoolEntry b = h.Queue(RelayHarness.Message("b", "<b@x>"), "<b@x>");
             h.Worker.RunDue();

@@ -8,6 +8,8 @@ using NanoRelay.Relay;
 using NanoRelay.Storage;
 using NanoRelay.Tests.Relay;
 
+using NanoRelay.Smtp;
+
 namespace NanoRelay.Tests.Storage
 {
     /// <summary>
@@ -149,10 +151,10 @@ namespace NanoRelay.Tests.Storage
             Walk(true, (h, run) =>
             {
                 QueueThree(h, run);
-                h.Upstream.Script = m => UpstreamResult.Failed(UpstreamFailure.Permanent, "550 5.1.1 user unknown");
+                h.Upstream.Script = m => UpstreamResult.Failed(SmtpFailure.Permanent, "550 5.1.1 user unknown");
             }, (h, run) => h.Worker.RunDue(), (h, run, k, mode) =>
             {
-                h.Upstream.Script = m => UpstreamResult.Failed(UpstreamFailure.Permanent, "550 5.1.1 user unknown");
+                h.Upstream.Script = m => UpstreamResult.Failed(SmtpFailure.Permanent, "550 5.1.1 user unknown");
                 Drain(h);
                 string at = "k=" + k + " " + mode;
                 int n = h.Mailbox.Refresh();
@@ -182,7 +184,7 @@ namespace NanoRelay.Tests.Storage
             // MemoryFileStore.Create throws on an existing name, as nanoFramework's File.Move does
             // onto one; 600 state generations (the name wraps at 256) and reboots must never need it.
             var h = new RelayHarness();
-            h.Upstream.Script = m => UpstreamResult.Failed(UpstreamFailure.Transient, "451 later");
+            h.Upstream.Script = m => UpstreamResult.Failed(SmtpFailure.Transient, "451 later");
             h.Policy = new RetryPolicy(1, 1, 72);
             h.Start();
             h.Queue(Msg(1), "<1@relay.test>");
@@ -206,7 +208,7 @@ namespace NanoRelay.Tests.Storage
         {
             var h = new RelayHarness();
             h.Files.Capacity = 64 * 1024;
-            h.Upstream.Script = m => UpstreamResult.Failed(UpstreamFailure.Transient, "451 later");
+            h.Upstream.Script = m => UpstreamResult.Failed(SmtpFailure.Transient, "451 later");
             byte[] local = Msg(0);
             h.Mailbox.Deliver(local, 0, local.Length, null);
             int queued = 0;
@@ -271,7 +273,7 @@ namespace NanoRelay.Tests.Storage
             int n = 10_000;
             long content = 0;
             int i = 0;
-            h.Upstream.Script = m => m.Attempt == 1 && m.MessageId.EndsWith("3@soak>") ? UpstreamResult.Failed(UpstreamFailure.Transient, "451 later") : UpstreamResult.Accepted(m.Recipients.Length, "250 ok");
+            h.Upstream.Script = m => m.Attempt == 1 && m.MessageId.EndsWith("3@soak>") ? UpstreamResult.Failed(SmtpFailure.Transient, "451 later") : UpstreamResult.Accepted(m.Recipients.Length, "250 ok");
             for (; i < n; i++)
             {
                 byte[] m = RelayHarness.Message("soak " + i, "<" + i + "@soak>", 20);
