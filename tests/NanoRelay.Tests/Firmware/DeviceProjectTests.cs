@@ -17,8 +17,10 @@ namespace NanoRelay.Tests.Firmware
     {
         private const string DeviceFolder = "firmware/NanoRelay.Device";
         private const string DeviceProject = DeviceFolder + "/NanoRelay.Device.nfproj";
-        private const string TestsFolder = "tests/NanoRelay.DeviceTests";
-        private const string TestsProject = TestsFolder + "/NanoRelay.DeviceTests.nfproj";
+        private const string TestsFolder = "tests/NanoRelay.DeviceTests/Pop3";
+        private const string TestsProject = TestsFolder + "/NanoRelay.DeviceTests.Pop3.nfproj";
+        private const string TestingFolder = "tests/NanoRelay.Testing";
+        private const string TestingProject = TestingFolder + "/NanoRelay.Testing.nfproj";
 
         // research/nanoframework-facts.md §2 (versions referenced by nanoframework/Samples @121ef04, all on
         // CoreLibrary 1.17.11) and §3.3 (TestFramework 3.0.80): package id -> version, assembly.
@@ -61,7 +63,6 @@ namespace NanoRelay.Tests.Firmware
 
         [TestMethod]
         [DataRow(DeviceProject, DeviceFolder)]
-        [DataRow(TestsProject, TestsFolder)]
         public void NfprojCompileList_MatchesTheFilesOnDisk(string projectPath, string folder)
         {
             string[] items = CompileItems(Project(projectPath));
@@ -78,20 +79,32 @@ namespace NanoRelay.Tests.Firmware
         }
 
         [TestMethod]
-        public void DeviceProject_LinksTheWholeCore_AndTestProjectLinksCoreTestsAndTesting()
+        public void DeviceProject_LinksTheWholeCore_AndTestGroupsReferenceCoreAndTesting()
         {
             string[] device = CompileItems(Project(DeviceProject));
             CollectionAssert.Contains(device, "..\\NanoRelay.Core\\**\\*.cs");
-            string[] tests = CompileItems(Project(TestsProject));
-            CollectionAssert.Contains(tests, "..\\NanoRelay.Core.Tests\\**\\*.cs");
-            CollectionAssert.Contains(tests, "..\\NanoRelay.Testing\\**\\*.cs");
-            CollectionAssert.Contains(tests, "..\\..\\firmware\\NanoRelay.Core\\**\\*.cs");
+
+            // The core and the in-memory ports are assemblies of their own: linked into every group, the
+            // MetadataProcessor's 64 KB string table would overflow (it did, with one group of everything).
+            Assert.AreEqual("**\\*.cs", CompileItems(Project(TestingProject)).Single());
+            foreach (string g in DeviceTestGroupsTests.Groups())
+            {
+                XDocument project = Project("tests/NanoRelay.DeviceTests/" + g + "/NanoRelay.DeviceTests." + g + ".nfproj");
+                string[] references = project.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray();
+                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
+                Assert.IsFalse(CompileItems(project).Any(i => i.Contains("firmware", StringComparison.Ordinal) || i.Contains("NanoRelay.Testing", StringComparison.Ordinal)), g);
+            }
         }
 
         [TestMethod]
-        [DataRow(DeviceProject, DeviceFolder)]
-        [DataRow(TestsProject, TestsFolder)]
-        public void PackagesConfig_PinsTheFactsVersions_AndEveryReferenceMatchesIt(string projectPath, string folder)
+        [DataRow(DeviceProject, DeviceFolder, "..\\..\\packages\\")]
+        [DataRow(TestingProject, TestingFolder, "..\\..\\packages\\")]
+        [DataRow(TestsProject, TestsFolder, "..\\..\\..\\packages\\")]
+        [DataRow("tests/NanoRelay.DeviceTests/Foundation/NanoRelay.DeviceTests.Foundation.nfproj", "tests/NanoRelay.DeviceTests/Foundation", "..\\..\\..\\packages\\")]
+        [DataRow("tests/NanoRelay.DeviceTests/SmtpClient/NanoRelay.DeviceTests.SmtpClient.nfproj", "tests/NanoRelay.DeviceTests/SmtpClient", "..\\..\\..\\packages\\")]
+        [DataRow("tests/NanoRelay.DeviceTests/SmtpServer/NanoRelay.DeviceTests.SmtpServer.nfproj", "tests/NanoRelay.DeviceTests/SmtpServer", "..\\..\\..\\packages\\")]
+        [DataRow("tests/NanoRelay.DeviceTests/Store/NanoRelay.DeviceTests.Store.nfproj", "tests/NanoRelay.DeviceTests/Store", "..\\..\\..\\packages\\")]
+        public void PackagesConfig_PinsTheFactsVersions_AndEveryReferenceMatchesIt(string projectPath, string folder, string packagesDir)
         {
             Dictionary<string, string> packages = PackagesConfig(folder);
             foreach (KeyValuePair<string, string> p in packages)
@@ -104,13 +117,13 @@ namespace NanoRelay.Tests.Firmware
             string[] hints = project.Descendants(s_msbuild + "HintPath").Select(h => h.Value).ToArray();
             foreach (KeyValuePair<string, string> p in packages)
             {
-                string expected = "..\\..\\packages\\" + p.Key + "." + p.Value + "\\lib\\" + s_facts[p.Key].Assembly + ".dll";
+                string expected = packagesDir + p.Key + "." + p.Value + "\\lib\\" + s_facts[p.Key].Assembly + ".dll";
                 Assert.IsTrue(hints.Contains(expected), projectPath + " lacks " + expected);
             }
 
             foreach (string hint in hints)
             {
-                Match m = Regex.Match(hint, @"^\.\.\\\.\.\\packages\\(?<id>[A-Za-z0-9.]+?)\.(?<v>\d+\.\d+\.\d+)\\lib\\");
+                Match m = Regex.Match(hint, "^" + Regex.Escape(packagesDir) + @"(?<id>[A-Za-z0-9.]+?)\.(?<v>\d+\.\d+\.\d+)\\lib\\");
                 Assert.IsTrue(m.Success, hint);
                 Assert.IsTrue(packages.TryGetValue(m.Groups["id"].Value, out string v) && v == m.Groups["v"].Value, hint + " has no packages.config entry");
             }
@@ -152,7 +165,7 @@ namespace NanoRelay.Tests.Firmware
             XDocument project = Project(TestsProject);
             Assert.AreEqual("NFUnitTest", project.Descendants(s_msbuild + "AssemblyName").Single().Value);
             Assert.IsTrue(project.Descendants(s_msbuild + "RunSettingsFilePath").Single().Value.EndsWith("nano.runsettings", StringComparison.Ordinal));
-            Assert.IsTrue(File.Exists(RepoFiles.PathOf(TestsFolder + "/nano.runsettings")));
+            Assert.IsTrue(File.Exists(RepoFiles.PathOf(TestsFolder + "/../nano.runsettings")));
             StringAssert.Contains(project.Descendants(s_msbuild + "DefineConstants").Single().Value, "NANOFRAMEWORK");
             Assert.AreEqual("3.0.80", PackagesConfig(TestsFolder)["nanoFramework.TestFramework"]);
         }
@@ -223,13 +236,13 @@ namespace NanoRelay.Tests.Firmware
             }
 
             // Never shipped: neither nanoFramework project compiles it, and only the check project references its folder.
-            foreach (string nfproj in new[] { DeviceProject, TestsProject })
+            foreach (string nfproj in new[] { DeviceProject, TestingProject }.Concat(DeviceTestGroupsTests.Groups().Select(g => "tests/NanoRelay.DeviceTests/" + g + "/NanoRelay.DeviceTests." + g + ".nfproj")))
             {
                 Assert.IsFalse(CompileItems(Project(nfproj)).Any(i => i.Contains("ApiShim", StringComparison.Ordinal)), nfproj);
             }
 
             string[] projects = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
-                .Where(p => File.ReadAllText(p).Contains("NanoRelay.Device", StringComparison.Ordinal)).Select(Path.GetFileName).ToArray();
+                .Where(p => Regex.IsMatch(File.ReadAllText(p), @"NanoRelay\.Device(?!Tests)")).Select(Path.GetFileName).ToArray();
             CollectionAssert.AreEqual(new[] { "NanoRelay.Device.ApiCheck.csproj" }, projects);
         }
 

@@ -1,14 +1,28 @@
-namespace NanoRelay.Testing
+using NanoRelay.Framing;
+using NanoRelay.Testing;
+
+namespace NanoRelay.Core.Tests
 {
-    /// <summary>Loads the C:/S: transcript files kept next to the tests (copied beside the host test binaries).</summary>
+    /// <summary>
+    /// Loads the C:/S: transcript files kept next to the tests. On the host they are read from beside the test
+    /// binaries; on the device, where there is no file system, from TranscriptFixtures, which each device test
+    /// group carries as byte arrays generated from the same files (tests/NanoRelay.DeviceTests/*/TranscriptFixtures.g.cs;
+    /// a host test keeps them equal to the files). The .txt files stay the single source.
+    /// </summary>
     public static class TranscriptFile
     {
         /// <summary>The text of <paramref name="relativePath"/> (e.g. "Rfc5321/Transcripts/x.txt") below the test binaries' folder.</summary>
         public static string Load(string relativePath)
         {
 #if NANOFRAMEWORK
-            // The device has no such folder: transcript tests run on the host.
-            throw new System.NotSupportedException("transcript files load on the host only: " + relativePath);
+            byte[] packed = TranscriptFixtures.Packed(relativePath);
+            if (packed == null)
+            {
+                throw new System.ArgumentException("no fixture for " + relativePath + " in this test group");
+            }
+
+            byte[] bytes = PackedBytes.Unpack(packed);
+            return Utf8.GetString(bytes, 0, bytes.Length);
 #else
             return System.IO.File.ReadAllText(System.IO.Path.Combine(System.AppContext.BaseDirectory, relativePath));
 #endif

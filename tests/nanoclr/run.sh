@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Runs the portable tests on the real .NET nanoFramework interpreter (the POSIX nanoCLR).
+#
+#   NANOCLR_KIT=/path/to/kit tests/nanoclr/run.sh [GROUP...]
+#
+# The kit (built outside this repository; layout in its README) holds bin/nanoclr, bin/nanoclr-test, the
+# MetadataProcessor in mdp/, the compile recipe in recipe/ and the class libraries in lib/ (.dll + .pe). This script
+# compiles firmware/NanoRelay.Core, tests/NanoRelay.Testing and each device test group
+# (tests/NanoRelay.DeviceTests/GROUP/*.nfproj: its Compile items are the group's sources) into .pe files with the
+# kit's recipe, runs every group with the UnitTestLauncher, and prints one line per group, every failed test, and
+# a closing line "nanoCLR: N passed, N failed". A group that crashes the interpreter or hangs counts as one more
+# failure, named with the last test it finished. Without a kit it prints "nanoCLR: skipped (no kit)" and succeeds.
+# Output and logs: $NANOCLR_OUT (default artifacts/nanoclr). Per-group time limit: $NANOCLR_TIMEOUT s (default 900).
+set -uo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+kit=${NANOCLR_KIT:-}
+if [ -z "$kit" ] || [ ! -x "$kit/bin/nanoclr" ] || [ ! -f "$kit/mdp/nanoFramework.Tools.MetaDataProcessor.dll" ] \
+   || [ ! -f "$kit/recipe/Directory.Build.props" ]; then
+  echo "nanoCLR: skipped (no kit${kit:+ at $kit})"
+  exit 0
+fi
+kit=$(cd "$kit" && pwd)
+export NANOCLR_KIT=$kit DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+out=${NANOCLR_OUT:-$repo/artifacts/nanoclr}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+limit=${NANOCLR_TIMEOUT:-900}
+
+build() { # build NAME PROJECT [extra msbuild args...]
+  local name=$1 project=$2; shift 2
+  if ! dotnet build "$project" -c Release -nologo -v:q -m:1 -o "$out/$name" \
+       -p:BaseIntermediateOutputPath="$out/obj/$name/" -p:NanoOut="$out/" "$@" > "$out/build-$name.log" 2>&1; then
+    grep -E 'error|Error' "$out/build-$name.log" | sort -u | head -20
+    echo "nanoCLR: build of $name failed (log: $out/build-$name.log)"
+    return 1
+  fi
+}
+
+# The sources of a group: its .nfproj's Compile items, relative to the .nfproj, as MSBuild items.
+group_props() { # group_props NFPROJ PROPS
+  local dir; dir=$(dirname "$1")
+  {
+    echo '<Project><ItemGroup>'
+    grep -o '<Compile Include="[^"]*"' "$1" | sed 's/.*Include="//; s/"$//; s/\\/\//g' | while read -r inc; do
+      local base rest
+      case "$inc" in
+        *'*'*) base=${inc%%\**}; rest=${inc#"$base"} ;;
+        *) base=$(dirname "$inc")/; rest=$(basename "$inc") ;;
+      esac
+      echo "  <Compile Include=\"$(cd "$dir/$base" && pwd)/$rest\" />"
+    done
+    echo '</ItemGroup></Project>'
+  } > "$2"
+}
+
+start=$(date +%s)
+build Core "$repo/tests/nanoclr/NanoRelay.Core.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
+build Testing "$repo/tests/nanoclr/NanoRelay.Testing.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
+
+groups=("$@")
+if [ ${#groups[@]} -eq 0 ]; then
+  for p in "$repo"/tests/NanoRelay.DeviceTests/*/NanoRelay.DeviceTests.*.nfproj; do groups+=("$(basename "$(dirname "$p")")"); done
+fi
+
+lib=$kit/lib
+passed=0; failed=0; rc=0
+for g in "${groups[@]}"; do
+  nfproj=$(ls "$repo/tests/NanoRelay.DeviceTests/$g"/*.nfproj 2>/dev/null | head -1)
+  if [ -z "$nfproj" ]; then echo "nanoCLR group $g: no such group"; failed=$((failed + 1)); rc=1; continue; fi
+  mkdir -p "$out/obj/$g"
+  group_props "$nfproj" "$out/obj/$g/group.props"
+  if ! build "$g" "$repo/tests/nanoclr/NFUnitTest.csproj" -p:GroupProps="$out/obj/$g/group.props"; then
+    failed=$((failed + 1)); rc=1; continue
+  fi
+  t0=$(date +%s.%N)
+  timeout -k 10 "$limit" "$kit/bin/nanoclr-test" --log "$out/$g.log" \
+    "$lib/mscorlib.pe" "$lib/nanoFramework.UnitTestLauncher.pe" "$lib/nanoFramework.TestFramework.pe" \
+    "$lib/nanoFramework.System.Text.pe" "$lib/nanoFramework.System.Collections.pe" "$lib/System.IO.Streams.pe" \
+    "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out/$g/NFUnitTest.pe" > "$out/$g.summary" 2>&1
+  grc=$?
+  t1=$(date +%s.%N)
+  p=$(grep -c '^Test passed' "$out/$g.log" 2>/dev/null); p=${p:-0}
+  f=$(grep -c '^Test failed' "$out/$g.log" 2>/dev/null); f=${f:-0}
+  grep '^Test failed' "$out/$g.log" 2>/dev/null | cut -c1-400 | sed "s/^/  [$g] /"
+  note=""
+  if [ $grc -ne 0 ] && { [ $grc -ne 1 ] || ! grep -q '^Done\.' "$out/$g.log" 2>/dev/null; }; then
+    last=$(grep -E '^Test (passed|failed|skipped)' "$out/$g.log" 2>/dev/null | tail -1 | cut -d, -f2)
+    case $grc in
+      124|137) why="hung (over ${limit} s)" ;;
+      139) why="crashed (SIGSEGV)" ;;
+      134) why="crashed (SIGABRT)" ;;
+      2) why="failed to load" ;;
+      3) why="ended with an uncaught exception" ;;
+      *) why="ended with exit $grc" ;;
+    esac
+    note="; $why after ${last:-the start}"
+    grep '^nanoclr:' "$out/$g.log" 2>/dev/null | sed "s/^/  [$g] /"
+    f=$((f + 1))
+  fi
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+  echo "nanoCLR group $g: $p passed, $f failed ($secs s$note)"
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$f" -eq 0 ] || rc=1
+done
+
+for pe in "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out"/*/NFUnitTest.pe; do
+  [ -f "$pe" ] && echo "  $(stat -c %s "$pe") bytes  ${pe#"$out/"}"
+done
+echo "nanoCLR: kit $kit, $(( $(date +%s) - start )) s in all"
+echo "nanoCLR: $passed passed, $failed failed"
+exit $rc
