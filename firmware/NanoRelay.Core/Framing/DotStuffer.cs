@@ -1,3 +1,5 @@
+using System;
+
 namespace NanoRelay.Framing
 {
     /// <summary>
@@ -60,37 +62,39 @@ namespace NanoRelay.Framing
                 return count == 0;
             }
 
-            bool lineStart = _atLineStart;
+            // Native scans (ByteScan), not a loop over every byte: each LF must follow a CR and be followed by
+            // no dot, and each CR must be followed by an LF.
             int end = offset + count;
-            for (int i = offset; i < end; i++)
+            if (_stuffDots && _atLineStart && source[offset] == Dot)
             {
-                byte b = source[i];
-                if (_stuffDots && lineStart && b == Dot)
-                {
-                    return false;
-                }
-
-                if (b == Cr)
-                {
-                    if (i + 1 >= end || source[i + 1] != Lf)
-                    {
-                        return false;
-                    }
-
-                    i++;
-                    lineStart = true;
-                    continue;
-                }
-
-                if (b == Lf)
-                {
-                    return false;
-                }
-
-                lineStart = false;
+                return false;
             }
 
-            _atLineStart = lineStart;
+            int at = offset;
+            int lf = -1;
+            while (at < end && (lf = ByteScan.IndexOf(source, ByteScan.Lf, at, end - at)) >= 0)
+            {
+                if (lf == offset || source[lf - 1] != Cr || (_stuffDots && lf + 1 < end && source[lf + 1] == Dot))
+                {
+                    return false;
+                }
+
+                at = lf + 1;
+            }
+
+            at = offset;
+            int cr;
+            while (at < end && (cr = ByteScan.IndexOf(source, ByteScan.Cr, at, end - at)) >= 0)
+            {
+                if (cr + 1 >= end || source[cr + 1] != Lf)
+                {
+                    return false;
+                }
+
+                at = cr + 2;
+            }
+
+            _atLineStart = source[end - 1] == Lf;
             return true;
         }
 
@@ -100,44 +104,75 @@ namespace NanoRelay.Framing
         /// </summary>
         public int Stuff(byte[] source, int offset, int count, byte[] destination, int destinationOffset)
         {
+            // The text between line ends is copied whole (Array.Copy); only line ends and leading dots are
+            // handled here. nextCr/nextLf cache the scans: -1 means none left in the chunk.
             int o = destinationOffset;
             int end = offset + count;
-            for (int i = offset; i < end; i++)
+            int i = offset;
+            int nextCr = -2;
+            int nextLf = -2;
+            while (i < end)
             {
-                byte b = source[i];
                 if (_pendingCr)
                 {
                     _pendingCr = false;
                     destination[o++] = Lf;
                     _atLineStart = true;
-                    if (b == Lf)
+                    if (source[i] == Lf)
                     {
-                        continue;   // the CRLF is complete
+                        i++;   // the CRLF is complete
+                        continue;
                     }
                 }
 
-                if (b == Cr)
-                {
-                    destination[o++] = Cr;
-                    _pendingCr = true;
-                    continue;
-                }
-
-                if (b == Lf)
-                {
-                    destination[o++] = Cr;    // a bare LF: complete it to CRLF
-                    destination[o++] = Lf;
-                    _atLineStart = true;
-                    continue;
-                }
-
-                if (_stuffDots && _atLineStart && b == Dot)
+                if (_stuffDots && _atLineStart && source[i] == Dot)
                 {
                     destination[o++] = Dot;   // RFC 5321 §4.5.2: double the leading dot
                 }
 
-                destination[o++] = b;
-                _atLineStart = false;
+                if (nextCr != -1 && nextCr < i)
+                {
+                    nextCr = ByteScan.IndexOf(source, ByteScan.Cr, i, end - i);
+                }
+
+                if (nextLf != -1 && nextLf < i)
+                {
+                    nextLf = ByteScan.IndexOf(source, ByteScan.Lf, i, end - i);
+                }
+
+                int stop = end;
+                if (nextCr >= 0 && nextCr < stop)
+                {
+                    stop = nextCr;
+                }
+
+                if (nextLf >= 0 && nextLf < stop)
+                {
+                    stop = nextLf;
+                }
+
+                if (stop > i)
+                {
+                    Array.Copy(source, i, destination, o, stop - i);
+                    o += stop - i;
+                    i = stop;
+                    _atLineStart = false;
+                    if (i == end)
+                    {
+                        break;
+                    }
+                }
+
+                destination[o++] = Cr;
+                if (source[i++] == Cr)
+                {
+                    _pendingCr = true;         // its LF, or a CRLF for a bare CR, comes with the next byte
+                }
+                else
+                {
+                    destination[o++] = Lf;     // a bare LF: complete it to CRLF
+                    _atLineStart = true;
+                }
             }
 
             return o - destinationOffset;

@@ -25,7 +25,7 @@ namespace NanoRelay.Framing
         private int _start;        // first byte of the line being framed
         private int _scan;         // next byte to examine
         private int _end;          // end of the buffered bytes
-        private bool _prevCr;      // the byte before _scan was a CR not yet classified
+        private bool _prevCr;      // while discarding: the last byte dropped was a CR
         private bool _discarding;  // inside an over-long line, dropping bytes up to its end
         private LineFlags _flags;
         private int _lineOffset;
@@ -150,77 +150,104 @@ namespace NanoRelay.Framing
         /// <summary>Takes the next line if one is complete. See the class summary for the rules.</summary>
         public FrameResult TryTakeLine()
         {
-            while (_scan < _end)
+            // The bytes are searched with ByteScan (native on the device), never one by one in IL: a line costs
+            // three scans (LF, then CR and NUL inside the line) and a few comparisons, whatever its length.
+            if (_discarding && !DiscardToLineEnd())
             {
-                byte b = _buffer[_scan++];
-                if (_discarding)
-                {
-                    _start = _scan;
-                    if (b == Lf && (_prevCr || _bareLfEndsLine))
-                    {
-                        _discarding = false;
-                        _prevCr = false;
-                        _flags = LineFlags.None;
-                        continue;
-                    }
-
-                    _prevCr = b == Cr;
-                    continue;
-                }
-
-                if (b == Lf)
-                {
-                    if (_prevCr)
-                    {
-                        return TakeLine(_scan - 2);
-                    }
-
-                    if (_bareLfEndsLine)
-                    {
-                        return TakeLine(_scan - 1);
-                    }
-
-                    _flags |= LineFlags.BareLf;
-                }
-                else
-                {
-                    if (_prevCr)
-                    {
-                        _flags |= LineFlags.BareCr;
-                    }
-
-                    if (b == 0)
-                    {
-                        _flags |= LineFlags.Nul;
-                    }
-                }
-
-                _prevCr = b == Cr;
-                if (_scan - _start >= _maxLine)
-                {
-                    // The limit counts the line end, which is not here yet: over the limit.
-                    _discarding = true;
-                    _start = _scan;
-                    return FrameResult.TooLong;
-                }
+                Compact();
+                return FrameResult.NeedMore;
             }
 
-            if (_discarding)
+            // The limit counts the line end: the LF must come within MaxLine octets of the line's start.
+            int limit = _start + _maxLine;
+            int window = _end < limit ? _end : limit;
+            while (_scan < window)
             {
-                _start = _end;
+                int lf = ByteScan.IndexOf(_buffer, ByteScan.Lf, _scan, window - _scan);
+                if (lf < 0)
+                {
+                    _scan = window;
+                    break;
+                }
+
+                _scan = lf + 1;
+                if (lf > _start && _buffer[lf - 1] == Cr)
+                {
+                    return TakeLine(lf - 1);
+                }
+
+                if (_bareLfEndsLine)
+                {
+                    return TakeLine(lf);
+                }
+
+                _flags |= LineFlags.BareLf;   // RFC 5321 §2.3.8: not a line end; it stays in the line
+            }
+
+            if (_scan >= limit)
+            {
+                // No line end within the limit: over-long. Report it once and drop it up to its end.
+                _discarding = true;
+                _prevCr = _buffer[_scan - 1] == Cr;
+                _start = _scan;
+                return FrameResult.TooLong;
             }
 
             Compact();
             return FrameResult.NeedMore;
         }
 
+        // Drops the over-long line's bytes up to and including its line end; false when more bytes are needed.
+        private bool DiscardToLineEnd()
+        {
+            while (_scan < _end)
+            {
+                int lf = ByteScan.IndexOf(_buffer, ByteScan.Lf, _scan, _end - _scan);
+                if (lf < 0)
+                {
+                    _prevCr = _buffer[_end - 1] == Cr;
+                    break;
+                }
+
+                bool crBefore = lf > _scan ? _buffer[lf - 1] == Cr : _prevCr;
+                _scan = lf + 1;
+                _start = _scan;
+                _prevCr = false;
+                if (crBefore || _bareLfEndsLine)
+                {
+                    _discarding = false;
+                    _flags = LineFlags.None;
+                    return true;
+                }
+            }
+
+            _scan = _end;
+            _start = _end;
+            return false;
+        }
+
         private FrameResult TakeLine(int contentEnd)
         {
+            // Inside the line every CR is bare (a CRLF would have ended it) and a NUL is never valid.
+            int length = contentEnd - _start;
+            LineFlags flags = _flags;
+            if (length > 0)
+            {
+                if (ByteScan.IndexOf(_buffer, ByteScan.Cr, _start, length) >= 0)
+                {
+                    flags |= LineFlags.BareCr;
+                }
+
+                if (ByteScan.IndexOf(_buffer, ByteScan.Nul, _start, length) >= 0)
+                {
+                    flags |= LineFlags.Nul;
+                }
+            }
+
             _lineOffset = _start;
-            _lineLength = contentEnd - _start;
-            _lineFlags = _flags;
+            _lineLength = length;
+            _lineFlags = flags;
             _flags = LineFlags.None;
-            _prevCr = false;
             _start = _scan;
             return FrameResult.Line;
         }

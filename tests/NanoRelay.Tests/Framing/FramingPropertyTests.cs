@@ -167,6 +167,56 @@ namespace NanoRelay.Tests.Framing
             }, iter: 400);
         }
 
+        [TestMethod]
+        public void DotStuffer_AnyChunking_MatchesAByteByByteModel()
+        {
+            Gen.Select(LineByte.Array[0, 3000], Gen.Int[1, 300]).Sample((data, chunk) =>
+            {
+                CollectionAssert.AreEqual(ModelStuff(data), Stuff(data, chunk));
+            }, iter: 400);
+        }
+
+        // RFC 5321 §4.5.2 and §2.3.8 read byte by byte: a bare CR or LF becomes CRLF, a line's leading dot is
+        // doubled, and the end adds the missing CRLF and ".\r\n".
+        private static byte[] ModelStuff(byte[] data)
+        {
+            var o = new List<byte>();
+            bool lineStart = true;
+            for (int i = 0; i < data.Length; i++)
+            {
+                byte b = data[i];
+                if (b == '\r' || b == '\n')
+                {
+                    o.Add((byte)'\r');
+                    o.Add((byte)'\n');
+                    lineStart = true;
+                    if (b == '\r' && i + 1 < data.Length && data[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (lineStart && b == '.')
+                {
+                    o.Add((byte)'.');
+                }
+
+                o.Add(b);
+                lineStart = false;
+            }
+
+            if (!lineStart)
+            {
+                o.Add((byte)'\r');
+                o.Add((byte)'\n');
+            }
+
+            o.AddRange(Encoding.ASCII.GetBytes(".\r\n"));
+            return o.ToArray();
+        }
+
         internal static byte[] Stuff(byte[] data, int chunk)
         {
             var stuffer = new DotStuffer();
