@@ -1,11 +1,12 @@
-using System.Text;
-
 namespace NanoRelay.Bench
 {
-    /// <summary>The 1 MiB inputs every benchmark works on, built once and deterministically.</summary>
+    /// <summary>
+    /// The inputs every benchmark works on, built deterministically: 1 MiB on .NET (BenchmarkDotNet), and the same
+    /// bytes cut at 256 KiB on the nanoCLR (bench/nanoclr links this file; it uses nothing nanoFramework lacks).
+    /// </summary>
     public static class Inputs
     {
-        /// <summary>Bytes per benchmark operation; the MB/s column divides by the mean time.</summary>
+        /// <summary>Bytes per benchmark operation on .NET; the MB/s column divides by the mean time.</summary>
         public const int Size = 1 << 20;
 
         private static readonly string[] s_smtp =
@@ -53,21 +54,52 @@ namespace NanoRelay.Bench
             "nanoRelay on an ESP32\r\n",
         };
 
-        public static readonly byte[] SmtpLines = Build(s_smtp);
-        public static readonly byte[] Pop3Lines = Build(s_pop3);
-        public static readonly byte[] MessageText = Build(s_message);
-        public static readonly byte[] MessageWithoutDots = Build(new[] { s_message[4], s_message[5], s_message[6], s_message[9] });
+#if !NANOFRAMEWORK
+        public static readonly byte[] SmtpLines = Smtp(Size);
+        public static readonly byte[] Pop3Lines = Pop3(Size);
+        public static readonly byte[] MessageText = Message(Size);
+        public static readonly byte[] MessageWithoutDots = MessageNoDots(Size);
+#endif
 
-        private static byte[] Build(string[] lines)
+        /// <summary>SMTP commands and replies.</summary>
+        public static byte[] Smtp(int size)
         {
-            var sb = new StringBuilder(Size + 256);
+            return Build(s_smtp, size);
+        }
+
+        /// <summary>POP3 responses.</summary>
+        public static byte[] Pop3(int size)
+        {
+            return Build(s_pop3, size);
+        }
+
+        /// <summary>Message text, one line starting with a dot in ten.</summary>
+        public static byte[] Message(int size)
+        {
+            return Build(s_message, size);
+        }
+
+        /// <summary>Message text with no line starting with a dot.</summary>
+        public static byte[] MessageNoDots(int size)
+        {
+            return Build(new string[] { s_message[4], s_message[5], s_message[6], s_message[9] }, size);
+        }
+
+        private static byte[] Build(string[] lines, int size)
+        {
+            byte[] b = new byte[size];
+            int n = 0;
             int i = 0;
-            while (sb.Length < Size)
+            while (n < size)
             {
-                sb.Append(lines[i++ % lines.Length]);
+                string line = lines[i++ % lines.Length];
+                for (int k = 0; k < line.Length && n < size; k++)
+                {
+                    b[n++] = (byte)line[k];
+                }
             }
 
-            return Encoding.ASCII.GetBytes(sb.ToString(0, Size));
+            return b;
         }
     }
 }

@@ -55,9 +55,30 @@ namespace NanoRelay.Mime
                 _carry[_carryCount++] = source[i++];
             }
 
-            for (; i + 2 < end; i += 3)
+            // Whole lines at a time, inlined: on the nanoCLR a call per quantum costs more than its four lookups.
+            byte[] alphabet = Base64.Alphabet;
+            while (i + 2 < end)
             {
-                o = Quantum(source[i], source[i + 1], source[i + 2], destination, o);
+                BreakIfFull(destination, ref o);
+                int quanta = (end - i) / 3;
+                if (_lineChars > 0 && (_lineChars - _column) / 4 < quanta)
+                {
+                    quanta = (_lineChars - _column) / 4;
+                }
+
+                int stop = i + (quanta * 3);
+                while (i < stop)
+                {
+                    int v = (source[i] << 16) | (source[i + 1] << 8) | source[i + 2];
+                    destination[o] = alphabet[v >> 18];
+                    destination[o + 1] = alphabet[(v >> 12) & 63];
+                    destination[o + 2] = alphabet[(v >> 6) & 63];
+                    destination[o + 3] = alphabet[v & 63];
+                    o += 4;
+                    i += 3;
+                }
+
+                _column += quanta * 4;
             }
 
             while (i < end)

@@ -57,6 +57,29 @@ namespace NanoRelay.Mime
                     _pendingSpace = -1;
                 }
 
+                // Printable text as a run: as many literal octets as fit on the line, copied at once.
+                int run = i;
+                int stop = end - i < MaxContent - _column ? end : i + (MaxContent - _column);
+                while (run < stop)
+                {
+                    byte c = source[run];
+                    if (c < 33 || c > 126 || c == (byte)'=')
+                    {
+                        break;
+                    }
+
+                    run++;
+                }
+
+                if (run > i)
+                {
+                    System.Array.Copy(source, i, destination, o, run - i);
+                    o += run - i;
+                    _column += run - i;
+                    i = run - 1;
+                    continue;
+                }
+
                 if (b == (byte)' ' || b == 9)
                 {
                     _pendingSpace = b;

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The hot paths on the real nanoFramework interpreter, beside two baselines of the same run.
+#
+#   NANOCLR_KIT=/path/to/kit bench/nanoclr/run.sh
+#
+# Compiles firmware/NanoRelay.Core and this folder's program into .pe files with the kit's recipe, runs the
+# program on the kit's nanoCLR (256 KiB of the BenchmarkDotNet suite's inputs, best of 3 rounds per case) and
+# prints a markdown table: MB/s per case, and each case against the bare IL loop and the native Array.IndexOf
+# scan measured in the same run. Without a kit it says so and exits 0. Output: $NANOCLR_OUT (artifacts/nanoclr-bench).
+set -uo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+kit=${NANOCLR_KIT:-}
+if [ -z "$kit" ] || [ ! -x "$kit/bin/nanoclr" ] || [ ! -f "$kit/mdp/nanoFramework.Tools.MetaDataProcessor.dll" ]; then
+  echo "nanoCLR bench: skipped (no kit)"; exit 0
+fi
+kit=$(cd "$kit" && pwd)
+export NANOCLR_KIT=$kit DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+out=${NANOCLR_OUT:-$repo/artifacts/nanoclr-bench}
+mkdir -p "$out"; out=$(cd "$out" && pwd)
+for p in "Core:$repo/tests/nanoclr/NanoRelay.Core.csproj" "Bench:$repo/bench/nanoclr/NanoRelay.NanoBench.csproj"; do
+  name=${p%%:*}
+  if ! dotnet build "${p#*:}" -c Release -nologo -v:q -m:1 -o "$out/$name" -p:BaseIntermediateOutputPath="$out/obj/$name/" \
+       -p:NanoOut="$out/" > "$out/build-$name.log" 2>&1; then
+    grep -E 'error' "$out/build-$name.log" | sort -u | head; echo "nanoCLR bench: build of $name failed"; exit 1
+  fi
+done
+"$kit/bin/nanoclr" "$kit/lib/mscorlib.pe" "$out/Core/NanoRelay.Core.pe" "$out/Bench/NanoRelay.NanoBench.pe" > "$out/run.log" 2>&1
+rc=$?
+grep -q '^BENCH-END' "$out/run.log" || { tail -20 "$out/run.log"; echo "nanoCLR bench: the run did not finish (exit $rc)"; exit 1; }
+awk '
+  /^BENCH / { name[++n] = $2; mbs[$2] = ($3 / 1e6) / ($4 / 1e7) }
+  END {
+    print "| case (256 KiB) | MB/s | x bare IL loop | x native scan |"
+    print "|---|---:|---:|---:|"
+    for (i = 1; i <= n; i++) {
+      c = name[i]
+      printf "| %s | %.1f | %.2f | %.3f |\n", c, mbs[c], mbs[c] / mbs["bare-il-loop"], mbs[c] / mbs["native-scan"]
+    }
+  }' "$out/run.log" | tee "$out/table.md"
+echo "kit: $kit ($(date -u +%F))"
