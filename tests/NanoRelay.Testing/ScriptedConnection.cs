@@ -82,19 +82,13 @@ namespace NanoRelay.Testing
 
         public byte[] Written { get { return _written.ToArray(); } }
 
-        /// <summary>Everything written, as Latin-1 text.</summary>
+        /// <summary>Everything written, as Latin-1 text (a NUL as "[NUL]", see <see cref="Octets"/>).</summary>
         public string WrittenText
         {
             get
             {
                 byte[] b = Written;
-                char[] c = new char[b.Length];
-                for (int i = 0; i < b.Length; i++)
-                {
-                    c[i] = (char)b[i];
-                }
-
-                return new string(c);
+                return Octets.Show(b, 0, b.Length);
             }
         }
 

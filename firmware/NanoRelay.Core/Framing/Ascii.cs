@@ -125,6 +125,24 @@ namespace NanoRelay.Framing
             return -1;
         }
 
+        /// <summary>
+        /// Index of the first control octet (C0, 0x00..0x1F, or DEL) in the range, or -1: octets no
+        /// command argument may hold (RFC 1939 §3: "printable ASCII characters"), NUL among them.
+        /// </summary>
+        public static int IndexOfControl(byte[] bytes, int offset, int count)
+        {
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                if (bytes[i] < 0x20 || bytes[i] == 0x7F)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>The bytes of an ASCII literal, for wire constants built once at type load.</summary>
         public static byte[] Bytes(string literal)
         {

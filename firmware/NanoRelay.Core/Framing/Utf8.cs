@@ -2,7 +2,10 @@ namespace NanoRelay.Framing
 {
     /// <summary>
     /// UTF-8 without System.Text (which nanoFramework ships outside mscorlib): strings to bytes
-    /// and back. Invalid input decodes to U+FFFD; lone surrogates encode as U+FFFD.
+    /// and back. Invalid input decodes to U+FFFD; lone surrogates encode as U+FFFD. A NUL octet
+    /// decodes to U+FFFD too: nanoCLR cuts a string at U+0000, so a decoded NUL would make the
+    /// device see less than the host. Protocol code refuses NUL before it decodes; this is the
+    /// backstop that keeps host and device alike.
     /// </summary>
     public static class Utf8
     {
@@ -87,7 +90,7 @@ namespace NanoRelay.Framing
             return o - offset;
         }
 
-        /// <summary>Decodes UTF-8 bytes into a string.</summary>
+        /// <summary>Decodes UTF-8 bytes into a string; never yields U+0000 (see the class summary).</summary>
         public static string GetString(byte[] bytes, int offset, int count)
         {
             char[] chars = new char[count];
@@ -101,7 +104,7 @@ namespace NanoRelay.Framing
                 int cp;
                 if (b < 0x80)
                 {
-                    chars[n++] = (char)b;
+                    chars[n++] = b == 0 ? (char)0xFFFD : (char)b;
                     i++;
                     continue;
                 }

@@ -16,6 +16,7 @@ namespace NanoRelay.Pop3
         private static readonly byte[] s_errInUse = Ascii.Bytes("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
         private static readonly byte[] s_errMechanism = Ascii.Bytes("-ERR [AUTH] Unsupported authentication mechanism.");
         private static readonly byte[] s_errCancelled = Ascii.Bytes("-ERR Authentication cancelled.");
+        private static readonly byte[] s_errSaslMalformed = Ascii.Bytes("-ERR Malformed AUTH PLAIN response.");
         private static readonly byte[] s_errTlsActive = Ascii.Bytes("-ERR Command not permitted when TLS active.");
         private static readonly byte[] s_errNoTls = Ascii.Bytes("-ERR TLS is not available.");
         private static readonly byte[] s_okBeginTls = Ascii.Bytes("+OK Begin TLS negotiation.");
@@ -157,19 +158,30 @@ namespace NanoRelay.Pop3
 
             byte[] decoded = new byte[(count / 4 * 3) + 3];
             int n = (flags & LineFlags.Nul) != 0 ? -1 : (count == 1 && buffer[offset] == (byte)'=' ? 0 : Base64.Decode(buffer, offset, count, decoded, 0));
-            int first = n < 0 ? -1 : Ascii.IndexOf(decoded, 0, n, 0);
-            int second = first < 0 ? -1 : Ascii.IndexOf(decoded, first + 1, n - first - 1, 0);
-            if (second < 0)
+            if (n < 0)
             {
                 Fail(s_errInvalid);
                 CountBadCommand();
                 return;
             }
 
-            int authcidLength = second - first - 1;
-            bool userOk = SameBytes(decoded, first + 1, authcidLength, _server.UserBytes);
-            bool zidOk = first == 0 || SameBytes(decoded, 0, first, _server.UserBytes);
-            bool passOk = SameBytes(decoded, second + 1, n - second - 1, _server.PasswordBytes);
+            // RFC 4616 §2: a NUL only as the two separators, authcid and passwd not empty; any
+            // other form is refused before a field is compared (and is not a failed login).
+            int authzidLength;
+            int authcidLength;
+            if (!SaslPlain.TrySplit(decoded, 0, n, out authzidLength, out authcidLength))
+            {
+                System.Array.Clear(decoded, 0, decoded.Length);
+                Fail(s_errSaslMalformed);
+                CountBadCommand();
+                return;
+            }
+
+            int authcidOffset = authzidLength + 1;
+            int passwdOffset = authcidOffset + authcidLength + 1;
+            bool userOk = SameBytes(decoded, authcidOffset, authcidLength, _server.UserBytes);
+            bool zidOk = authzidLength == 0 || SameBytes(decoded, 0, authzidLength, _server.UserBytes);
+            bool passOk = SameBytes(decoded, passwdOffset, n - passwdOffset, _server.PasswordBytes);
             System.Array.Clear(decoded, 0, decoded.Length);
             Login(userOk & zidOk & passOk);
         }

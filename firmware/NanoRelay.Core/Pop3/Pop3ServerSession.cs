@@ -25,6 +25,7 @@ namespace NanoRelay.Pop3
         private static readonly byte[] s_errInvalid = Ascii.Bytes("-ERR Invalid arguments.");
         private static readonly byte[] s_errUnknown = Ascii.Bytes("-ERR Unknown command.");
         private static readonly byte[] s_errNul = Ascii.Bytes("-ERR NUL octet in command.");
+        private static readonly byte[] s_errControl = Ascii.Bytes("-ERR Control character in command.");
         private static readonly byte[] s_errTooLong = Ascii.Bytes("-ERR Command line too long.");
         private static readonly byte[] s_errTooManyBad = Ascii.Bytes("-ERR Too many bad commands.");
         private static readonly byte[] s_errIdle = Ascii.Bytes("-ERR Disconnected for inactivity.");
@@ -136,10 +137,12 @@ namespace NanoRelay.Pop3
             }
 
             _arguments.Parse(buffer, offset, count);
-            if ((flags & LineFlags.Nul) != 0)
+            if ((flags & LineFlags.Nul) != 0 || Ascii.IndexOfControl(buffer, offset, count) >= 0)
             {
-                // popa3d: never ignore past a NUL; the whole line is refused and nothing runs.
-                BadCommand(s_errNul);
+                // popa3d: never ignore past a NUL; the whole line is refused and nothing runs. RFC
+                // 1939 §3: keywords and arguments are printable, so no other control octet either:
+                // a name or password is refused whole here, before it is kept or compared.
+                BadCommand((flags & LineFlags.Nul) != 0 ? s_errNul : s_errControl);
                 return;
             }
 
@@ -276,6 +279,9 @@ namespace NanoRelay.Pop3
 
         private void BadCommand(byte[] reply)
         {
+            // RFC 1939 §7: PASS only "immediately after a successful USER"; a refused line in
+            // between (say "USER admin" with a NUL) must not leave the earlier name to log in with.
+            _userLength = -1;
             Put(reply);
             EndLine();
             CountBadCommand();

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using NanoRelay.Framing;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Framing
 {
@@ -13,7 +14,8 @@ namespace NanoRelay.Core.Tests.Framing
     {
         private static void AssertEveryChunking(string wire, string expected)
         {
-            for (int chunk = 1; chunk <= wire.Length; chunk++)
+            int octets = Octets.Of(wire).Length;
+            for (int chunk = 1; chunk <= octets; chunk++)
             {
                 Assert.AreEqual(expected, UnstuffProbe.Run(wire, chunk), "chunk " + chunk);
             }
@@ -61,18 +63,20 @@ namespace NanoRelay.Core.Tests.Framing
         [DataRow("\r\n.\n")]
         [DataRow("\r.\r\n")]
         [DataRow("\r\n.\r")]
-        [DataRow("\r\n\0.\r\n")]
-        [DataRow("\r\n.\0\r\n")]
+        [DataRow("\r\n[NUL].\r\n")]
+        [DataRow("\r\n.[NUL]\r\n")]
         [DataRow("\r\n.\r\r\n")]
         [DataRow("\r\r\n.\r\r\n")]
         public void Case8_SmugglingEndings_NeverEndTheData(string fakeEnd)
         {
             // RFC 5321 §2.3.8 and CVE-2023-51764: only CRLF.CRLF ends; the smuggled MAIL stays message text.
+            // A NUL is written "[NUL]" (nanoCLR cuts strings at U+0000): count octets, not chars.
             string wire = "body" + fakeEnd + "MAIL FROM:<ceo@corp>\r\nRCPT TO:<x@y>\r\nDATA\r\nevil\r\n.\r\n";
-            for (int chunk = 1; chunk <= wire.Length; chunk++)
+            int octets = Octets.Of(wire).Length;
+            for (int chunk = 1; chunk <= octets; chunk++)
             {
                 string r = UnstuffProbe.Run(wire, chunk);
-                Assert.IsTrue(r.IndexOf("|consumed=" + wire.Length + "|end") > 0, "chunk " + chunk + ": " + r);
+                Assert.IsTrue(r.IndexOf("|consumed=" + octets + "|end") > 0, "chunk " + chunk + ": " + r);
                 Assert.IsTrue(r.IndexOf("MAIL FROM:<ceo@corp>[CR][LF]RCPT TO:<x@y>[CR][LF]DATA[CR][LF]evil[CR][LF]|") > 0, r);
             }
         }
@@ -82,7 +86,7 @@ namespace NanoRelay.Core.Tests.Framing
         {
             Assert.AreEqual("a[LF]b[CR][LF]|consumed=8|end +BareLf", UnstuffProbe.Run("a\nb\r\n.\r\n", 1));
             Assert.AreEqual("a[CR]b[CR][LF]|consumed=8|end +BareCr", UnstuffProbe.Run("a\rb\r\n.\r\n", 1));
-            Assert.AreEqual("a[NUL][CR][LF]|consumed=7|end +Nul", UnstuffProbe.Run("a\0\r\n.\r\n", 3));
+            Assert.AreEqual("a[NUL][CR][LF]|consumed=7|end +Nul", UnstuffProbe.Run("a[NUL]\r\n.\r\n", 3));
             Assert.AreEqual("x[CR][LF][CR][CR][LF]|consumed=10|end +BareCr", UnstuffProbe.Run("x\r\n.\r\r\n.\r\n", 2));
         }
 

@@ -1,4 +1,5 @@
 using NanoRelay.Framing;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Framing
 {
@@ -6,15 +7,10 @@ namespace NanoRelay.Core.Tests.Framing
     /// "L:text" for a line (with [CR] [LF] [NUL] for control bytes and +flags), "TOO-LONG" for an over-long line.</summary>
     internal static class FramerProbe
     {
+        /// <summary>Feeds <paramref name="input"/> ("[NUL]" for 0x00, see <see cref="Octets"/>) in chunks; returns the events.</summary>
         public static string Run(LineFramer framer, string input, int chunk)
         {
-            byte[] bytes = new byte[input.Length];
-            for (int i = 0; i < input.Length; i++)
-            {
-                bytes[i] = (byte)input[i];
-            }
-
-            return Run(framer, bytes, chunk);
+            return Run(framer, Octets.Of(input), chunk);
         }
 
         public static string Run(LineFramer framer, byte[] bytes, int chunk)

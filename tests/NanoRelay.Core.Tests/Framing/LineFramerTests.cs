@@ -99,7 +99,7 @@ namespace NanoRelay.Core.Tests.Framing
         [TestMethod]
         public void Case5_NulIsFlagged_AndTheLineIsNotTruncated()
         {
-            Assert.AreEqual("L:NOOP[NUL]QUIT +Nul\n", FramerProbe.Run(LineFramer.ForSmtpServer(), "NOOP\0QUIT\r\n", 1));
+            Assert.AreEqual("L:NOOP[NUL]QUIT +Nul\n", FramerProbe.Run(LineFramer.ForSmtpServer(), "NOOP[NUL]QUIT\r\n", 1));
         }
 
         [TestMethod]

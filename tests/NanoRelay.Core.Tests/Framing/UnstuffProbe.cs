@@ -1,4 +1,5 @@
 using NanoRelay.Framing;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Framing
 {
@@ -7,13 +8,10 @@ namespace NanoRelay.Core.Tests.Framing
     /// for control bytes and +flags.</summary>
     internal static class UnstuffProbe
     {
+        /// <summary>Unstuffs <paramref name="wire"/> ("[NUL]" for 0x00, see <see cref="Octets"/>) in chunks; returns what came out.</summary>
         public static string Run(string wire, int chunk)
         {
-            byte[] input = new byte[wire.Length];
-            for (int i = 0; i < wire.Length; i++)
-            {
-                input[i] = (byte)wire[i];
-            }
+            byte[] input = Octets.Of(wire);
 
             DotUnstuffer u = new DotUnstuffer();
             byte[] output = new byte[DotUnstuffer.MaxOutput(input.Length)];

@@ -55,14 +55,17 @@ namespace NanoRelay.Core.Tests.Rfc1939
             return c.WrittenText;
         }
 
-        /// <summary>A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF), read one line at a time.</summary>
+        /// <summary>
+        /// A connection whose script is <paramref name="clientLines"/> (each "\n" becomes CRLF, each
+        /// "[NUL]" a 0x00 octet: see <see cref="Octets"/>), read one line at a time.
+        /// </summary>
         public ScriptedConnection Connect(string clientLines, bool loopback, bool secure)
         {
-            string script = Text.Replace(Text.Replace(clientLines, "\r\n", "\n"), "\n", "\r\n");
+            byte[] script = Latin1(Text.Replace(Text.Replace(clientLines, "\r\n", "\n"), "\n", "\r\n"));
             int lines = 0;
             for (int i = 0; i < script.Length; i++)
             {
-                if (script[i] == '\n')
+                if (script[i] == (byte)'\n')
                 {
                     lines++;
                 }
@@ -72,13 +75,13 @@ namespace NanoRelay.Core.Tests.Rfc1939
             lines = 0;
             for (int i = 0; i < script.Length; i++)
             {
-                if (script[i] == '\n')
+                if (script[i] == (byte)'\n')
                 {
                     ends[lines++] = i + 1;
                 }
             }
 
-            ScriptedConnection c = new ScriptedConnection(Latin1(script), ends, 0);
+            ScriptedConnection c = new ScriptedConnection(script, ends, 0);
             c.IsLoopback = loopback;
             c.IsSecure = secure;
             c.Clock = Clock;
@@ -115,15 +118,10 @@ namespace NanoRelay.Core.Tests.Rfc1939
             return d;
         }
 
+        /// <summary>One byte per char, "[NUL]" as 0x00 (<see cref="Octets.Of"/>).</summary>
         public static byte[] Latin1(string s)
         {
-            byte[] b = new byte[s.Length];
-            for (int i = 0; i < s.Length; i++)
-            {
-                b[i] = (byte)s[i];
-            }
-
-            return b;
+            return Octets.Of(s);
         }
 
         /// <summary>Reads a C:/S: transcript next to the tests: the client's bytes, where each client line ends, and the server's expected bytes.</summary>

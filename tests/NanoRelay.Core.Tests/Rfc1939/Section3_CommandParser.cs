@@ -24,7 +24,7 @@ namespace NanoRelay.Core.Tests.Rfc1939
             string longLine = "NOOP " + new string('x', 251);   // 256 octets with CRLF
             string s = h.AfterLogin(
                 "LIST 4294967297\nLIST -1\nLIST 0\nRETR 01\nRETR 1 2\nTOP 1 -1\nTOP 1 99999999999\n"
-                + "DELE 1\nDELE 1\nRETR 1\nLIST 1\nSTAT\nLIST\nUIDL " + longArgument + "\n" + longLine + "\nlist 2\nNOOP\0\nLIST  2\nLIST 2 \nNOOP\n");
+                + "DELE 1\nDELE 1\nRETR 1\nLIST 1\nSTAT\nLIST\nUIDL " + longArgument + "\n" + longLine + "\nlist 2\nNOOP[NUL]\nLIST  2\nLIST 2 \nNOOP\n");
             Assert.AreEqual(
                 NoSuch + NoSuch + NoSuch + NoSuch + Invalid + Invalid + Invalid
                 + "+OK message 1 deleted\r\n-ERR message 1 already deleted\r\n-ERR message 1 already deleted\r\n-ERR message 1 already deleted\r\n"

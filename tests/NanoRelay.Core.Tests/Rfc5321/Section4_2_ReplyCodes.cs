@@ -104,6 +104,30 @@ namespace NanoRelay.Core.Tests.Rfc5321
         }
 
         [TestMethod]
+        [DataRow("250 o[NUL]k", "reply line holds a bare CR, bare LF or NUL")]
+        [DataRow("250-mx[NUL]\r\n250 ok", "reply line holds a bare CR, bare LF or NUL")]
+        [DataRow("535 5.7.8 no\u0001pe", "reply text holds a control character")]
+        [DataRow("250 ok\u007F", "reply text holds a control character")]
+        public void ReplyTextWithNulOrControl_IsInvalid_NeverText(string wire, string error)
+        {
+            // Issue 12: reply text becomes a string (outcomes, bounces, logs); one cut at a NUL on
+            // the device would say less than on the host, so the line is refused on its bytes.
+            byte[] input = Octets.Of(wire + "\r\n");
+            LineFramer framer = LineFramer.ForSmtpReplies();
+            SmtpReplyReader reader = new SmtpReplyReader();
+            reader.Begin(null);
+            framer.Feed(input, 0, input.Length);
+            SmtpReplyStatus last = SmtpReplyStatus.Partial;
+            while (last == SmtpReplyStatus.Partial && framer.TryTakeLine() == FrameResult.Line)
+            {
+                last = reader.Accept(framer.Buffer, framer.LineOffset, framer.LineLength, framer.Flags);
+            }
+
+            Assert.AreEqual(SmtpReplyStatus.Invalid, last);
+            Assert.AreEqual(error, reader.Error);
+        }
+
+        [TestMethod]
         public void Sc29_BareCodeWithoutSpace_IsAccepted()
         {
             // RFC 5321 §4.2: clients "MUST be prepared" for "250" with no text.

@@ -11,7 +11,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
     [TestClass]
     public class Rfc4954_Auth
     {
-        private const string AlicePlain = "AGFsaWNlAHdvbmRlcmxhbmQ=";   // "\0alice\0wonderland"
+        private const string AlicePlain = "AGFsaWNlAHdvbmRlcmxhbmQ=";   // "[NUL]alice[NUL]wonderland"
 
         private static ServerHarness Harness(string address, bool loopback, bool tls)
         {

@@ -6,7 +6,8 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
 {
     /// <summary>
     /// One ingress session over in-memory ports: a manual clock, a seeded random source, a memory
-    /// sink and log. Text goes in as Latin-1 (one byte per char); replies come out as text.
+    /// sink and log. Text goes in as Latin-1 (one byte per char, "[NUL]" for 0x00: see
+    /// <see cref="Octets"/>); replies come out as text the same way.
     /// </summary>
     internal sealed class ServerHarness : ISmtpServerOutput
     {
@@ -117,24 +118,12 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
 
         public static byte[] Bytes(string text)
         {
-            byte[] b = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                b[i] = (byte)text[i];
-            }
-
-            return b;
+            return Octets.Of(text);
         }
 
         public static string Latin1(byte[] b, int offset, int count)
         {
-            char[] c = new char[count];
-            for (int i = 0; i < count; i++)
-            {
-                c[i] = (char)b[offset + i];
-            }
-
-            return new string(c);
+            return Octets.Show(b, offset, count);
         }
 
         /// <summary>How many reply lines in <paramref name="replies"/> start with <paramref name="code"/> ("250").</summary>

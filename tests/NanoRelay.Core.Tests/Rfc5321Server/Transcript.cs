@@ -13,9 +13,10 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
     /// block whole, line by line, and byte by byte (MailKit's Blit/Line/Char). Before each client
     /// block, every S: line above it must have been written, and nothing more.
     /// <para>Lines: "C: text" sends text + CRLF; "C- text" sends text alone; "S: text" is one
-    /// expected reply line; escapes \r \n \0 \\ \xHH work in both. "-- tls" runs the handshake
-    /// STARTTLS asked for; "-- closed" asserts the session ended; "-- timeout" reports a read
-    /// timeout; "-- advance N" moves the clock N ms; "#" starts a comment.</para>
+    /// expected reply line; escapes \r \n \0 \\ \xHH work in both (a NUL becomes "[NUL]", see
+    /// Octets). "-- tls" runs the handshake STARTTLS asked for; "-- closed" asserts the session
+    /// ended; "-- timeout" reports a read timeout; "-- advance N" moves the clock N ms; "#" starts
+    /// a comment.</para>
     /// </summary>
     internal static class Transcript
     {
@@ -117,6 +118,10 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
             return replies;
         }
 
+        /// <summary>
+        /// Undoes the escapes. A NUL (\0 or \x00) comes out as the marker "[NUL]", which the
+        /// harness sends as one 0x00 octet: a string may not hold U+0000 on nanoCLR.
+        /// </summary>
         public static string Unescape(string s)
         {
             if (s.IndexOf('\\') < 0)
@@ -124,7 +129,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
                 return s;
             }
 
-            char[] o = new char[s.Length];
+            char[] o = new char[s.Length * 3];   // an escape of two or more chars gives at most "[NUL]"
             int n = 0;
             for (int i = 0; i < s.Length; i++)
             {
@@ -136,6 +141,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
                 }
 
                 char e = s[++i];
+                int code = -1;
                 switch (e)
                 {
                     case 'r':
@@ -145,15 +151,27 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
                         o[n++] = '\n';
                         break;
                     case '0':
-                        o[n++] = '\0';
+                        code = 0;
                         break;
                     case 'x':
-                        o[n++] = (char)Convert.ToInt32(s.Substring(i + 1, 2), 16);
+                        code = Convert.ToInt32(s.Substring(i + 1, 2), 16);
                         i += 2;
                         break;
                     default:
                         o[n++] = e;
                         break;
+                }
+
+                if (code == 0)
+                {
+                    for (int k = 0; k < Octets.Nul.Length; k++)
+                    {
+                        o[n++] = Octets.Nul[k];
+                    }
+                }
+                else if (code > 0)
+                {
+                    o[n++] = (char)code;
                 }
             }
 

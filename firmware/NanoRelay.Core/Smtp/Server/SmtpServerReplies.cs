@@ -87,6 +87,7 @@ namespace NanoRelay.Smtp.Server
         public static readonly byte[] AuthInvalid = Ascii.Bytes("535 5.7.8 Authentication credentials invalid\r\n");
         public static readonly byte[] AuthCancelled = Ascii.Bytes("501 5.7.0 Authentication aborted\r\n");
         public static readonly byte[] AuthBadBase64 = Ascii.Bytes("501 5.5.2 Cannot decode response\r\n");
+        public static readonly byte[] AuthMalformed = Ascii.Bytes("501 5.5.2 Malformed authentication response\r\n");
         public static readonly byte[] AuthLineTooLong = Ascii.Bytes("500 5.5.6 Authentication exchange line is too long\r\n");
         public static readonly byte[] AuthUnknownMechanism = Ascii.Bytes("504 5.5.4 Unrecognized authentication type\r\n");
         public static readonly byte[] AuthAlready = Ascii.Bytes("503 5.5.1 Error: already authenticated\r\n");

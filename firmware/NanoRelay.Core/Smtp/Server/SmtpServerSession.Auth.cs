@@ -107,6 +107,22 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
+            // RFC 4616 §2 (PLAIN: a NUL only as the two separators) and LOGIN (no separators at
+            // all): a response with a NUL anywhere else is malformed, answered before any field is
+            // compared, and never counted as a guess (RFC 4954 §4: 501).
+            int authzidLength = 0;
+            int authcidLength = 0;
+            bool wellFormed = step == SmtpServerState.AuthPlain
+                ? SaslPlain.TrySplit(_scratch, 0, decoded, out authzidLength, out authcidLength)
+                : Ascii.IndexOf(_scratch, 0, decoded, 0) < 0;
+            if (!wellFormed)
+            {
+                Array.Clear(_scratch, 0, _scratch.Length);
+                _loginUserLength = 0;
+                Bad(SmtpServerReplies.AuthMalformed);
+                return;
+            }
+
             if (step == SmtpServerState.AuthLoginUser)
             {
                 Array.Copy(_scratch, 0, _scratch, LoginUserOffset, decoded);
@@ -118,7 +134,7 @@ namespace NanoRelay.Smtp.Server
             }
 
             bool ok = step == SmtpServerState.AuthPlain
-                ? CheckPlain(decoded)
+                ? CheckPlain(authzidLength, authcidLength, decoded)
                 : _options.CheckCredentials(_scratch, LoginUserOffset, _loginUserLength, 0, decoded);
             Array.Clear(_scratch, 0, _scratch.Length);
             _loginUserLength = 0;
@@ -146,24 +162,18 @@ namespace NanoRelay.Smtp.Server
             Reply(SmtpServerReplies.AuthInvalid);                 // RFC 4954 §6: 535 5.7.8
         }
 
-        // RFC 4616 §2: [authzid] NUL authcid NUL passwd; an authzid other than the authcid is refused.
-        private bool CheckPlain(int count)
+        // RFC 4616 §2: [authzid] NUL authcid NUL passwd, already split by SaslPlain; an authzid
+        // other than the authcid is refused.
+        private bool CheckPlain(int authzidLength, int authcidLength, int count)
         {
-            int first = Ascii.IndexOf(_scratch, 0, count, 0);
-            int second = first < 0 ? -1 : Ascii.IndexOf(_scratch, first + 1, count - first - 1, 0);
-            if (second < 0 || Ascii.IndexOf(_scratch, second + 1, count - second - 1, 0) >= 0)
+            int userOffset = authzidLength + 1;
+            int passwordOffset = userOffset + authcidLength + 1;
+            if (authzidLength > 0 && (authzidLength != authcidLength || !SameBytes(0, userOffset, authzidLength)))
             {
                 return false;
             }
 
-            int userOffset = first + 1;
-            int userCount = second - userOffset;
-            if (first > 0 && (first != userCount || !SameBytes(0, userOffset, first)))
-            {
-                return false;
-            }
-
-            return _options.CheckCredentials(_scratch, userOffset, userCount, second + 1, count - second - 1);
+            return _options.CheckCredentials(_scratch, userOffset, authcidLength, passwordOffset, count - passwordOffset);
         }
 
         private bool SameBytes(int a, int b, int count)
