@@ -1,8 +1,10 @@
 // COMPILE-ONLY SHIM of nanoFramework.System.Collections 1.5.75 (nanoFramework.System.Collections.dll). Not a runtime: see README.md.
-// research/nanoframework-facts.md §2: Hashtable, Queue, Stack, DictionaryEntry, IDictionary. Used by tests/NanoRelay.Testing.
+// Checked against nanoframework/nanoFramework.System.Collections @8a20f0f (main; 1.5.75 is not tagged there):
+// nanoFramework.System.Collections/Collections/{DictionaryEntry,IDictionary,Hashtable}.cs. Used by tests/NanoRelay.Testing.
+// Hashtable has no ContainsKey: use Contains.
 namespace System.Collections
 {
-    public class DictionaryEntry                                     // [NOT IN FACTS] class with Key/Value fields
+    public class DictionaryEntry
     {
         public object Key;
         public object Value;
@@ -16,31 +18,36 @@ namespace System.Collections
 
     public interface IDictionary : ICollection
     {
-        object this[object key] { get; set; }
+        bool IsReadOnly { get; }
+        bool IsFixedSize { get; }
         ICollection Keys { get; }
         ICollection Values { get; }
-        bool Contains(object key);
+        object this[object key] { get; set; }
         void Add(object key, object value);
         void Clear();
+        bool Contains(object key);
         void Remove(object key);
     }
 
-    public class Hashtable : IDictionary                                // [NOT IN FACTS] member list: the usual IDictionary one
+    public class Hashtable : ICloneable, IDictionary
     {
         public Hashtable() { }
         public Hashtable(int capacity) { }
-        public object this[object key] { get { throw new NotSupportedException(); } set { } }
-        public ICollection Keys { get { throw new NotSupportedException(); } }
-        public ICollection Values { get { throw new NotSupportedException(); } }
+        public Hashtable(int capacity, float loadFactor) { }
         public int Count { get { throw new NotSupportedException(); } }
         public bool IsSynchronized { get { throw new NotSupportedException(); } }
         public object SyncRoot { get { throw new NotSupportedException(); } }
-        public bool Contains(object key) { throw new NotSupportedException(); }
-        public bool ContainsKey(object key) { throw new NotSupportedException(); }
+        public bool IsReadOnly { get { throw new NotSupportedException(); } }
+        public bool IsFixedSize { get { throw new NotSupportedException(); } }
+        public ICollection Keys { get { throw new NotSupportedException(); } }
+        public ICollection Values { get { throw new NotSupportedException(); } }
+        public object this[object key] { get { throw new NotSupportedException(); } set { } }
         public void Add(object key, object value) { }
         public void Clear() { }
-        public void Remove(object key) { }
-        public void CopyTo(Array array, int index) { }
+        public object Clone() { throw new NotSupportedException(); }
+        public bool Contains(object key) { throw new NotSupportedException(); }
+        public void CopyTo(Array array, int arrayIndex) { }
         public IEnumerator GetEnumerator() { throw new NotSupportedException(); }
+        public void Remove(object key) { }
     }
 }

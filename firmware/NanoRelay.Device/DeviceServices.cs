@@ -54,6 +54,10 @@ namespace NanoRelay.Device
         private Pop3Server _pop3;
         private Listeners _listeners;
 
+        // The mounted SD card, held for the program's life: SDCard's finalizer unmounts the card, so an
+        // unreferenced instance would take the spool's drive away whenever the GC runs.
+        private SDCard _sdCard;
+
         /// <summary>The ports the core's services are built from (set by Run).</summary>
         public IClock Clock { get { return _clock; } }
         public ILog Log { get { return _log; } }
@@ -141,20 +145,23 @@ namespace NanoRelay.Device
         {
             // The date is waited for separately (StartClock): a slow NTP server must not keep the
             // relay off the LAN, where POP3 still serves the mailbox.
-            CancellationTokenSource cs = new CancellationTokenSource(NetworkTimeoutMs);
+            // Disposed at once: a source made with a delay owns a Timer.
             bool up;
-            if (_board.Network == "ethernet")
+            using (CancellationTokenSource cs = new CancellationTokenSource(NetworkTimeoutMs))
             {
-                up = NetworkHelper.SetupAndConnectNetwork(token: cs.Token, requiresDateTime: false);
-            }
-            else if (_config.Wifi != null && _config.Wifi.Ssid != null && _config.Wifi.Ssid.Length > 0)
-            {
-                up = WifiNetworkHelper.ConnectDhcp(_config.Wifi.Ssid, _config.Wifi.Password, requiresDateTime: false, token: cs.Token);
-            }
-            else
-            {
-                // No credentials in the config: the ones stored on the device (nanoff --networkdeployment).
-                up = WifiNetworkHelper.Reconnect(requiresDateTime: false, token: cs.Token);
+                if (_board.Network == "ethernet")
+                {
+                    up = NetworkHelper.SetupAndConnectNetwork(token: cs.Token, requiresDateTime: false);
+                }
+                else if (_config.Wifi != null && _config.Wifi.Ssid != null && _config.Wifi.Ssid.Length > 0)
+                {
+                    up = WifiNetworkHelper.ConnectDhcp(_config.Wifi.Ssid, _config.Wifi.Password, requiresDateTime: false, token: cs.Token);
+                }
+                else
+                {
+                    // No credentials in the config: the ones stored on the device (nanoff --networkdeployment).
+                    up = WifiNetworkHelper.Reconnect(requiresDateTime: false, token: cs.Token);
+                }
             }
 
             if (!up)
@@ -219,6 +226,7 @@ namespace NanoRelay.Device
                 {
                     SDCard card = new SDCard(0);
                     card.Mount();
+                    _sdCard = card;
                 }
                 catch (Exception e)
                 {
