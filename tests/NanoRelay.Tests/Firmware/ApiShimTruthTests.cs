@@ -43,6 +43,7 @@ namespace NanoRelay.Tests.Firmware
                 .Concat(Sources("firmware/NanoRelay.Core"))
                 .Concat(Sources("tests/NanoRelay.Core.Tests"))
                 .Concat(Sources("tests/NanoRelay.Testing"))
+                .Concat(new[] { RepoFiles.PathOf("tests/NanoRelay.DeviceTests/SmtpServer/TranscriptFixtures.g.cs") })
                 .ToArray();
 
             AssertNoErrors(Compile("NanoRelay.Device.RealCheck", sources, refs));
