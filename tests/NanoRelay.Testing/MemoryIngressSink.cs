@@ -1,5 +1,4 @@
 using System.Collections;
-using System.IO;
 using NanoRelay.Ports;
 using NanoRelay.Smtp.Server;
 
@@ -99,7 +98,7 @@ namespace NanoRelay.Testing
             private readonly MemoryIngressSink _sink;
             private readonly string _reversePath;
             private readonly string[] _recipients;
-            private MemoryStream _content = new MemoryStream();
+            private ByteBuffer _content = new ByteBuffer();
 
             public Writer(MemoryIngressSink sink, string reversePath, string[] recipients)
             {

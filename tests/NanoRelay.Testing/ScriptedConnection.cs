@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using NanoRelay.Ports;
 
 namespace NanoRelay.Testing
@@ -15,7 +14,7 @@ namespace NanoRelay.Testing
     {
         private readonly byte[] _script;
         private readonly int[] _chunkEnds;
-        private readonly MemoryStream _written = new MemoryStream();
+        private readonly ByteBuffer _written = new ByteBuffer();
         private int _position;
         private int _chunk;
         private bool _midChunk;

@@ -53,6 +53,18 @@ group_props() { # group_props NFPROJ PROPS
   } > "$2"
 }
 
+# How many [TestMethod]s a group's sources declare (data rows aside): every one must have run on the device.
+group_methods() { # group_methods NFPROJ
+  local dir; dir=$(dirname "$1")
+  grep -o '<Compile Include="[^"]*"' "$1" | sed 's/.*Include="//; s/"$//; s/\\/\//g' | while read -r inc; do
+    case "$inc" in
+      *'/**/'*) find "$dir/${inc%%/\*\**}" -name '*.cs' ;;
+      *'*'*) find "$dir/$(dirname "$inc")" -maxdepth 1 -name '*.cs' ;;
+      *) echo "$dir/$inc" ;;
+    esac
+  done | xargs cat | grep -c '^ *\[TestMethod\]'
+}
+
 start=$(date +%s)
 build Core "$repo/tests/nanoclr/NanoRelay.Core.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
 build Testing "$repo/tests/nanoclr/NanoRelay.Testing.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
@@ -83,6 +95,12 @@ for g in "${groups[@]}"; do
   f=$(grep -c '^Test failed' "$out/$g.log" 2>/dev/null); f=${f:-0}
   grep '^Test failed' "$out/$g.log" 2>/dev/null | cut -c1-400 | sed "s/^/  [$g] /"
   note=""
+  declared=$(group_methods "$nfproj")
+  ran=$(grep -E '^Test (passed|failed|skipped)' "$out/$g.log" 2>/dev/null | cut -d, -f2 | sed 's/\.[0-9]*$//' | sort -u | wc -l)
+  if [ "$ran" -lt "$declared" ]; then
+    note="; $((declared - ran)) of $declared test methods never ran"
+    f=$((f + 1))
+  fi
   if [ $grc -ne 0 ] && { [ $grc -ne 1 ] || ! grep -q '^Done\.' "$out/$g.log" 2>/dev/null; }; then
     last=$(grep -E '^Test (passed|failed|skipped)' "$out/$g.log" 2>/dev/null | tail -1 | cut -d, -f2)
     case $grc in
@@ -93,7 +111,7 @@ for g in "${groups[@]}"; do
       3) why="ended with an uncaught exception" ;;
       *) why="ended with exit $grc" ;;
     esac
-    note="; $why after ${last:-the start}"
+    note="$note; $why after ${last:-the start}"
     grep '^nanoclr:' "$out/$g.log" 2>/dev/null | sed "s/^/  [$g] /"
     f=$((f + 1))
   fi

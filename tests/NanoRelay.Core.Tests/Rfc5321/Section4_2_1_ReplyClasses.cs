@@ -32,14 +32,14 @@ namespace NanoRelay.Core.Tests.Rfc5321
         }
 
         [TestMethod]
-        [DataRow("446 Not right now", SmtpFailure.Transient)]
-        [DataRow("233 Gimme all your mail", SmtpFailure.Protocol)]
-        [DataRow("554 no service", SmtpFailure.Permanent)]
-        public void Sc30_BadGreeting_NoMail_Quit(string greeting, SmtpFailure expected)
+        [DataRow("446 Not right now", (int)SmtpFailure.Transient)]
+        [DataRow("233 Gimme all your mail", (int)SmtpFailure.Protocol)]
+        [DataRow("554 no service", (int)SmtpFailure.Permanent)]
+        public void Sc30_BadGreeting_NoMail_Quit(string greeting, int expected)
         {
             SmtpHarness h = Plain("S: " + greeting + "\nC: QUIT\nS: 221 bye\n");
             SmtpOutcome o = RunOne(h);
-            Assert.AreEqual(expected, o.Failure);
+            Assert.AreEqual((SmtpFailure)expected, o.Failure);
             Assert.AreEqual("QUIT\r\n", h.Connection.WrittenText);
             Assert.IsFalse(o.Accepted);
         }
@@ -125,14 +125,14 @@ namespace NanoRelay.Core.Tests.Rfc5321
         }
 
         [TestMethod]
-        [DataRow("250 ok", SmtpFailure.Protocol)]
-        [DataRow("503 5.5.1 no valid recipients", SmtpFailure.Permanent)]
-        [DataRow("554 5.5.1 no", SmtpFailure.Permanent)]
-        public void Sc33_DataNotAnswered354_BodyNeverSent(string reply, SmtpFailure expected)
+        [DataRow("250 ok", (int)SmtpFailure.Protocol)]
+        [DataRow("503 5.5.1 no valid recipients", (int)SmtpFailure.Permanent)]
+        [DataRow("554 5.5.1 no", (int)SmtpFailure.Permanent)]
+        public void Sc33_DataNotAnswered354_BodyNeverSent(string reply, int expected)
         {
             SmtpHarness h = Plain(Hello + Mail + "S: 250 ok\n" + Rcpt + "S: 250 ok\nC: DATA\nS: " + reply + "\n");
             SmtpOutcome o = RunOne(h);
-            Assert.AreEqual(expected, o.Failure);
+            Assert.AreEqual((SmtpFailure)expected, o.Failure);
             Assert.AreEqual(-1, h.Connection.WrittenText.IndexOf("Temperature"));
             Assert.IsFalse(o.Accepted);
         }

@@ -1,4 +1,3 @@
-using System.IO;
 using NanoRelay.Smtp.Server;
 using NanoRelay.Testing;
 
@@ -14,7 +13,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         public const string LanClient = "192.168.1.20";
         public const string OutsideClient = "203.0.113.9";
 
-        private readonly MemoryStream _written = new MemoryStream();
+        private readonly ByteBuffer _written = new ByteBuffer();
         private int _taken;
 
         public ServerHarness(string remoteAddress, bool isLoopback, SmtpServerOptions options)
