@@ -66,6 +66,36 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         }
 
         [TestMethod]
+        public void Quit_SessionSlotFreeBeforeThe221IsWritten()
+        {
+            // Issue 14 item 1: a client that read its 221 and reconnects at once must find its old
+            // place under the session cap free.
+            ManualClock clock = new ManualClock();
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n", "QUIT\r\n" }, 4096, clock);
+            SlotProbe slot = new SlotProbe(c);
+            SmtpServerDriver d = Driver(c, new MemoryIngressSink(), Options(), clock);
+            d.Slot = slot;
+            d.Run();
+            Assert.IsTrue(slot.Releases >= 1);
+            Assert.IsTrue(slot.WrittenAtRelease.EndsWith("250 ENHANCEDSTATUSCODES\r\n"), slot.WrittenAtRelease);
+            Assert.IsTrue(c.WrittenText.EndsWith("250 ENHANCEDSTATUSCODES\r\n221 2.0.0 relay.test closing connection\r\n"), c.WrittenText);
+        }
+
+        [TestMethod]
+        public void Timeout_SessionSlotFreeBeforeThe421IsWritten()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n" }, 4096, clock);
+            c.CloseAtEnd = false;
+            SlotProbe slot = new SlotProbe(c);
+            SmtpServerDriver d = Driver(c, new MemoryIngressSink(), Options(), clock);
+            d.Slot = slot;
+            d.Run();
+            Assert.IsTrue(slot.WrittenAtRelease.EndsWith("250 ENHANCEDSTATUSCODES\r\n"), slot.WrittenAtRelease);
+            Assert.IsTrue(c.WrittenText.EndsWith("421 4.4.2 relay.test Error: timeout exceeded\r\n"), c.WrittenText);
+        }
+
+        [TestMethod]
         public void StartTls_DriverRunsTheHandshake_ThenTheSessionStartsAfresh()
         {
             ManualClock clock = new ManualClock();

@@ -25,6 +25,12 @@ namespace NanoRelay.Smtp.Server
             _session = new SmtpServerSession(options, policy, sink, this, clock, log, random, connection.RemoteAddress, connection.IsLoopback, connection.IsSecure);
         }
 
+        /// <summary>
+        /// The session's place under the listener's cap (may be null): released before the last
+        /// reply goes out, so the client can reconnect as soon as it has read it.
+        /// </summary>
+        public ISessionSlot Slot { get; set; }
+
         /// <summary>The session being pumped (for tests and statistics).</summary>
         public SmtpServerSession Session { get { return _session; } }
 
@@ -100,13 +106,29 @@ namespace NanoRelay.Smtp.Server
             finally
             {
                 _session.ConnectionLost();
+                ReleaseSlot();
                 _connection.Close();
             }
         }
 
         void ISmtpServerOutput.Write(byte[] buffer, int offset, int count)
         {
+            if (_session.IsClosed)
+            {
+                // This is the last reply (221, 421, 554): the place under the cap is free before the
+                // client can read it, so a reconnect right after it is not refused (issue 14, item 1).
+                ReleaseSlot();
+            }
+
             _connection.Write(buffer, offset, count);
+        }
+
+        private void ReleaseSlot()
+        {
+            if (Slot != null)
+            {
+                Slot.Release();
+            }
         }
     }
 }
