@@ -120,6 +120,48 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         }
 
         [TestMethod]
+        public void GreetingPause_OncePerClientAndMinute_ThenGreetedAtOnce()
+        {
+            // Issue 14 item 3: the pause before 220 is paid by a client's first connection; for
+            // the next minute it is greeted at once (bytes sent at once are then not early talk).
+            ManualClock clock = new ManualClock();
+            GreetingPauseMemory memory = new GreetingPauseMemory(4, 60000);
+            ScriptedConnection polite = Conversation(new string[] { "EHLO d\r\n", "QUIT\r\n" }, 4096, clock);
+            SmtpServerDriver first = Driver(polite, new MemoryIngressSink(), Options(), clock);
+            first.PauseMemory = memory;
+            long before = clock.MonotonicMilliseconds;
+            first.Run();
+            Assert.IsTrue(clock.MonotonicMilliseconds - before >= 100, "the first connection paused");
+            Assert.IsTrue(memory.Knows("192.0.2.1", clock.MonotonicMilliseconds));
+
+            ScriptedConnection quick = new ScriptedConnection(ServerHarness.Bytes("EHLO d\r\n"), 4096);
+            SmtpServerDriver second = Driver(quick, new MemoryIngressSink(), Options(), clock);
+            second.PauseMemory = memory;
+            second.Run();
+            Assert.IsTrue(quick.WrittenText.StartsWith("220 relay.test ESMTP nanoRelay\r\n250-relay.test\r\n"), quick.WrittenText);
+
+            clock.Advance(60000);
+            ScriptedConnection eager = new ScriptedConnection(ServerHarness.Bytes("EHLO d\r\n"), 4096);
+            SmtpServerDriver third = Driver(eager, new MemoryIngressSink(), Options(), clock);
+            third.PauseMemory = memory;
+            third.Run();
+            Assert.AreEqual("554 5.5.0 Error: SMTP protocol synchronization\r\n", eager.WrittenText);
+            Assert.IsFalse(memory.Knows("192.0.2.1", clock.MonotonicMilliseconds), "an early talker is forgotten");
+        }
+
+        [TestMethod]
+        public void GreetingPauseMemory_Bounded_OldestReplaced()
+        {
+            GreetingPauseMemory memory = new GreetingPauseMemory(2, 60000);
+            memory.Passed("10.0.0.1", 1);
+            memory.Passed("10.0.0.2", 2);
+            memory.Passed("10.0.0.3", 3);
+            Assert.IsFalse(memory.Knows("10.0.0.1", 4));
+            Assert.IsTrue(memory.Knows("10.0.0.2", 4));
+            Assert.IsTrue(memory.Knows("10.0.0.3", 4));
+        }
+
+        [TestMethod]
         public void SilentClient_ReadTimeoutsReachTheDeadline_421AndClosed()
         {
             ManualClock clock = new ManualClock();

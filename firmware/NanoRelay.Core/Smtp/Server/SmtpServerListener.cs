@@ -28,6 +28,7 @@ namespace NanoRelay.Smtp.Server
         private readonly ArrayList _open = new ArrayList();      // IConnection
         private readonly ArrayList _threads = new ArrayList();   // Thread
         private readonly object _gate = new object();
+        private readonly GreetingPauseMemory _pauseMemory = GreetingPauseMemory.ForServer();
         private bool _stopping;
         private int _inUse;          // places under the cap held now (a closing session gives its place back before its last reply)
         private int _refusedBusy;
@@ -168,6 +169,7 @@ namespace NanoRelay.Smtp.Server
             {
                 SmtpServerDriver driver = new SmtpServerDriver(c, _options, _policy, _sink, _clock, _log, _random);
                 driver.Slot = slot;
+                driver.PauseMemory = _pauseMemory;
                 driver.Run();
             }
             catch (Exception e)
