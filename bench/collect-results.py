@@ -14,6 +14,7 @@ AREAS = [
     ("POP3 download against Dovecot", "pop3/RESULTS-pop3.md"),
     ("Bytes allocated per relayed message, memory per POP3 session", "allocation/RESULTS-allocation.md"),
     ("Load and hostile clients, retained memory per board", "load/RESULTS-load.md"),
+    ("SMTP ingress messages/s and upstream sessions", "ingress/RESULTS-ingress.md"),
     ("Fuzzing", "fuzz/RESULTS-fuzz.md"),
 ]
 

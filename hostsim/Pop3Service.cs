@@ -137,7 +137,8 @@ namespace NanoRelay.HostSim
                 }
 
                 TcpConnection connection = (TcpConnection)accepted;
-                if (!_server.TryEnterSession())
+                ISessionSlot slot = _server.EnterSession();
+                if (slot == null)
                 {
                     // RFC 3206 [SYS/TEMP]. On the implicit-TLS port the refusal would need a
                     // handshake first: that port just closes.
@@ -159,11 +160,11 @@ namespace NanoRelay.HostSim
                     _open.Add(connection);
                 }
 
-                StartThread("pop3-session", () => Serve(connection, listener.ImplicitTls));
+                StartThread("pop3-session", () => Serve(connection, slot, listener.ImplicitTls));
             }
         }
 
-        private void Serve(TcpConnection connection, bool implicitTls)
+        private void Serve(TcpConnection connection, ISessionSlot slot, bool implicitTls)
         {
             try
             {
@@ -181,7 +182,7 @@ namespace NanoRelay.HostSim
                     connection.StartTlsAsServer();
                 }
 
-                new Pop3ServerDriver(_server, connection, TransferChunk).Run();
+                new Pop3ServerDriver(_server, connection, TransferChunk) { Slot = slot }.Run();
             }
             catch (ConnectionException e)
             {
@@ -199,7 +200,7 @@ namespace NanoRelay.HostSim
                     _open.Remove(connection);
                 }
 
-                _server.LeaveSession();
+                slot.Release();
                 lock (_threads)
                 {
                     _threads.Remove(Thread.CurrentThread);

@@ -83,6 +83,11 @@ namespace NanoRelay
         // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small.
         public const int SmtpBodyChunk = 512;
 
+        // The relay worker sends every due message in one upstream session (RFC 5321 §4.1.1.5: a
+        // new MAIL may follow a completed transaction), at most this many per session: providers
+        // cap messages per connection (Postfix smtpd has no cap; many submission services use 100).
+        public const int SmtpClientMessagesPerSession = 100;
+
         // Stuffed body bytes are gathered up to this many octets per write, so a TLS record carries
         // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks.
         public const int SmtpSendBuffer = 2 * ((2 * SmtpBodyChunk) + 1) + 5;
@@ -110,6 +115,11 @@ namespace NanoRelay
         // Postfix postscreen waits for early talkers before the greeting ("pregreet", 6 s); a LAN
         // relay waits a little: a client that talks before 220 violates RFC 5321 §3.1 / §4.3.1.
         public const int SmtpServerGreetingPauseMs = 250;
+
+        // ... but only once per client and minute (GreetingPauseMemory): a device that waited once
+        // is greeted at once for 60 s; 16 addresses remembered (about 0.6 KB), the oldest replaced.
+        public const int SmtpServerGreetingPauseMemoryMs = 60000;
+        public const int SmtpServerGreetingPauseClients = 16;
 
         // Concurrent ingress sessions on a board without PSRAM (lwIP has 10 sockets in all;
         // POP3, the upstream and the listeners need theirs). Over the cap: 421 4.7.0 and close.

@@ -292,7 +292,10 @@ namespace NanoRelay.Device
             Random.NextBytes(start, 0, 4);
             _pop3 = new Pop3Server(options, _mailbox, _clock, Random, _log, ((long)start[0] << 24) | ((long)start[1] << 16) | ((long)start[2] << 8) | start[3]);
 
-            SessionSlots slots = new SessionSlots(_board.Pop3Sessions);
+            // The server's count is the cap clients see (both ports together); the runner's slots
+            // bound threads and sockets at one more, since a session writing its +OK to QUIT has
+            // given its place back (so its client may reconnect at once) but still holds its socket.
+            SessionSlots slots = new SessionSlots(_board.Pop3Sessions + 1);
             _listeners.Listen("pop3", _config.Pop3.Listen, slots, new ConnectionHandler(ServePop3), new ConnectionHandler(_pop3.RefuseBusy));
             if (_config.Pop3.TlsListen != null)
             {
@@ -304,8 +307,9 @@ namespace NanoRelay.Device
 
         private void ServePop3(IConnection connection)
         {
-            // The slots bound both ports together; the server counts too, for its own cap and reply.
-            if (!_pop3.TryEnterSession())
+            // The server counts both ports together, for its cap and its [SYS/TEMP] reply.
+            ISessionSlot slot = _pop3.EnterSession();
+            if (slot == null)
             {
                 _pop3.RefuseBusy(connection);
                 return;
@@ -313,11 +317,13 @@ namespace NanoRelay.Device
 
             try
             {
-                new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk).Run();
+                Pop3ServerDriver driver = new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk);
+                driver.Slot = slot;
+                driver.Run();
             }
             finally
             {
-                _pop3.LeaveSession();
+                slot.Release();
             }
         }
 

@@ -20,7 +20,7 @@ namespace NanoRelay.Framing
         private const byte Lf = 10;
 
         private readonly byte[] _buffer;
-        private readonly bool _bareLfEndsLine;
+        private bool _bareLfEndsLine;
         private int _maxLine;
         private int _start;        // first byte of the line being framed
         private int _scan;         // next byte to examine
@@ -31,6 +31,7 @@ namespace NanoRelay.Framing
         private int _lineOffset;
         private int _lineLength;
         private LineFlags _lineFlags;
+        private bool _lineEndedByBareLf;
 
         /// <summary>A framer with a buffer of <paramref name="capacity"/> bytes and a line limit of <paramref name="maxLine"/> (line end included).</summary>
         public LineFramer(int capacity, int maxLine, bool bareLfEndsLine)
@@ -101,6 +102,19 @@ namespace NanoRelay.Framing
                 _maxLine = value;
             }
         }
+
+        /// <summary>
+        /// Whether a bare LF ends a line (lenient mode). May change between lines: the SMTP server
+        /// turns it on during DATA while a message has used bare LF line ends only.
+        /// </summary>
+        public bool BareLfEndsLine
+        {
+            get { return _bareLfEndsLine; }
+            set { _bareLfEndsLine = value; }
+        }
+
+        /// <summary>The last line returned ended with a bare LF, not CRLF (lenient mode only).</summary>
+        public bool LineEndedByBareLf { get { return _lineEndedByBareLf; } }
 
         /// <summary>Start of the last line returned.</summary>
         public int LineOffset { get { return _lineOffset; } }
@@ -247,6 +261,7 @@ namespace NanoRelay.Framing
             _lineOffset = _start;
             _lineLength = length;
             _lineFlags = flags;
+            _lineEndedByBareLf = contentEnd == _scan - 1;
             _flags = LineFlags.None;
             _start = _scan;
             return FrameResult.Line;

@@ -69,6 +69,15 @@ namespace NanoRelay.Pop3
             }
         }
 
+        /// <summary>
+        /// Counts a new connection in and returns its place under the cap (released once, by the
+        /// driver just before the session's last reply), or null when the cap is reached.
+        /// </summary>
+        public ISessionSlot EnterSession()
+        {
+            return TryEnterSession() ? new Slot(this) : null;
+        }
+
         /// <summary>Counts a finished session out.</summary>
         public void LeaveSession()
         {
@@ -98,6 +107,33 @@ namespace NanoRelay.Pop3
             lock (_sync)
             {
                 return ++_greetings;
+            }
+        }
+    
+        // One session's place: the first Release counts it out, later ones do nothing.
+        private sealed class Slot : ISessionSlot
+        {
+            private readonly Pop3Server _server;
+            private bool _released;
+
+            public Slot(Pop3Server server)
+            {
+                _server = server;
+            }
+
+            public void Release()
+            {
+                lock (_server._sync)
+                {
+                    if (_released)
+                    {
+                        return;
+                    }
+
+                    _released = true;
+                }
+
+                _server.LeaveSession();
             }
         }
     }

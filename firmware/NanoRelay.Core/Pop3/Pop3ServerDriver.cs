@@ -32,6 +32,13 @@ namespace NanoRelay.Pop3
             _out = new byte[DotStuffer.MaxOutput(chunk) + 5];
         }
 
+        /// <summary>
+        /// The session's place under the server's cap (may be null): released before the last
+        /// reply (+OK to QUIT, -ERR on a timeout) goes out, so the client can reconnect as soon as
+        /// it has read it; otherwise when the session ends.
+        /// </summary>
+        public ISessionSlot Slot { get; set; }
+
         /// <summary>The session, once <see cref="Run"/> has started.</summary>
         public Pop3ServerSession Session { get { return _session; } }
 
@@ -58,6 +65,7 @@ namespace NanoRelay.Pop3
             finally
             {
                 session.End();
+                ReleaseSlot();
                 _connection.Close();
             }
         }
@@ -110,6 +118,10 @@ namespace NanoRelay.Pop3
                     session.TlsStarted();
                     return true;
                 case Pop3Action.Close:
+                    // The last reply: QUIT's UPDATE is done and the maildrop unlocked, so the
+                    // place under the cap is free before the client can read the +OK (issue 14).
+                    session.End();
+                    ReleaseSlot();
                     Flush(session);
                     return false;
             }
@@ -126,6 +138,8 @@ namespace NanoRelay.Pop3
             {
                 // RFC 1939 §3: the autologout timer; the session ends without UPDATE.
                 session.TimedOut();
+                session.End();
+                ReleaseSlot();
                 Flush(session);
                 return false;
             }
@@ -212,6 +226,14 @@ namespace NanoRelay.Pop3
             {
                 _connection.Write(session.Output, 0, session.OutputLength);
                 session.ClearOutput();
+            }
+        }
+
+        private void ReleaseSlot()
+        {
+            if (Slot != null)
+            {
+                Slot.Release();
             }
         }
 

@@ -11,9 +11,10 @@ namespace NanoRelay.Relay
         UpstreamResult Send(OutboundMessage message);
 
         /// <summary>
-        /// Ends the session the last <see cref="Send"/> left open (QUIT, close). The worker calls
-        /// it once it has recorded the outcome, so that the window in which a crash repeats an
-        /// accepted message (RFC 1047) holds no network round trip.
+        /// Ends the session the last <see cref="Send"/> left open (QUIT, close); the next Send may
+        /// reuse that session until then. The worker calls it once it has recorded the outcomes of
+        /// a round, so that the window in which a crash repeats an accepted message (RFC 1047)
+        /// holds no network round trip.
         /// </summary>
         void EndSession();
     }

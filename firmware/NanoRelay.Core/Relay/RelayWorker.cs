@@ -62,9 +62,36 @@ namespace NanoRelay.Relay
         /// </summary>
         public int RunDue(int maxEntries)
         {
+            // One upstream session carries the round (SmtpUpstream caps it per session); it stays
+            // open between calls only when this one stopped at maxEntries with more possibly due.
             int attempted = 0;
-            while (attempted < maxEntries)
+            bool more = false;
+            try
             {
+                more = RunRound(maxEntries, ref attempted);
+            }
+            finally
+            {
+                if (!more && _upstream != null)
+                {
+                    // QUIT only now: every outcome is on flash (RFC 1047's window stays local).
+                    _upstream.EndSession();
+                }
+            }
+
+            return attempted;
+        }
+
+        // Returns true when it stopped only because maxEntries were attempted.
+        private bool RunRound(int maxEntries, ref int attempted)
+        {
+            while (true)
+            {
+                if (attempted >= maxEntries)
+                {
+                    return true;
+                }
+
                 if (_upstream != null)
                 {
                     // Held, not dated: without a trusted clock no certificate can be checked and
@@ -78,48 +105,29 @@ namespace NanoRelay.Relay
                             Log(LogLevel.Info, "queue held: the wall clock is not trusted yet");
                         }
 
-                        return attempted;
+                        return false;
                     }
 
                     _held = false;
                     if (_blockedUntil >= 0 && _clock.MonotonicMilliseconds < _blockedUntil)
                     {
-                        return attempted;
+                        return false;
                     }
                 }
 
                 SpoolEntry e = _spool.NextDue();
                 if (e == null)
                 {
-                    return attempted;
+                    return false;
                 }
 
                 attempted++;
-                bool stop;
-                if (_upstream == null)
-                {
-                    stop = DeliverLocally(e);
-                }
-                else
-                {
-                    try
-                    {
-                        stop = Forward(e);
-                    }
-                    finally
-                    {
-                        // QUIT only now: the outcome is on flash (RFC 1047's window stays local).
-                        _upstream.EndSession();
-                    }
-                }
-
+                bool stop = _upstream == null ? DeliverLocally(e) : Forward(e);
                 if (stop)
                 {
-                    return attempted;
+                    return false;
                 }
             }
-
-            return attempted;
         }
 
         /// <summary>The network came back: everything queued is due now (in RAM only) and the upstream is tried again.</summary>

@@ -5,9 +5,11 @@ namespace NanoRelay.Relay
 {
     /// <summary>
     /// The relay worker's upstream (<see cref="IUpstream"/>) as the core's submission client: one
-    /// session per attempt (connect, EHLO, STARTTLS, AUTH, the transaction; QUIT in
-    /// <see cref="EndSession"/>, after the worker recorded the outcome), the outcome mapped onto
-    /// the worker's failure classes and per-recipient verdicts.
+    /// session (connect, EHLO, STARTTLS, AUTH) carries the due messages one transaction after the
+    /// other, up to Limits.SmtpClientMessagesPerSession (RFC 5321 §4.1.1.5: MAIL after a completed
+    /// transaction, RSET after a failed one); QUIT in <see cref="EndSession"/>, after the worker
+    /// recorded the outcomes. Each outcome is mapped onto the worker's failure classes and
+    /// per-recipient verdicts on its own: a refused message does not touch the next one.
     /// </summary>
     public sealed class SmtpUpstream : IUpstream
     {
@@ -16,7 +18,8 @@ namespace NanoRelay.Relay
         private readonly ILog _log;
         private readonly SmtpClientSettings _settings;
         private readonly byte[] _scan = new byte[512];
-        private SmtpClientDriver _open;   // the session Send left for EndSession to QUIT
+        private SmtpClientDriver _open;   // the session Send left open, for the next message or EndSession's QUIT
+        private int _sentInSession;
 
         public SmtpUpstream(IConnector connector, IClock clock, ILog log, SmtpClientSettings settings)
         {
@@ -24,38 +27,58 @@ namespace NanoRelay.Relay
             _clock = clock;
             _log = log;
             _settings = settings;
+            MessagesPerSession = Limits.SmtpClientMessagesPerSession;
         }
+
+        /// <summary>Transactions one session carries before it is ended and a new one opened.</summary>
+        public int MessagesPerSession { get; set; }
+
+        /// <summary>Sessions opened so far (connect, TLS, AUTH), for statistics and tests.</summary>
+        public int SessionsOpened { get; private set; }
 
         /// <summary>The last outcome, for status and logs (null before the first attempt).</summary>
         public SmtpOutcome LastOutcome { get; private set; }
 
         public UpstreamResult Send(OutboundMessage message)
         {
-            EndSession();
+            if (_open != null && (_sentInSession >= MessagesPerSession || _open.Session.Action != SmtpClientAction.Ready))
+            {
+                EndSession();   // full, or the last transaction left the session unusable
+            }
+
             SmtpEnvelope envelope = new SmtpEnvelope(message.Sender, message.Recipients);
             envelope.Size = message.Size;
             envelope.EightBit = HasEightBitOctets(message);
-            SmtpClientDriver driver = new SmtpClientDriver(_connector, _clock, _log, _settings);
-            SmtpOutcome outcome = driver.Open();
+            SmtpOutcome outcome = null;
+            if (_open == null)
+            {
+                SmtpClientDriver driver = new SmtpClientDriver(_connector, _clock, _log, _settings);
+                SessionsOpened++;
+                outcome = driver.Open();
+                if (outcome == null)
+                {
+                    _open = driver;
+                    _sentInSession = 0;
+                }
+            }
+
             if (outcome == null)
             {
                 IFileReader content = message.OpenContent();
                 if (content == null)
                 {
-                    driver.Close();
                     return UpstreamResult.Failed(SmtpFailure.Protocol, "spooled content is missing");
                 }
 
                 try
                 {
-                    outcome = driver.Send(envelope, content);
+                    _sentInSession++;
+                    outcome = _open.Send(envelope, content);
                 }
                 finally
                 {
                     content.Close();
                 }
-
-                _open = driver;
             }
 
             LastOutcome = outcome;

@@ -3,6 +3,8 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using NanoRelay.Pop3;
+using NanoRelay.Ports;
 using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
@@ -69,6 +71,30 @@ namespace NanoRelay.Core.Tests.Rfc1939
             Assert.AreEqual(2, h.Maildrop.Stored);
             Assert.IsFalse(h.Maildrop.Contains(uid1));
             Assert.IsFalse(h.Maildrop.IsLocked);
+        }
+
+        [TestMethod]
+        public void Quit_UpdateDoneAndSessionSlotFree_BeforeTheOkIsWritten()
+        {
+            // Issue 14 item 1: a client that read +OK to QUIT and reconnects at once must find its
+            // place under the session cap free and the maildrop unlocked.
+            string uid1;
+            Pop3Harness h = WithThree(out uid1);
+            ScriptedConnection c = h.Connect("USER tech\nPASS secret\nDELE 1\nQUIT\n", true, false);
+            ISessionSlot real = h.Server.EnterSession();
+            Assert.IsNotNull(real);
+            Assert.AreEqual(1, h.Server.ActiveSessions);
+            Pop3SlotProbe slot = new Pop3SlotProbe(c, h, real);
+            Pop3ServerDriver d = new Pop3ServerDriver(h.Server, c, 64);
+            d.Slot = slot;
+            d.Run();
+            Assert.IsTrue(slot.WrittenAtRelease.EndsWith("+OK message 1 deleted\r\n"), slot.WrittenAtRelease);
+            Assert.IsFalse(slot.LockedAtRelease);
+            Assert.AreEqual(0, slot.SessionsAfterRelease);
+            Assert.AreEqual(2, h.Maildrop.Stored);
+            Assert.IsTrue(c.WrittenText.EndsWith("+OK nanoRelay POP3 server signing off (2 messages left)\r\n"), c.WrittenText);
+            real.Release();
+            Assert.AreEqual(0, h.Server.ActiveSessions, "a second Release counts nothing");
         }
 
         [TestMethod]

@@ -131,23 +131,116 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
             Assert.AreEqual(0, BareLineEndCount(h.Sink[0].Content));
         }
 
+        // Issue 14 item 4: a device whose every line ends in a bare LF, "\n.\n" included.
+        internal static string LfOnlyPayload(int variant)
+        {
+            return "Subject: report\n\nbody" + Variants[variant] + Smuggled;
+        }
+
+        [TestMethod]
+        public void Case09_LfOnlyMessage_NormalizeMode_LfDotLfEndsIt_250AtOnce_ThenOnlyQuit()
+        {
+            SmtpServerOptions o = ServerHarness.NewOptions();
+            o.BareLineEnds = BareLineEnds.Normalize;
+            ServerHarness h = new ServerHarness(ServerHarness.LanClient, false, o);
+            h.OpenData();
+            Assert.AreEqual("250 2.0.0 Ok: queued as M1\r\n", h.Send("Subject: t\n\nline one\n..dot\n\nline two\n.\n"));
+            Assert.AreEqual(1, h.Sink.Count);
+            string text = h.Sink[0].Text;
+            Assert.IsTrue(text.EndsWith("\r\nSubject: t\r\n\r\nline one\r\n.dot\r\n\r\nline two\r\n"), text);
+            Assert.AreEqual(0, BareLineEndCount(h.Sink[0].Content));
+            Assert.AreEqual(SmtpServerState.Refused, h.Session.State);
+            Assert.AreEqual("503 5.5.1 Bad sequence of commands\r\n", h.Send("MAIL FROM:<device@lan>\r\n"));
+            Assert.AreEqual("221 2.0.0 relay.test closing connection\r\n", h.Send("QUIT\r\n"));
+        }
+
+        [TestMethod]
+        public void Case09_LfOnlyMessage_NormalizeMode_LongerThanOneLineBuffer_Stored()
+        {
+            SmtpServerOptions o = ServerHarness.NewOptions();
+            o.BareLineEnds = BareLineEnds.Normalize;
+            ServerHarness h = new ServerHarness(ServerHarness.LanClient, false, o);
+            h.OpenData();
+            string line = "0123456789012345678901234567890123456789012345678901234567890123456789\n";
+            string body = "Subject: long\n\n";
+            for (int i = 0; i < 40; i++)
+            {
+                body += line;
+            }
+
+            Assert.AreEqual("250 2.0.0 Ok: queued as M1\r\n", h.SendByteByByte(body + ".\n"));
+            Assert.AreEqual(0, BareLineEndCount(h.Sink[0].Content));
+            Assert.IsTrue(h.Sink[0].Text.EndsWith(line.Substring(0, 70) + "\r\n" + line.Substring(0, 70) + "\r\n"));
+        }
+
+        [TestMethod]
+        public void Case09_LfOnlyMessage_RejectMode_550AtOnce_NoTimeout_ThenOnlyQuit()
+        {
+            ServerHarness h = new ServerHarness();
+            h.OpenData();
+            Assert.AreEqual("550 5.5.2 Error: bare CR or LF received\r\n", h.Send("Subject: t\n\nline one\nline two\n.\n"));
+            Assert.AreEqual(0, h.Sink.Count);
+            Assert.AreEqual(0, h.Sink.Open);
+            Assert.AreEqual(SmtpServerState.Refused, h.Session.State);
+            Assert.AreEqual("221 2.0.0 relay.test closing connection\r\n", h.Send("QUIT\r\n"));
+        }
+
+        [TestMethod]
+        public void Case09_CrlfThenLfDotLf_StillContent_BothModes()
+        {
+            for (int normalize = 0; normalize < 2; normalize++)
+            {
+                SmtpServerOptions o = ServerHarness.NewOptions();
+                o.BareLineEnds = normalize == 1 ? BareLineEnds.Normalize : BareLineEnds.Reject;
+                ServerHarness h = new ServerHarness(ServerHarness.LanClient, false, o);
+                h.OpenData();
+                Assert.AreEqual(string.Empty, h.Send("Subject: t\r\n\r\na\n.\nb\n.\n"));
+                Assert.AreEqual(SmtpServerState.Data, h.Session.State);
+                Assert.AreEqual(normalize == 1 ? "250 2.0.0 Ok: queued as M1\r\n" : "550 5.5.2 Error: bare CR or LF received\r\n", h.Send("\r\n.\r\n"));
+                Assert.AreEqual(SmtpServerState.Ready, h.Session.State);
+            }
+        }
+
         [TestMethod]
         [DataRow(0)]
         [DataRow(1)]
-        public void Case09_LfDotLf_NeverEndsData_SessionWaitsThenTimesOut(int normalize)
+        [DataRow(2)]
+        [DataRow(3)]
+        [DataRow(4)]
+        [DataRow(5)]
+        [DataRow(6)]
+        [DataRow(7)]
+        [DataRow(8)]
+        [DataRow(9)]
+        [DataRow(10)]
+        [DataRow(11)]
+        public void Case08_LfOnlyMessage_SmugglingVariant_BothModes_NothingSmuggled(int variant)
         {
-            SmtpServerOptions o = ServerHarness.NewOptions();
-            o.BareLineEnds = normalize == 1 ? BareLineEnds.Normalize : BareLineEnds.Reject;
-            ServerHarness h = new ServerHarness(ServerHarness.LanClient, false, o);
-            h.OpenData();
-            Assert.AreEqual(string.Empty, h.Send("a\n.\nb\n.\n"));
-            Assert.AreEqual(SmtpServerState.Data, h.Session.State);
-            h.Clock.Advance(o.DataTimeoutMs + 1000);
-            h.Session.TimedOut();
-            Assert.AreEqual("421 4.4.2 relay.test Error: timeout exceeded\r\n", h.Take());
-            Assert.IsTrue(h.Session.IsClosed);
-            Assert.AreEqual(0, h.Sink.Count);
-            Assert.AreEqual(0, h.Sink.Open);
+            for (int mode = 0; mode < 4; mode++)
+            {
+                bool normalize = mode >= 2;
+                SmtpServerOptions o = ServerHarness.NewOptions();
+                o.BareLineEnds = normalize ? BareLineEnds.Normalize : BareLineEnds.Reject;
+                ServerHarness h = new ServerHarness(ServerHarness.LanClient, false, o);
+                h.OpenData();
+                string replies = mode % 2 == 1 ? h.SendByteByByte(LfOnlyPayload(variant)) : h.Send(LfOnlyPayload(variant));
+                string where = "variant " + variant + " mode " + mode + ": " + replies;
+
+                // Never a 354 nor a second 250: the smuggled MAIL/RCPT/DATA never ran.
+                Assert.IsTrue(replies.IndexOf("354") < 0, where);
+                Assert.IsTrue(replies.IndexOf("250 2.1") < 0, where);
+                int first = replies.IndexOf("250 ");
+                Assert.IsTrue(first < 0 || replies.IndexOf("250 ", first + 1) < 0, where);
+                Assert.AreEqual(normalize && !HasNul(variant) ? 1 : 0, h.Sink.Count, where);
+                for (int i = 0; i < h.Sink.Count; i++)
+                {
+                    Assert.AreEqual(1, h.Sink[i].Recipients.Length);
+                    Assert.AreEqual("ops@example.com", h.Sink[i].Recipients[0], where);
+                    Assert.AreEqual(0, BareLineEndCount(h.Sink[i].Content), where);
+                }
+
+                Assert.AreEqual(0, h.Sink.Open, where);
+            }
         }
 
         [TestMethod]

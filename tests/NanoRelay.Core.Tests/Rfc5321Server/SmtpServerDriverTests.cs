@@ -66,6 +66,36 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         }
 
         [TestMethod]
+        public void Quit_SessionSlotFreeBeforeThe221IsWritten()
+        {
+            // Issue 14 item 1: a client that read its 221 and reconnects at once must find its old
+            // place under the session cap free.
+            ManualClock clock = new ManualClock();
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n", "QUIT\r\n" }, 4096, clock);
+            SlotProbe slot = new SlotProbe(c);
+            SmtpServerDriver d = Driver(c, new MemoryIngressSink(), Options(), clock);
+            d.Slot = slot;
+            d.Run();
+            Assert.IsTrue(slot.Releases >= 1);
+            Assert.IsTrue(slot.WrittenAtRelease.EndsWith("250 ENHANCEDSTATUSCODES\r\n"), slot.WrittenAtRelease);
+            Assert.IsTrue(c.WrittenText.EndsWith("250 ENHANCEDSTATUSCODES\r\n221 2.0.0 relay.test closing connection\r\n"), c.WrittenText);
+        }
+
+        [TestMethod]
+        public void Timeout_SessionSlotFreeBeforeThe421IsWritten()
+        {
+            ManualClock clock = new ManualClock();
+            ScriptedConnection c = Conversation(new string[] { "EHLO d\r\n" }, 4096, clock);
+            c.CloseAtEnd = false;
+            SlotProbe slot = new SlotProbe(c);
+            SmtpServerDriver d = Driver(c, new MemoryIngressSink(), Options(), clock);
+            d.Slot = slot;
+            d.Run();
+            Assert.IsTrue(slot.WrittenAtRelease.EndsWith("250 ENHANCEDSTATUSCODES\r\n"), slot.WrittenAtRelease);
+            Assert.IsTrue(c.WrittenText.EndsWith("421 4.4.2 relay.test Error: timeout exceeded\r\n"), c.WrittenText);
+        }
+
+        [TestMethod]
         public void StartTls_DriverRunsTheHandshake_ThenTheSessionStartsAfresh()
         {
             ManualClock clock = new ManualClock();
@@ -87,6 +117,48 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
             new SmtpServerDriver(s, Options(), RelayPolicy.Create(new string[] { "192.0.2.0/24" }), sink, clock, new MemoryLog(), new SeededRandom(1)).Run();
             Assert.AreEqual("554 5.5.0 Error: SMTP protocol synchronization\r\n", ServerHarness.Latin1(s.Written, 0, s.Written.Length));
             Assert.IsTrue(s.IsClosed);
+        }
+
+        [TestMethod]
+        public void GreetingPause_OncePerClientAndMinute_ThenGreetedAtOnce()
+        {
+            // Issue 14 item 3: the pause before 220 is paid by a client's first connection; for
+            // the next minute it is greeted at once (bytes sent at once are then not early talk).
+            ManualClock clock = new ManualClock();
+            GreetingPauseMemory memory = new GreetingPauseMemory(4, 60000);
+            ScriptedConnection polite = Conversation(new string[] { "EHLO d\r\n", "QUIT\r\n" }, 4096, clock);
+            SmtpServerDriver first = Driver(polite, new MemoryIngressSink(), Options(), clock);
+            first.PauseMemory = memory;
+            long before = clock.MonotonicMilliseconds;
+            first.Run();
+            Assert.IsTrue(clock.MonotonicMilliseconds - before >= 100, "the first connection paused");
+            Assert.IsTrue(memory.Knows("192.0.2.1", clock.MonotonicMilliseconds));
+
+            ScriptedConnection quick = new ScriptedConnection(ServerHarness.Bytes("EHLO d\r\n"), 4096);
+            SmtpServerDriver second = Driver(quick, new MemoryIngressSink(), Options(), clock);
+            second.PauseMemory = memory;
+            second.Run();
+            Assert.IsTrue(quick.WrittenText.StartsWith("220 relay.test ESMTP nanoRelay\r\n250-relay.test\r\n"), quick.WrittenText);
+
+            clock.Advance(60000);
+            ScriptedConnection eager = new ScriptedConnection(ServerHarness.Bytes("EHLO d\r\n"), 4096);
+            SmtpServerDriver third = Driver(eager, new MemoryIngressSink(), Options(), clock);
+            third.PauseMemory = memory;
+            third.Run();
+            Assert.AreEqual("554 5.5.0 Error: SMTP protocol synchronization\r\n", eager.WrittenText);
+            Assert.IsFalse(memory.Knows("192.0.2.1", clock.MonotonicMilliseconds), "an early talker is forgotten");
+        }
+
+        [TestMethod]
+        public void GreetingPauseMemory_Bounded_OldestReplaced()
+        {
+            GreetingPauseMemory memory = new GreetingPauseMemory(2, 60000);
+            memory.Passed("10.0.0.1", 1);
+            memory.Passed("10.0.0.2", 2);
+            memory.Passed("10.0.0.3", 3);
+            Assert.IsFalse(memory.Knows("10.0.0.1", 4));
+            Assert.IsTrue(memory.Knows("10.0.0.2", 4));
+            Assert.IsTrue(memory.Knows("10.0.0.3", 4));
         }
 
         [TestMethod]

@@ -68,23 +68,87 @@ namespace NanoRelay.Tests.Ingress
         }
 
         /// <summary>The model: lines split at CRLF only; the first line that is exactly "." ends the data.</summary>
+        // The specification: CRLF "." CRLF ends the data; while every line so far ended in a bare
+        // LF (issue 14), a bare LF ends a line too and LF "." LF ends the data; the first CRLF line
+        // end, or an over-long line, leaves that phase for good.
         private static (string reply, byte[] content) Model(byte[] afterData, BareLineEnds mode)
         {
             string text = Encoding.Latin1.GetString(afterData);
-            string[] lines = text.Split("\r\n");
             string error = null;
             StringBuilder stored = new StringBuilder();
-            for (int i = 0; i < lines.Length - 1; i++)   // the last piece has no CRLF: not a line yet
+            bool lfOnly = true;
+            bool prevLf = false;
+            int pos = 0;
+            while (true)
             {
-                string l = lines[i];
-                if (l == ".")
+                string l;
+                bool lfEnded;
+                if (lfOnly)
+                {
+                    int j = text.IndexOf('\n', pos);
+                    if (j < 0)
+                    {
+                        return (null, null);   // no end yet: no reply
+                    }
+
+                    if (j - pos >= 1001)
+                    {
+                        // over-long: reported at 1001 octets, then discarded up to the next CRLF
+                        error ??= "500 5.5.2 Line too long";
+                        lfOnly = false;
+                        prevLf = false;
+                        int k = pos + 1001;
+                        while (k < text.Length && !(text[k] == '\n' && text[k - 1] == '\r'))
+                        {
+                            k++;
+                        }
+
+                        if (k >= text.Length)
+                        {
+                            return (null, null);
+                        }
+
+                        pos = k + 1;
+                        continue;
+                    }
+
+                    lfEnded = !(j > pos && text[j - 1] == '\r');
+                    l = text.Substring(pos, (lfEnded ? j : j - 1) - pos);
+                    pos = j + 1;
+                }
+                else
+                {
+                    int j = text.IndexOf("\r\n", pos, StringComparison.Ordinal);
+                    if (j < 0)
+                    {
+                        return (null, null);
+                    }
+
+                    l = text.Substring(pos, j - pos);
+                    lfEnded = false;
+                    pos = j + 2;
+                    if (l.Length + 2 > 1001)
+                    {
+                        error ??= "500 5.5.2 Line too long";
+                        prevLf = false;
+                        continue;
+                    }
+                }
+
+                if (l == "." && ((!lfEnded && !prevLf) || (lfEnded && lfOnly)))
                 {
                     string reply = error ?? "250 2.0.0 Ok: queued as M1";
                     return (reply, error == null ? Encoding.Latin1.GetBytes(stored.ToString()) : null);
                 }
 
+                prevLf = lfEnded;
+                if (!lfEnded)
+                {
+                    lfOnly = false;
+                }
+
                 string e = null;
-                if (l.Length + 2 > 1001 || (l.Length + 2 > 1000 && l[0] != '.'))
+                if (l.Length + 2 > 1000 && l[0] != '.')
                 {
                     e = "500 5.5.2 Line too long";
                 }
@@ -92,7 +156,7 @@ namespace NanoRelay.Tests.Ingress
                 {
                     e = "554 5.6.0 Error: NUL octet received";
                 }
-                else if ((l.Contains('\r') || l.Contains('\n')) && mode == BareLineEnds.Reject)
+                else if ((lfEnded || l.Contains('\r') || l.Contains('\n')) && mode == BareLineEnds.Reject)
                 {
                     e = "550 5.5.2 Error: bare CR or LF received";
                 }
@@ -101,8 +165,6 @@ namespace NanoRelay.Tests.Ingress
                 string unstuffed = l.StartsWith('.') ? l.Substring(1) : l;
                 stored.Append(unstuffed.Replace("\r", "\r\n").Replace("\n", "\r\n").Replace("\r\r\n", "\r\n")).Append("\r\n");
             }
-
-            return (null, null);   // no end yet: no reply
         }
 
         private const string Greeting = "220 relay.test ESMTP nanoRelay\r\n250-relay.test\r\n250-SIZE 1048576\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 ENHANCEDSTATUSCODES\r\n250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n";

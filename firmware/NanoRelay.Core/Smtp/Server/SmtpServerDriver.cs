@@ -14,6 +14,7 @@ namespace NanoRelay.Smtp.Server
         private readonly IConnection _connection;
         private readonly SmtpServerSession _session;
         private readonly ILog _log;
+        private readonly IClock _clock;
         private readonly int _greetingPauseMs;
 
         public SmtpServerDriver(IConnection connection, SmtpServerOptions options, RelayPolicy policy, IIngressSink sink, IClock clock, ILog log, IRandom random)
@@ -21,9 +22,19 @@ namespace NanoRelay.Smtp.Server
             // --trace: one formatter per session sees the whole dialogue (secrets redacted, bodies elided).
             _connection = log.IsTraceEnabled ? new NanoRelay.Framing.TracedConnection(connection, log, Source, true) : connection;
             _log = log;
+            _clock = clock;
             _greetingPauseMs = options.GreetingPauseMs;
             _session = new SmtpServerSession(options, policy, sink, this, clock, log, random, connection.RemoteAddress, connection.IsLoopback, connection.IsSecure);
         }
+
+        /// <summary>
+        /// The session's place under the listener's cap (may be null): released before the last
+        /// reply goes out, so the client can reconnect as soon as it has read it.
+        /// </summary>
+        public ISessionSlot Slot { get; set; }
+
+        /// <summary>Clients that waited out a recent pause and are greeted at once (may be null: every connection pauses).</summary>
+        public GreetingPauseMemory PauseMemory { get; set; }
 
         /// <summary>The session being pumped (for tests and statistics).</summary>
         public SmtpServerSession Session { get { return _session; } }
@@ -51,7 +62,8 @@ namespace NanoRelay.Smtp.Server
         {
             try
             {
-                if (_greetingPauseMs > 0)
+                string client = _connection.RemoteAddress;
+                if (_greetingPauseMs > 0 && (PauseMemory == null || !PauseMemory.Knows(client, _clock.MonotonicMilliseconds)))
                 {
                     // RFC 5321 §4.3.1: the client waits for the 220; anything sooner is an early talker.
                     int n = _connection.Read(_session.InputBuffer, _session.InputOffset, _session.InputCount, _greetingPauseMs);
@@ -64,6 +76,14 @@ namespace NanoRelay.Smtp.Server
                     if (n > 0)
                     {
                         _session.Received(n);
+                        if (PauseMemory != null)
+                        {
+                            PauseMemory.Forget(client);
+                        }
+                    }
+                    else if (PauseMemory != null)
+                    {
+                        PauseMemory.Passed(client, _clock.MonotonicMilliseconds);
                     }
                 }
 
@@ -100,13 +120,29 @@ namespace NanoRelay.Smtp.Server
             finally
             {
                 _session.ConnectionLost();
+                ReleaseSlot();
                 _connection.Close();
             }
         }
 
         void ISmtpServerOutput.Write(byte[] buffer, int offset, int count)
         {
+            if (_session.IsClosed)
+            {
+                // This is the last reply (221, 421, 554): the place under the cap is free before the
+                // client can read it, so a reconnect right after it is not refused (issue 14, item 1).
+                ReleaseSlot();
+            }
+
             _connection.Write(buffer, offset, count);
+        }
+
+        private void ReleaseSlot()
+        {
+            if (Slot != null)
+            {
+                Slot.Release();
+            }
         }
     }
 }

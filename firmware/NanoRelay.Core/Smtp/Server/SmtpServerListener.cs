@@ -8,7 +8,9 @@ namespace NanoRelay.Smtp.Server
     /// <summary>
     /// The ingress accept loop, the same on the board and the host: one thread per session
     /// (SmtpServerDriver), at most <see cref="MaxSessions"/> at a time; a connection over the cap
-    /// gets 421 4.7.0 and is closed at once, before any session buffer is allocated.
+    /// gets 421 4.7.0 and is closed at once, before any session buffer is allocated. A session's
+    /// place under the cap is given back before its last reply is written (see
+    /// <see cref="ISessionSlot"/>): a client that got its 221 and reconnects is never refused.
     /// <see cref="Run"/> blocks until the listener is closed; <see cref="Stop"/> closes it and
     /// every open session, then waits for their threads.
     /// </summary>
@@ -26,7 +28,9 @@ namespace NanoRelay.Smtp.Server
         private readonly ArrayList _open = new ArrayList();      // IConnection
         private readonly ArrayList _threads = new ArrayList();   // Thread
         private readonly object _gate = new object();
+        private readonly GreetingPauseMemory _pauseMemory = GreetingPauseMemory.ForServer();
         private bool _stopping;
+        private int _inUse;          // places under the cap held now (a closing session gives its place back before its last reply)
         private int _refusedBusy;
 
         public SmtpServerListener(IListener listener, int maxSessions, SmtpServerOptions options, RelayPolicy policy, IIngressSink sink, IClock clock, ILog log, IRandom random)
@@ -48,14 +52,14 @@ namespace NanoRelay.Smtp.Server
 
         public int MaxSessions { get; private set; }
 
-        /// <summary>Sessions running now.</summary>
+        /// <summary>Sessions running now (those writing their last reply no longer count).</summary>
         public int ActiveSessions
         {
             get
             {
                 lock (_gate)
                 {
-                    return _open.Count;
+                    return _inUse;
                 }
             }
         }
@@ -107,15 +111,16 @@ namespace NanoRelay.Smtp.Server
                 lock (_gate)
                 {
                     ForgetFinishedThreads();
-                    if (_stopping || _open.Count >= MaxSessions)
+                    if (_stopping || _inUse >= MaxSessions)
                     {
                         _refusedBusy++;
-                        _log.Write(LogLevel.Warning, Source, c.RemoteAddress + " refused: " + _open.Count + " sessions already (cap " + MaxSessions + ")");
+                        _log.Write(LogLevel.Warning, Source, c.RemoteAddress + " refused: " + _inUse + " sessions already (cap " + MaxSessions + ")");
                         SmtpServerDriver.RefuseBusy(c, _options.ServerName);
                         continue;
                     }
 
                     _open.Add(c);
+                    _inUse++;
                     Thread t = new Thread(new SessionRunner(this, c).Run);
                     _threads.Add(t);
                     t.Start();
@@ -158,11 +163,14 @@ namespace NanoRelay.Smtp.Server
             }
         }
 
-        private void RunSession(IConnection c)
+        private void RunSession(IConnection c, SessionRunner slot)
         {
             try
             {
-                new SmtpServerDriver(c, _options, _policy, _sink, _clock, _log, _random).Run();
+                SmtpServerDriver driver = new SmtpServerDriver(c, _options, _policy, _sink, _clock, _log, _random);
+                driver.Slot = slot;
+                driver.PauseMemory = _pauseMemory;
+                driver.Run();
             }
             catch (Exception e)
             {
@@ -172,6 +180,7 @@ namespace NanoRelay.Smtp.Server
             }
             finally
             {
+                slot.Release();
                 lock (_gate)
                 {
                     _open.Remove(c);
@@ -179,8 +188,21 @@ namespace NanoRelay.Smtp.Server
             }
         }
 
-        // A ThreadStart for one connection (no closures over loop variables, one small object per session).
-        private sealed class SessionRunner
+        private void ReleaseSlot(SessionRunner slot)
+        {
+            lock (_gate)
+            {
+                if (!slot.Released)
+                {
+                    slot.Released = true;
+                    _inUse--;
+                }
+            }
+        }
+
+        // A ThreadStart for one connection (no closures over loop variables, one small object per
+        // session), and that session's place under the cap.
+        private sealed class SessionRunner : ISessionSlot
         {
             private readonly SmtpServerListener _owner;
             private readonly IConnection _connection;
@@ -191,9 +213,16 @@ namespace NanoRelay.Smtp.Server
                 _connection = connection;
             }
 
+            public bool Released { get; set; }   // guarded by the owner's gate
+
             public void Run()
             {
-                _owner.RunSession(_connection);
+                _owner.RunSession(_connection, this);
+            }
+
+            public void Release()
+            {
+                _owner.ReleaseSlot(this);
             }
         }
     }

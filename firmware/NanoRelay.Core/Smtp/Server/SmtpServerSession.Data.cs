@@ -5,9 +5,12 @@ using NanoRelay.Ports;
 namespace NanoRelay.Smtp.Server
 {
     /// <summary>
-    /// DATA (RFC 5321 §4.1.1.4): lines are framed CRLF-only, so a bare CR or LF never ends a line
-    /// and only CRLF "." CRLF ends the data (§2.3.8, §4.1.1.4: the SMTP smuggling defence). The
-    /// content streams into the sink; 250 goes out only after the sink's Commit returned.
+    /// DATA (RFC 5321 §4.1.1.4): CRLF "." CRLF ends the data, and a bare CR or LF inside a line
+    /// never does (§2.3.8: the SMTP smuggling defence). The one exception is a sloppy device's
+    /// message whose every line so far ended in a bare LF: there LF "." LF ends it (issue 14), it is
+    /// answered at once (550 in reject mode, 250 after normalizing), and the session then serves
+    /// only QUIT, so nothing sent after such an end can ever start a transaction. The content
+    /// streams into the sink; 250 goes out only after the sink's Commit returned.
     /// </summary>
     public sealed partial class SmtpServerSession
     {
@@ -16,6 +19,8 @@ namespace NanoRelay.Smtp.Server
         private long _dataBytes;       // content octets as stored
         private long _dataReceived;    // octets received since 354 (the data-rate deadline)
         private long _dataStart;
+        private bool _lfOnly;          // every data line so far ended in a bare LF (the framer is lenient meanwhile)
+        private bool _prevBareLf;      // the line before this one ended in a bare LF
 
         private void OnData(int argCount)
         {
@@ -62,6 +67,9 @@ namespace NanoRelay.Smtp.Server
 
             // §4.5.3.1.6: text lines of 1000 octets, plus the dot a sender may have doubled.
             _framer.MaxLine = Limits.SmtpTextLine + 1;
+            _framer.BareLfEndsLine = true;
+            _lfOnly = true;
+            _prevBareLf = false;                                  // "DATA" ended with CRLF
             _state = SmtpServerState.Data;
             _lastInGroup = true;                                  // RFC 2920 §3.1: nothing before 354
             Reply(SmtpServerReplies.StartMailInput);
@@ -87,6 +95,14 @@ namespace NanoRelay.Smtp.Server
         {
             if (r == FrameResult.TooLong)
             {
+                if (_lfOnly)
+                {
+                    // Its line end is unknown (discarded): from here on only CRLF "." CRLF ends the data.
+                    _lfOnly = false;
+                    _prevBareLf = false;
+                    _framer.BareLfEndsLine = false;
+                }
+
                 _dataReceived += _framer.MaxLine;
                 FailData(SmtpDataError.LineTooLong);
                 return;
@@ -96,14 +112,35 @@ namespace NanoRelay.Smtp.Server
             int o = _framer.LineOffset;
             int n = _framer.LineLength;
             LineFlags flags = _framer.Flags;
-            _dataReceived += n + 2;
+            bool lfEnded = _framer.LineEndedByBareLf;
+            bool prevLf = _prevBareLf;
+            _prevBareLf = lfEnded;
+            _dataReceived += n + (lfEnded ? 1 : 2);
 
             // §4.1.1.4: the end is a line holding exactly "." between two CRLFs; ".\r" (from
-            // "\r\n.\r\r\n"), "\0." and ".\0" are not it.
+            // "\r\n.\r\r\n"), "\0." and ".\0" are not it. LF "." LF is it only in a message
+            // whose every line ended in a bare LF: a smuggler's LF "." LF follows CRLF lines (an
+            // MTA's own headers at least), and what follows an LF end is never run (Refused).
             if (n == 1 && b[o] == (byte)'.' && flags == LineFlags.None)
             {
-                EndOfData();
-                return;
+                if (!lfEnded && !prevLf)
+                {
+                    EndOfData(false);
+                    return;
+                }
+
+                if (lfEnded && _lfOnly)
+                {
+                    EndOfData(true);
+                    return;
+                }
+            }
+
+            if (!lfEnded && _lfOnly)
+            {
+                // A CRLF line end: from here on only CRLF "." CRLF ends the data, as for any message.
+                _lfOnly = false;
+                _framer.BareLfEndsLine = false;
             }
 
             // §4.5.3.1.6: 1000 octets with the CRLF, not counting a dot the sender doubled.
@@ -117,7 +154,7 @@ namespace NanoRelay.Smtp.Server
                 FailData(SmtpDataError.Nul);
             }
 
-            bool bare = (flags & (LineFlags.BareCr | LineFlags.BareLf)) != 0;
+            bool bare = lfEnded || (flags & (LineFlags.BareCr | LineFlags.BareLf)) != 0;
             if (bare && _options.BareLineEnds == BareLineEnds.Reject)
             {
                 FailData(SmtpDataError.BareLineEnd);
@@ -199,9 +236,10 @@ namespace NanoRelay.Smtp.Server
             }
         }
 
-        private void EndOfData()
+        private void EndOfData(bool lfEnd)
         {
             _framer.MaxLine = Limits.SmtpCommandLine;
+            _framer.BareLfEndsLine = false;
             if (_dataError == SmtpDataError.None)
             {
                 try
@@ -228,6 +266,14 @@ namespace NanoRelay.Smtp.Server
 
             ResetTransaction();
             _state = SmtpServerState.Ready;
+            if (lfEnd)
+            {
+                // Answered at once instead of after a 3-minute timeout; but the device's line ends
+                // cannot tell its next command from message text, so only QUIT is served now.
+                Info("message ended by LF \".\" LF (bare LF line ends only); only QUIT from now on");
+                _state = SmtpServerState.Refused;
+            }
+
             _lastInGroup = false;
             CheckSynchronization();
             WaitForCommand();

@@ -6,7 +6,10 @@ namespace NanoRelay.Smtp.Server
         /// <summary>Connected; the greeting is not sent yet (bytes arriving now are an early talker).</summary>
         Connecting = 0,
 
-        /// <summary>§3.1: greeted with 554; only QUIT is served, everything else gets 503.</summary>
+        /// <summary>
+        /// §3.1: greeted with 554, or a message just ended by LF "." LF (bare LF line ends only);
+        /// only QUIT is served, everything else gets 503.
+        /// </summary>
         Refused = 1,
 
         /// <summary>Greeted with 220; waiting for EHLO or HELO.</summary>
