@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Threading;
 using NanoRelay.HostSim.Adapters;
 
@@ -57,8 +56,7 @@ namespace NanoRelay.HostSim
             CryptoRandom random = new CryptoRandom();
 
             using ManualResetEventSlim stop = new ManualResetEventSlim();
-            Console.CancelKeyPress += (sender, e) => { e.Cancel = true; stop.Set(); };
-            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
+            using StopSignals signals = StopSignals.SetOn(stop);
 
             Console.WriteLine("nanoRelay host simulator '" + config.Device.Name + "', data in " + dataDirectory);
             RelayServices services;

@@ -41,7 +41,7 @@ namespace NanoRelay.HostSim
             }
 
             using ManualResetEventSlim stop = new ManualResetEventSlim();
-            Console.CancelKeyPress += (s, e) => { e.Cancel = true; stop.Set(); };
+            using StopSignals signals = StopSignals.SetOn(stop);
             AppDomain.CurrentDomain.ProcessExit += (s, e) => stop.Set();
             string host = settings.Listen.Substring(0, settings.Listen.LastIndexOf(':'));
             Console.WriteLine("listening " + host + ":" + service.Port);
