@@ -17,7 +17,7 @@ namespace NanoRelay.HostSim
     {
         public static Command Create()
         {
-            Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
+            Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> data = new Option<string>("--data") { Description = "data directory (default: the config's spool.path, else ./nanorelay-data)" };
             Option<bool> retryNow = new Option<bool>("--retry-now") { Description = "make every queued message due now" };
             Option<string> drop = new Option<string>("--drop") { Description = "remove entry ID from the queue (no bounce)" };

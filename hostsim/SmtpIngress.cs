@@ -13,7 +13,6 @@ namespace NanoRelay.HostSim
         public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardProfile board)
         {
             SmtpIngressSettings settings = SmtpIngressSettings.FromConfig(config, options.SmtpListen);
-            settings.ApplyExtras(options.ConfigFile);
             if (board != null)
             {
                 settings.MaxSessions = board.MaxSmtpSessions;   // the board's cap (421 4.7.0 beyond)

@@ -335,7 +335,15 @@ namespace NanoRelay.Device
             SmtpServerOptions options = new SmtpServerOptions();
             options.ServerName = _config.Device.Name;
             options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
+            options.BareLineEnds = _config.SmtpIngress.BareLineEnds == "normalize" ? BareLineEnds.Normalize : BareLineEnds.Reject;
             options.TlsAvailable = true;
+            DeviceConfig.UserSection[] users = _config.SmtpIngress.Users;
+            for (int i = 0; users != null && i < users.Length; i++)
+            {
+                options.AddUser(users[i].User, users[i].Password);
+            }
+
+            int sessions = _config.SmtpIngress.MaxSessions > 0 && _config.SmtpIngress.MaxSessions < _board.SmtpIngressSessions ? _config.SmtpIngress.MaxSessions : _board.SmtpIngressSessions;
             SpoolIngressSink sink = new SpoolIngressSink(_spool);
             sink.Committed += new EventHandler(_relay.OnCommitted);
 
@@ -343,9 +351,9 @@ namespace NanoRelay.Device
             if (listener != null)
             {
                 // The core's accept loop: a thread per session up to the board's cap, 421 4.7.0 beyond it.
-                SmtpServerListener server = new SmtpServerListener(listener, _board.SmtpIngressSessions, options, policy, sink, _clock, _log, Random);
+                SmtpServerListener server = new SmtpServerListener(listener, sessions, options, policy, sink, _clock, _log, Random);
                 new Thread(new ThreadStart(server.Run)).Start();
-                Info("smtp", "listening on port " + listener.Port + ", " + _board.SmtpIngressSessions + " session(s)");
+                Info("smtp", "listening on port " + listener.Port + ", " + sessions + " session(s)");
             }
         }
 
