@@ -262,6 +262,7 @@ namespace NanoRelay.Device
             RelayWorker worker = new RelayWorker(_spool, _mailbox, upstream, _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
             _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log, _supervisor.Register("relay", RelaySilenceMs));
+            _mailbox.Removed += new EventHandler(_relay.OnCommitted);   // room made by a POP3 DELE: deliver what waits now
             _relay.Start();
             Info("relay", upstream == null ? "local delivery into the mailbox (no upstream configured)" : "upstream " + _config.Upstream.Host + ":" + _config.Upstream.Port + " (" + _config.Upstream.Tls + ")");
         }
