@@ -25,6 +25,9 @@ namespace NanoRelay.Device
         public const string ConfigPath = "I:\\nanorelay.json";
         public const string BoardPath = "I:\\board.json";
 
+        // Failed logins by client address, one table for POP3 and the SMTP ingress.
+        private readonly NanoRelay.Auth.AuthPenalty _authPenalty = new NanoRelay.Auth.AuthPenalty();
+
         private const int NetworkTimeoutMs = 60000;
         private const int ClockWaitMs = 60000;
         private const int ClockRetryMs = 60000;
@@ -270,6 +273,7 @@ namespace NanoRelay.Device
         private void StartPop3Server()
         {
             Pop3ServerOptions options = new Pop3ServerOptions();
+            options.AuthPenalty = _authPenalty;
             options.User = _config.Pop3.User;
             options.Password = _config.Pop3.Password;
             options.Apop = _config.Pop3.Apop;
@@ -334,6 +338,7 @@ namespace NanoRelay.Device
             }
 
             SmtpServerOptions options = new SmtpServerOptions();
+            options.AuthPenalty = _authPenalty;
             options.ServerName = _config.Device.Name;
             options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
             options.BareLineEnds = _config.SmtpIngress.BareLineEnds == "normalize" ? BareLineEnds.Normalize : BareLineEnds.Reject;

@@ -87,6 +87,9 @@ namespace NanoRelay.Smtp.Server
 
         // RFC 4954 §4, §6 AUTH.
         public static readonly byte[] AuthSucceeded = Ascii.Bytes("235 2.7.0 Authentication successful\r\n");
+        /// <summary>RFC 4954 §6: 454 4.7.0 "Temporary authentication failure"; the address failed too often.</summary>
+        public static readonly byte[] AuthPenalized = Ascii.Bytes("454 4.7.0 Temporary authentication failure: too many failures from your address, try later\r\n");
+
         public static readonly byte[] AuthInvalid = Ascii.Bytes("535 5.7.8 Authentication credentials invalid\r\n");
         public static readonly byte[] AuthCancelled = Ascii.Bytes("501 5.7.0 Authentication aborted\r\n");
         public static readonly byte[] AuthBadBase64 = Ascii.Bytes("501 5.5.2 Cannot decode response\r\n");
