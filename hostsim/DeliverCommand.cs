@@ -16,7 +16,7 @@ namespace NanoRelay.HostSim
     {
         public static Command Create()
         {
-            Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
+            Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> data = new Option<string>("--data") { Description = "data directory (default: spool.path of the config, or ./nanorelay-data)" };
             Argument<string[]> files = new Argument<string[]>("FILE") { Description = "message files (RFC 5322)", Arity = ArgumentArity.OneOrMore };
             Command deliver = new Command("deliver", "put message files into the device mailbox") { config, data, files };

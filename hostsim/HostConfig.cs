@@ -6,12 +6,14 @@ using System.Text.Json.Serialization;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// The configuration contract of DESIGN.md (the same JSON as the device's I:\nanorelay.json),
-    /// read with System.Text.Json and validated with one-line errors that name the field.
+    /// The configuration (the same JSON as the device's I:\nanorelay.json; every key is in the
+    /// README's "Configuration"), read with System.Text.Json and validated with one-line errors
+    /// that name the field. An unknown key is an error, never silently a default.
     /// </summary>
     public sealed class HostConfig
     {
         public DeviceSection Device { get; set; } = new DeviceSection();
+
         public UpstreamSection Upstream { get; set; }
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
@@ -41,6 +43,9 @@ namespace NanoRelay.HostSim
             public string Token { get; set; }
             public string TrustedCaFile { get; set; }
             public string HeloName { get; set; }
+
+            /// <summary>Allows a password with `tls: none` toward a host that is not loopback (it crosses the network in clear).</summary>
+            public bool AllowPlaintextAuth { get; set; }
         }
 
         public sealed class AlertsSection
@@ -63,6 +68,21 @@ namespace NanoRelay.HostSim
             public string Listen { get; set; } = "127.0.0.1:2525";
             public string[] AllowFrom { get; set; } = new[] { "127.0.0.0/8" };
             public long MaxMessageBytes { get; set; } = 1048576;
+
+            /// <summary>"reject" (550 5.5.2, the default) or "normalize" (stored as CRLF).</summary>
+            public string BareLineEnds { get; set; } = "reject";
+
+            /// <summary>Users that may AUTH (over TLS or from loopback).</summary>
+            public UserSection[] Users { get; set; }
+
+            /// <summary>Concurrent sessions; null: the default (or the board's cap).</summary>
+            public int? MaxSessions { get; set; }
+        }
+
+        public sealed class UserSection
+        {
+            public string User { get; set; }
+            public string Password { get; set; }
         }
 
         public sealed class SpoolSection
@@ -81,6 +101,7 @@ namespace NanoRelay.HostSim
         public sealed class CertificateSection
         {
             public string File { get; set; }
+
             public string Password { get; set; } = "";
         }
 
@@ -98,6 +119,9 @@ namespace NanoRelay.HostSim
             public long? Seed { get; set; }
             public string File { get; set; }
         }
+
+        /// <summary>Keys only the device reads (the host accepts and ignores them, so one file serves both).</summary>
+        public static readonly string[] DeviceOnlyKeys = { "wifi", "certificate.keyFile" };
 
         private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions
         {
@@ -123,6 +147,7 @@ namespace NanoRelay.HostSim
             HostConfig config;
             try
             {
+                ConfigKeys.Check(text, typeof(HostConfig), DeviceOnlyKeys);
                 config = JsonSerializer.Deserialize<HostConfig>(text, s_json) ?? throw new ConfigException("config: the file is empty");
             }
             catch (JsonException e)
@@ -154,6 +179,8 @@ namespace NanoRelay.HostSim
                 Require(Upstream.Auth is "auto" or "plain" or "login" or "cram-md5" or "xoauth2", "upstream.auth", "must be auto, plain, login, cram-md5 or xoauth2, not '" + Upstream.Auth + "'");
                 Require(Upstream.Auth != "xoauth2" || !string.IsNullOrEmpty(Upstream.Token), "upstream.token", "is required with auth xoauth2");
                 Require(string.IsNullOrEmpty(Upstream.Password) || !string.IsNullOrEmpty(Upstream.User), "upstream.user", "is required when a password is given");
+                Require(Upstream.Tls != "none" || string.IsNullOrEmpty(Upstream.Password) || Upstream.AllowPlaintextAuth || IsLoopback(Upstream.Host),
+                    "upstream.tls", "is none, so the password would cross the network to " + Upstream.Host + " in clear; use starttls or implicit, or set \"allowPlaintextAuth\": true");
                 Require(string.IsNullOrEmpty(Upstream.TrustedCaFile) || File.Exists(Resolve(Upstream.TrustedCaFile)), "upstream.trustedCaFile", "no such file: " + Resolve(Upstream.TrustedCaFile));
             }
 
@@ -170,6 +197,23 @@ namespace NanoRelay.HostSim
             Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
             Require(SmtpIngress != null && IsEndPoint(SmtpIngress.Listen), "smtpIngress.listen", "must be ADDRESS:PORT");
             Require(SmtpIngress.MaxMessageBytes >= 1024, "smtpIngress.maxMessageBytes", "must be at least 1024");
+            Require(SmtpIngress.BareLineEnds is "reject" or "normalize", "smtpIngress.bareLineEnds", "must be reject or normalize, not '" + SmtpIngress.BareLineEnds + "'");
+            Require(SmtpIngress.MaxSessions == null || SmtpIngress.MaxSessions >= 1, "smtpIngress.maxSessions", "must be at least 1");
+            for (int i = 0; i < (SmtpIngress.Users?.Length ?? 0); i++)
+            {
+                UserSection u = SmtpIngress.Users[i];
+                Require(u != null && !string.IsNullOrEmpty(u.User) && !string.IsNullOrEmpty(u.Password), "smtpIngress.users[" + i + "]", "needs \"user\" and \"password\"");
+            }
+
+            try
+            {
+                global::NanoRelay.Smtp.Server.RelayPolicy.Create(SmtpIngress.AllowFrom);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ConfigException("smtpIngress." + e.Message);
+            }
+
             Require(Spool != null && Spool.MaxBytes >= 65536, "spool.maxBytes", "must be at least 65536");
             Require(Retry != null && Retry.FirstDelaySeconds > 0, "retry.firstDelaySeconds", "must be positive");
             Require(Retry.MaxDelaySeconds >= Retry.FirstDelaySeconds, "retry.maxDelaySeconds", "must be at least retry.firstDelaySeconds");
@@ -198,6 +242,17 @@ namespace NanoRelay.HostSim
         {
             int at = a == null ? -1 : a.LastIndexOf('@');
             return at > 0 && at < a.Length - 1 && a.IndexOfAny(new[] { ' ', '<', '>', '\r', '\n' }) < 0;
+        }
+
+        // "localhost" and literal loopback addresses: a password toward them never leaves the machine.
+        private static bool IsLoopback(string host)
+        {
+            if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return System.Net.IPAddress.TryParse((host ?? string.Empty).Trim('[', ']'), out System.Net.IPAddress a) && System.Net.IPAddress.IsLoopback(a);
         }
 
         private static bool IsEndPoint(string text)

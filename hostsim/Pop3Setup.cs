@@ -11,7 +11,7 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the POP3 service of `run` from the config and the flags, and says where it listens and how to log in.</summary>
     public static class Pop3Setup
     {
-        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board)
+        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board, NanoRelay.Auth.AuthPenalty penalty = null)
         {
             HostConfig.Pop3Section pop3 = config.Pop3;
             IPEndPoint listen = ParseFlag(options.Pop3Listen ?? pop3.Listen, "--pop3");
@@ -29,6 +29,11 @@ namespace NanoRelay.HostSim
                 HostName = config.Device.Name,
                 ServerName = config.Device.Name,
             };
+            if (penalty != null)
+            {
+                serverOptions.AuthPenalty = penalty;
+            }
+
             if (board != null)
             {
                 serverOptions.MaxSessions = board.MaxPop3Sessions;   // the board's cap (-ERR [SYS/TEMP] beyond)

@@ -4,7 +4,7 @@ using System.CommandLine;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// The host simulator's CLI (DESIGN.md's contract): no arguments runs the relay with the
+    /// The host simulator's CLI (README "The two commands"): no arguments runs the relay with the
     /// embedded defaults; `run`, `send` and `queue` as documented. Exit codes: 0 success,
     /// 1 delivery or runtime failure (one line), 2 usage or config error.
     /// </summary>

@@ -10,14 +10,15 @@ namespace NanoRelay.HostSim
     /// <summary>
     /// `queue [--config FILE] [--data DIR] [--retry-now] [--drop ID]`: lists the spool (id,
     /// recipients, attempts, next attempt, last error) and the quarantined entries; makes every
-    /// entry due now, or drops one without a bounce. Run it while the relay is stopped: the
-    /// spool has one owner at a time.
+    /// entry due now, or drops one without a bounce. The spool has one owner at a time: beside a
+    /// running relay the listing is a read-only view and --retry-now is a request the relay picks
+    /// up; --drop needs the relay stopped.
     /// </summary>
     public static class QueueCommand
     {
         public static Command Create()
         {
-            Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
+            Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> data = new Option<string>("--data") { Description = "data directory (default: the config's spool.path, else ./nanorelay-data)" };
             Option<bool> retryNow = new Option<bool>("--retry-now") { Description = "make every queued message due now" };
             Option<string> drop = new Option<string>("--drop") { Description = "remove entry ID from the queue (no bounce)" };
@@ -38,7 +39,8 @@ namespace NanoRelay.HostSim
             }
 
             // The running relay owns the spool: recovery here would delete the message it is
-            // receiving (content not yet committed) and race its state writes.
+            // receiving (content not yet committed) and race its state writes. Beside it, the
+            // listing is a read-only view and --retry-now a request file the relay picks up.
             FileStream held;
             try
             {
@@ -46,14 +48,47 @@ namespace NanoRelay.HostSim
             }
             catch (RelayBusyException e)
             {
-                Console.Error.WriteLine("queue: " + e.Message + " (stop it first)");
-                return Program.ExitFailure;
+                if (drop != null)
+                {
+                    Console.Error.WriteLine("queue: " + e.Message + " (stop it first to drop an entry)");
+                    return Program.ExitFailure;
+                }
+
+                if (retryNow)
+                {
+                    RelayHost.RequestRetryNow(dir);
+                    Console.WriteLine("asked the running relay to make every entry due now (it acts within a second)");
+                    return Program.ExitOk;
+                }
+
+                return ListReadOnly(config, dir);
             }
 
             using (held)
             {
                 return Execute(config, dir, retryNow, drop, id);
             }
+        }
+
+        // The relay is running: its spool as it is on disk, changing nothing.
+        private static int ListReadOnly(HostConfig config, string dir)
+        {
+            SystemClock clock = new SystemClock();
+            Spool spool = new Spool(new ReadOnlyFileStore(new DirectoryFileStore(dir, 0)), clock, new CryptoRandom(), config.Spool.MaxBytes, Limits.StoreEntriesDefault);
+            RecoveryReport report;
+            try
+            {
+                report = spool.Open();
+            }
+            catch (NanoRelay.Ports.StoreException e)
+            {
+                Console.Error.WriteLine("queue: cannot read the spool in " + dir + ": " + e.Message);
+                return Program.ExitFailure;
+            }
+
+            Console.WriteLine("(the relay is running: a read-only view; messages being received are not listed)");
+            Print(spool, report, clock);
+            return Program.ExitOk;
         }
 
         private static int Execute(HostConfig config, string dir, bool retryNow, string drop, long id)

@@ -21,6 +21,9 @@ namespace NanoRelay.HostSim
         /// <summary>The lock file a running relay holds in its data directory.</summary>
         public const string LockFileName = "relay.lock";
 
+        /// <summary>`queue --retry-now` beside a running relay: this file asks it to make every entry due now.</summary>
+        public const string RetryRequestFileName = "retry-now.request";
+
         private readonly object _workerGate = new object();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly IClock _clock;
@@ -128,6 +131,9 @@ namespace NanoRelay.HostSim
 
             RetryPolicy policy = new RetryPolicy(Config.Retry.FirstDelaySeconds, Config.Retry.MaxDelaySeconds, Config.Retry.LifetimeHours);
             Worker = new RelayWorker(Spool, Mailbox, Upstream, _clock, Random, policy, Config.Device.Name, _log);
+
+            // A POP3 deletion makes room: what waits on a full mailbox goes now, not after its backoff.
+            Mailbox.Removed += (sender, e) => Wake();
         }
 
         private static string Describe(RecoveryReport r)
@@ -171,6 +177,11 @@ namespace NanoRelay.HostSim
                     LastError = Upstream.LastOutcome.Describe();
                 }
 
+                if (Worker.IsMailboxFull)
+                {
+                    LastError = Worker.LastError;   // "mailbox full (...)": on the status line, in the status file, at exit
+                }
+
                 return attempted;
             }
         }
@@ -180,6 +191,32 @@ namespace NanoRelay.HostSim
         {
             _thread = new Thread(Loop) { IsBackground = true, Name = "relay-worker" };
             _thread.Start();
+        }
+
+        /// <summary>Asks the relay running in <paramref name="dataDirectory"/> to make every entry due now (it looks every second).</summary>
+        public static void RequestRetryNow(string dataDirectory)
+        {
+            File.WriteAllText(Path.Combine(dataDirectory, RetryRequestFileName), "retry-now\n");
+        }
+
+        /// <summary>Acts on a pending `queue --retry-now` request; true when there was one.</summary>
+        public bool TakeRetryRequest()
+        {
+            string request = Path.Combine(DataDirectory, RetryRequestFileName);
+            if (!File.Exists(request))
+            {
+                return false;
+            }
+
+            File.Delete(request);
+            lock (_workerGate)
+            {
+                Spool.RetryNow();
+                Worker.NetworkUp();
+            }
+
+            _log.Write(LogLevel.Info, "relay", "queue --retry-now: every entry is due now");
+            return true;
         }
 
         /// <summary>Something was queued: run the worker soon.</summary>
@@ -194,6 +231,7 @@ namespace NanoRelay.HostSim
             {
                 try
                 {
+                    TakeRetryRequest();
                     RunDueNow();
                 }
                 catch (Exception e) when (e is StoreException || e is IOException)

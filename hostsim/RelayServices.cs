@@ -49,8 +49,10 @@ namespace NanoRelay.HostSim
                 output.WriteLine("store            " + s._host.RecoverySummary);
                 output.WriteLine("delivery         " + (config.Upstream == null ? "local: into the device mailbox (no upstream configured)" : "upstream " + config.Upstream.Host + ":" + config.Upstream.Port + " (" + config.Upstream.Tls + ")"));
                 s._host.Start();
-                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, clock, random, log, output, s._board);
-                s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board);
+                // One table of failed logins by address for both servers: a guesser cannot switch protocols to start afresh.
+                NanoRelay.Auth.AuthPenalty penalty = new NanoRelay.Auth.AuthPenalty();
+                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, clock, random, log, output, s._board, penalty);
+                s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board, penalty);
 
                 s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
                 s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new WakingSink(s._alerts, s._host, raised), log);

@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Threading;
 using NanoRelay.HostSim.Adapters;
 
@@ -16,7 +15,7 @@ namespace NanoRelay.HostSim
 
         public static Command Create()
         {
-            Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
+            Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> data = new Option<string>("--data") { Description = "data directory (default ./nanorelay-data)" };
             Option<string> pop3 = new Option<string>("--pop3") { Description = "POP3 listen ADDR:PORT (default 127.0.0.1:1110)" };
             Option<string> smtp = new Option<string>("--smtp") { Description = "SMTP ingress listen ADDR:PORT (default 127.0.0.1:2525)" };
@@ -48,17 +47,40 @@ namespace NanoRelay.HostSim
             return options.ConfigFile != null ? config.Resolve(config.Spool.Path) : Path.GetFullPath(DefaultDataDirectory);
         }
 
+        /// <summary>
+        /// The checks that need the flags as well as the config (listen addresses, the ingress
+        /// settings, the board), before anything is created: a mistake never leaves a data
+        /// directory or a certificate behind. Throws <see cref="ConfigException"/>.
+        /// </summary>
+        public static void Preflight(HostConfig config, RunOptions options)
+        {
+            try
+            {
+                TcpListenerAdapter.ParseEndPoint(options.Pop3Listen ?? config.Pop3.Listen);
+            }
+            catch (FormatException e)
+            {
+                throw new ConfigException((options.Pop3Listen != null ? "--pop3" : "pop3.listen") + ": " + e.Message);
+            }
+
+            SmtpIngressSettings.FromConfig(config, options.SmtpListen).Validate();
+            if (options.Board != null)
+            {
+                Budget.BoardProfile.Find(options.Board);
+            }
+        }
+
         public static int Execute(RunOptions options)
         {
             HostConfig config = options.ConfigFile == null ? new HostConfig() : HostConfig.Load(options.ConfigFile);
+            Preflight(config, options);
             string dataDirectory = DataDirectoryOf(options, config);
             ConsoleLog log = new ConsoleLog(options.Trace);
             SystemClock clock = new SystemClock();
             CryptoRandom random = new CryptoRandom();
 
             using ManualResetEventSlim stop = new ManualResetEventSlim();
-            Console.CancelKeyPress += (sender, e) => { e.Cancel = true; stop.Set(); };
-            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
+            using StopSignals signals = StopSignals.SetOn(stop);
 
             Console.WriteLine("nanoRelay host simulator '" + config.Device.Name + "', data in " + dataDirectory);
             RelayServices services;

@@ -17,7 +17,7 @@ namespace NanoRelay.HostSim
     {
         public static Command Create()
         {
-            Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
+            Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> data = new Option<string>("--data") { Description = "data directory (default: spool.path of the config, or ./nanorelay-data)" };
             Option<string[]> to = new Option<string[]>("--to") { Description = "recipient address (repeat for more)", Required = true, AllowMultipleArgumentsPerToken = false };
             Option<string> subject = new Option<string>("--subject") { Description = "subject line (UTF-8)", Required = true };
@@ -92,7 +92,7 @@ namespace NanoRelay.HostSim
 
                 if (cfg.Upstream == null)
                 {
-                    // DESIGN.md: with no upstream, the relay's path ends in the device mailbox.
+                    // README "First contact": with no upstream, the relay's path ends in the device mailbox.
                     return LocalDelivery.Send(cfg, dir, message, clock, random, log);
                 }
 

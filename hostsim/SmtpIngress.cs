@@ -10,10 +10,9 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the SMTP ingress of `run` (LAN devices in, into the spool), and says where it listens.</summary>
     public static class SmtpIngress
     {
-        public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardProfile board)
+        public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardProfile board, NanoRelay.Auth.AuthPenalty penalty = null)
         {
             SmtpIngressSettings settings = SmtpIngressSettings.FromConfig(config, options.SmtpListen);
-            settings.ApplyExtras(options.ConfigFile);
             if (board != null)
             {
                 settings.MaxSessions = board.MaxSmtpSessions;   // the board's cap (421 4.7.0 beyond)
@@ -28,6 +27,11 @@ namespace NanoRelay.HostSim
             SpoolIngressSink sink = new SpoolIngressSink(host.Spool);
             sink.Committed += (sender, e) => host.Wake();
             SmtpIngressService service = new SmtpIngressService(settings, sink, clock, log, random);
+            if (penalty != null)
+            {
+                service.Options.AuthPenalty = penalty;
+            }
+
             service.Start();
             output.WriteLine("SMTP ingress     " + settings.Listen.Substring(0, settings.Listen.LastIndexOf(':')) + ":" + service.Port
                 + " (STARTTLS)"

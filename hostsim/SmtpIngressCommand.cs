@@ -14,7 +14,7 @@ namespace NanoRelay.HostSim
     {
         public static Command Create()
         {
-            Option<string> config = new Option<string>("--config") { Description = "JSON config file (DESIGN.md schema)" };
+            Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> smtp = new Option<string>("--smtp") { Description = "listen ADDR:PORT (default from the config, else 127.0.0.1:2525)" };
             Option<string> sink = new Option<string>("--sink") { Description = "directory for accepted messages", Required = true };
             Option<bool> trace = new Option<bool>("--trace") { Description = "print the dialogue (C:/S:), secrets redacted" };
@@ -28,7 +28,6 @@ namespace NanoRelay.HostSim
         {
             HostConfig config = configFile == null ? new HostConfig() : HostConfig.Load(configFile);
             SmtpIngressSettings settings = SmtpIngressSettings.FromConfig(config, listen);
-            settings.ApplyExtras(configFile);
             using SmtpIngressService service = new SmtpIngressService(settings, new SmtpIngressDirectorySink(sinkDirectory), new SystemClock(), new ConsoleLog(trace), new CryptoRandom());
             try
             {
@@ -41,7 +40,7 @@ namespace NanoRelay.HostSim
             }
 
             using ManualResetEventSlim stop = new ManualResetEventSlim();
-            Console.CancelKeyPress += (s, e) => { e.Cancel = true; stop.Set(); };
+            using StopSignals signals = StopSignals.SetOn(stop);
             AppDomain.CurrentDomain.ProcessExit += (s, e) => stop.Set();
             string host = settings.Listen.Substring(0, settings.Listen.LastIndexOf(':'));
             Console.WriteLine("listening " + host + ":" + service.Port);

@@ -3,15 +3,13 @@ using System.IO;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.HostSim
 {
     /// <summary>
     /// What the SMTP ingress runs with, from the config's `smtpIngress` section, `device.name` and
-    /// `certificate`. Fields beyond HostConfig's (bareLineEnds, users, maxSessions) are read from
-    /// the same JSON file by <see cref="ApplyExtras"/> until HostConfig carries them.
+    /// `certificate`.
     /// </summary>
     public sealed class SmtpIngressSettings
     {
@@ -46,8 +44,17 @@ namespace NanoRelay.HostSim
                 Listen = listenOverride ?? config.SmtpIngress.Listen,
                 AllowFrom = config.SmtpIngress.AllowFrom ?? Array.Empty<string>(),
                 MaxMessageBytes = config.SmtpIngress.MaxMessageBytes,
+                BareLineEnds = config.SmtpIngress.BareLineEnds ?? "reject",
+                MaxSessions = config.SmtpIngress.MaxSessions ?? Limits.SmtpServerSessions,
                 ServerName = config.Device?.Name ?? "nanorelay-sim",
             };
+            HostConfig.UserSection[] users = config.SmtpIngress.Users ?? Array.Empty<HostConfig.UserSection>();
+            s.Users = new string[users.Length][];
+            for (int i = 0; i < users.Length; i++)
+            {
+                s.Users[i] = new[] { users[i].User, users[i].Password };
+            }
+
             if (config.Certificate != null && !string.IsNullOrEmpty(config.Certificate.File))
             {
                 string file = config.Resolve(config.Certificate.File);
@@ -62,60 +69,6 @@ namespace NanoRelay.HostSim
             }
 
             return s;
-        }
-
-        /// <summary>Reads smtpIngress.bareLineEnds, .users and .maxSessions from the config file, if present.</summary>
-        public void ApplyExtras(string configFile)
-        {
-            if (configFile == null)
-            {
-                return;
-            }
-
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(configFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (!doc.RootElement.TryGetProperty("smtpIngress", out JsonElement ingress) || ingress.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-
-            if (ingress.TryGetProperty("bareLineEnds", out JsonElement bare))
-            {
-                BareLineEnds = bare.ValueKind == JsonValueKind.String ? bare.GetString() : "?";
-            }
-
-            if (ingress.TryGetProperty("maxSessions", out JsonElement max))
-            {
-                if (max.ValueKind != JsonValueKind.Number || !max.TryGetInt32(out int m))
-                {
-                    throw new ConfigException("smtpIngress.maxSessions: must be a number");
-                }
-
-                MaxSessions = m;
-            }
-
-            if (ingress.TryGetProperty("users", out JsonElement users))
-            {
-                if (users.ValueKind != JsonValueKind.Array)
-                {
-                    throw new ConfigException("smtpIngress.users: must be a list of {\"user\", \"password\"}");
-                }
-
-                string[][] list = new string[users.GetArrayLength()][];
-                int i = 0;
-                foreach (JsonElement u in users.EnumerateArray())
-                {
-                    string name = u.ValueKind == JsonValueKind.Object && u.TryGetProperty("user", out JsonElement n) ? n.GetString() : null;
-                    string password = u.ValueKind == JsonValueKind.Object && u.TryGetProperty("password", out JsonElement p) ? p.GetString() : null;
-                    if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(password))
-                    {
-                        throw new ConfigException("smtpIngress.users[" + i + "]: needs \"user\" and \"password\"");
-                    }
-
-                    list[i++] = new[] { name, password };
-                }
-
-                Users = list;
-            }
         }
 
         /// <summary>Checks every field; throws <see cref="ConfigException"/> with one line naming it.</summary>

@@ -109,6 +109,19 @@ namespace NanoRelay
         // chasquid: "the third failure gives 421 4.5.0 Too many errors"; Dovecot's penalty starts
         // at 2 s per failure and caps at 15 s (auth-penalty.h).
         public const int SmtpAuthFailures = 3;
+
+        // Across connections, by client address (SMTP ingress and POP3 share one table): after 10
+        // failures within 10 minutes, AUTH and logins from that address get a temporary error for
+        // 15 minutes. RFC 4954 §4: "servers ... SHOULD implement a delay or a limit on the number
+        // of attempts"; the per-session limit alone allowed about 2,300 guesses an hour.
+        public const int AuthPenaltyFailures = 10;
+
+        public const long AuthPenaltyWindowMs = 10 * 60 * 1000;
+
+        public const long AuthPenaltyBlockMs = 15 * 60 * 1000;
+
+        /// <summary>Addresses the penalty table remembers (a fixed table; the oldest gives way).</summary>
+        public const int AuthPenaltyAddresses = 16;
         public const int SmtpAuthFailureDelayMs = 2000;
         public const int SmtpAuthFailureDelayMaxMs = 15000;
 

@@ -45,6 +45,9 @@ namespace NanoRelay.Device
             public string Token { get; set; }
             public string TrustedCaFile { get; set; }
             public string HeloName { get; set; }
+
+            /// <summary>Allows a password with tls none toward a host that is not loopback.</summary>
+            public bool AllowPlaintextAuth { get; set; }
         }
 
         public sealed class AlertsSection
@@ -68,6 +71,20 @@ namespace NanoRelay.Device
             public string Listen { get; set; } = "0.0.0.0:25";
             public string[] AllowFrom { get; set; } = new string[0];
             public long MaxMessageBytes { get; set; } = 65536;
+
+            /// <summary>"reject" (default) or "normalize".</summary>
+            public string BareLineEnds { get; set; } = "reject";
+
+            public UserSection[] Users { get; set; } = new UserSection[0];
+
+            /// <summary>0: the board's cap; more than the board's cap is capped to it.</summary>
+            public int MaxSessions { get; set; }
+        }
+
+        public sealed class UserSection
+        {
+            public string User { get; set; }
+            public string Password { get; set; }
         }
 
         public sealed class SpoolSection
@@ -158,6 +175,12 @@ namespace NanoRelay.Device
                 {
                     return "upstream.port: must be 1-65535";
                 }
+
+                if (Upstream.Tls == "none" && Upstream.Password != null && Upstream.Password.Length > 0 && !Upstream.AllowPlaintextAuth
+                    && Upstream.Host != "localhost" && Upstream.Host != "127.0.0.1" && Upstream.Host != "::1")
+                {
+                    return "upstream.tls: is none, so the password would cross the network in clear; use starttls or implicit, or set allowPlaintextAuth";
+                }
             }
 
             if (Alerts == null || Alerts.To == null || Alerts.To.Length == 0)
@@ -168,6 +191,11 @@ namespace NanoRelay.Device
             if (Pop3 == null || Pop3.User == null || Pop3.Password == null)
             {
                 return "pop3: user and password are required";
+            }
+
+            if (SmtpIngress != null && SmtpIngress.BareLineEnds != "reject" && SmtpIngress.BareLineEnds != "normalize")
+            {
+                return "smtpIngress.bareLineEnds: must be reject or normalize";
             }
 
             if (Spool == null || Spool.MaxBytes < 65536)

@@ -25,6 +25,9 @@ namespace NanoRelay.Device
         public const string ConfigPath = "I:\\nanorelay.json";
         public const string BoardPath = "I:\\board.json";
 
+        // Failed logins by client address, one table for POP3 and the SMTP ingress.
+        private readonly NanoRelay.Auth.AuthPenalty _authPenalty = new NanoRelay.Auth.AuthPenalty();
+
         private const int NetworkTimeoutMs = 60000;
         private const int ClockWaitMs = 60000;
         private const int ClockRetryMs = 60000;
@@ -270,6 +273,7 @@ namespace NanoRelay.Device
             RelayWorker worker = new RelayWorker(_spool, _mailbox, upstream, _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
             _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log, _supervisor.Register("relay", RelaySilenceMs));
+            _mailbox.Removed += new EventHandler(_relay.OnCommitted);   // room made by a POP3 DELE: deliver what waits now
             _relay.Start();
             Info("relay", upstream == null ? "local delivery into the mailbox (no upstream configured)" : "upstream " + _config.Upstream.Host + ":" + _config.Upstream.Port + " (" + _config.Upstream.Tls + ")");
         }
@@ -277,6 +281,7 @@ namespace NanoRelay.Device
         private void StartPop3Server()
         {
             Pop3ServerOptions options = new Pop3ServerOptions();
+            options.AuthPenalty = _authPenalty;
             options.User = _config.Pop3.User;
             options.Password = _config.Pop3.Password;
             options.Apop = _config.Pop3.Apop;
@@ -347,9 +352,18 @@ namespace NanoRelay.Device
             }
 
             SmtpServerOptions options = new SmtpServerOptions();
+            options.AuthPenalty = _authPenalty;
             options.ServerName = _config.Device.Name;
             options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
+            options.BareLineEnds = _config.SmtpIngress.BareLineEnds == "normalize" ? BareLineEnds.Normalize : BareLineEnds.Reject;
             options.TlsAvailable = true;
+            DeviceConfig.UserSection[] users = _config.SmtpIngress.Users;
+            for (int i = 0; users != null && i < users.Length; i++)
+            {
+                options.AddUser(users[i].User, users[i].Password);
+            }
+
+            int sessions = _config.SmtpIngress.MaxSessions > 0 && _config.SmtpIngress.MaxSessions < _board.SmtpIngressSessions ? _config.SmtpIngress.MaxSessions : _board.SmtpIngressSessions;
             SpoolIngressSink sink = new SpoolIngressSink(_spool);
             sink.Committed += new EventHandler(_relay.OnCommitted);
 
@@ -357,9 +371,9 @@ namespace NanoRelay.Device
             if (listener != null)
             {
                 // The core's accept loop: a thread per session up to the board's cap, 421 4.7.0 beyond it.
-                SmtpServerListener server = new SmtpServerListener(listener, _board.SmtpIngressSessions, options, policy, sink, _clock, _log, Random);
+                SmtpServerListener server = new SmtpServerListener(listener, sessions, options, policy, sink, _clock, _log, Random);
                 new Thread(new ThreadStart(server.Run)).Start();
-                Info("smtp", "listening on port " + listener.Port + ", " + _board.SmtpIngressSessions + " session(s)");
+                Info("smtp", "listening on port " + listener.Port + ", " + sessions + " session(s)");
             }
         }
 

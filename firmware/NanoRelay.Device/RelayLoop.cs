@@ -50,7 +50,7 @@ namespace NanoRelay.Device
             _wake.Set();
         }
 
-        /// <summary><see cref="Wake()"/> as an event handler (SpoolIngressSink.Committed).</summary>
+        /// <summary><see cref="Wake()"/> as an event handler (SpoolIngressSink.Committed, Mailbox.Removed).</summary>
         public void OnCommitted(object sender, EventArgs e)
         {
             _wake.Set();

@@ -45,7 +45,7 @@ namespace NanoRelay.Pop3
         /// <summary>Serves the connection until QUIT, an error limit, a timeout or the peer leaves. Never throws for connection or store failures.</summary>
         public void Run()
         {
-            _session = new Pop3ServerSession(_server, _connection.IsSecure, _connection.IsLoopback);
+            _session = new Pop3ServerSession(_server, _connection.IsSecure, _connection.IsLoopback, _connection.RemoteAddress);
             Pop3ServerSession session = _session;
             try
             {

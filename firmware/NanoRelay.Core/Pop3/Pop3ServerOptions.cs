@@ -16,6 +16,7 @@ namespace NanoRelay.Pop3
             BadCommandsAfterLogin = Limits.Pop3BadCommandsAfterLogin;
             AuthFailureDelayMilliseconds = Limits.Pop3AuthFailureDelayMs;
             AuthFailures = Limits.Pop3AuthFailures;
+            AuthPenalty = new NanoRelay.Auth.AuthPenalty();
             MaxSessions = Limits.Pop3SessionsDefault;
         }
 
@@ -55,6 +56,9 @@ namespace NanoRelay.Pop3
 
         /// <summary>Failed logins per connection before it is closed.</summary>
         public int AuthFailures { get; set; }
+
+        /// <summary>Failed logins by client address across connections; share one with the SMTP ingress (null: per-session limits only).</summary>
+        public NanoRelay.Auth.AuthPenalty AuthPenalty { get; set; }
 
         /// <summary>Concurrent sessions; the excess gets "-ERR [SYS/TEMP]" (board profile).</summary>
         public int MaxSessions { get; set; }

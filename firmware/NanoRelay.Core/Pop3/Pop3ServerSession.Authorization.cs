@@ -13,6 +13,7 @@ namespace NanoRelay.Pop3
         private static readonly byte[] s_errApopOff = Ascii.Bytes("-ERR [AUTH] APOP is not enabled.");
         private static readonly byte[] s_errNoUser = Ascii.Bytes("-ERR No USER given.");
         private static readonly byte[] s_errMaildropFailed = Ascii.Bytes("-ERR [SYS/TEMP] The maildrop cannot be read now.");
+        private static readonly byte[] s_errPenalized = Ascii.Bytes("-ERR [SYS/TEMP] Too many failed logins from your address, try later.");
         private static readonly byte[] s_errInUse = Ascii.Bytes("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
         private static readonly byte[] s_errMechanism = Ascii.Bytes("-ERR [AUTH] Unsupported authentication mechanism.");
         private static readonly byte[] s_errCancelled = Ascii.Bytes("-ERR Authentication cancelled.");
@@ -189,8 +190,23 @@ namespace NanoRelay.Pop3
         /// <summary>The end of every login: a failure waits, then answers the same for every cause; a success locks the maildrop.</summary>
         private Pop3Result Login(bool ok)
         {
+            NanoRelay.Auth.AuthPenalty penalty = _remoteAddress == null ? null : _server.Options.AuthPenalty;
+            long now = _server.Clock.MonotonicMilliseconds;
+            if (penalty != null && penalty.IsBlocked(_remoteAddress, now))
+            {
+                // RFC 3206 §4 [SYS/TEMP]: refused whatever the credentials, so guessing learns nothing.
+                Reply(s_errPenalized);
+                _action = Pop3Action.Close;
+                return Pop3Result.Replied;
+            }
+
             if (!ok)
             {
+                if (penalty != null)
+                {
+                    penalty.Failed(_remoteAddress, now);
+                }
+
                 // popa3d AUTH_DUMMY_SALT, Dovecot auth_failure_delay: the same delay and reply for
                 // an unknown user as for a wrong password.
                 _server.Clock.Sleep(_server.Options.AuthFailureDelayMilliseconds);
@@ -202,6 +218,11 @@ namespace NanoRelay.Pop3
                 }
 
                 return Pop3Result.Replied;
+            }
+
+            if (penalty != null)
+            {
+                penalty.Succeeded(_remoteAddress);
             }
 
             IMaildrop maildrop = _server.Maildrop;

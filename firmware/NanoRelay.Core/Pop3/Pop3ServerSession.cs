@@ -43,6 +43,7 @@ namespace NanoRelay.Pop3
         private bool _loopback;
         private int _badCommands;
         private int _authFailures;
+        private readonly string _remoteAddress;
         private long _deadline;
         private byte[] _timestamp;
 
@@ -63,7 +64,14 @@ namespace NanoRelay.Pop3
 
         /// <summary>A session on a connection that is already secure (implicit TLS) or not, and from loopback or not.</summary>
         public Pop3ServerSession(Pop3Server server, bool secure, bool loopback)
+            : this(server, secure, loopback, null)
         {
+        }
+
+        /// <summary>As above, from <paramref name="remoteAddress"/> (for the failed-login penalty by address; null: none).</summary>
+        public Pop3ServerSession(Pop3Server server, bool secure, bool loopback, string remoteAddress)
+        {
+            _remoteAddress = remoteAddress;
             _server = server;
             _secure = secure;
             _loopback = loopback;

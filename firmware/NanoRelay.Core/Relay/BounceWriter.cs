@@ -76,12 +76,12 @@ namespace NanoRelay.Relay
             for (int i = 0; i < failed.Length; i++)
             {
                 int r = failed[i];
-                string reply = OneLine(entry.RecipientReplies[r]);
+                string reply = ServerReply(OneLine(entry.RecipientReplies[r]));
                 Line(to, string.Empty);
                 Line(to, "Final-Recipient: rfc822; " + entry.Recipients[r]);
                 Line(to, "Action: failed");
                 Line(to, "Status: " + StatusOf(reply, expired));
-                if (reply.Length > 0 && Ascii.IsDigit((byte)reply[0]))
+                if (reply.Length > 0)
                 {
                     Line(to, "Diagnostic-Code: smtp; " + reply);
                 }
@@ -100,6 +100,25 @@ namespace NanoRelay.Relay
         {
             return s_days[(int)utc.DayOfWeek] + ", " + utc.Day.ToString() + " " + s_months[utc.Month - 1] + " "
                 + utc.Year.ToString() + " " + Two(utc.Hour) + ":" + Two(utc.Minute) + ":" + Two(utc.Second) + " +0000";
+        }
+
+        // The server's own reply inside what the worker recorded: the whole text when it is a
+        // reply ("550 5.1.1 ..."), the part after the step when described ("upstream refused end
+        // of data: 550 5.1.1 ..."), "" when no server answered (a connection failure, our own check).
+        // RFC 3464 §2.3.6: Diagnostic-Code carries the reply; §2.3.4 Status its enhanced code.
+        internal static string ServerReply(string recorded)
+        {
+            for (int p = 0; p + 3 < recorded.Length; p++)
+            {
+                if ((p == 0 || recorded[p - 1] == ' ') && (recorded[p] == '4' || recorded[p] == '5')
+                    && Ascii.IsDigit((byte)recorded[p + 1]) && Ascii.IsDigit((byte)recorded[p + 2])
+                    && (recorded[p + 3] == ' ' || recorded[p + 3] == '-') && (p == 0 || (p >= 2 && recorded[p - 2] == ':')))
+                {
+                    return recorded.Substring(p);
+                }
+            }
+
+            return string.Empty;
         }
 
         // RFC 3463 §3: the reply's enhanced code when it has one; else the class from its first

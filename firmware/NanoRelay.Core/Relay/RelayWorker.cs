@@ -1,7 +1,7 @@
+using NanoRelay.Framing;
 using NanoRelay.Ports;
-using NanoRelay.Storage;
-
 using NanoRelay.Smtp;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Relay
 {
@@ -24,8 +24,11 @@ namespace NanoRelay.Relay
         private readonly BounceWriter _bounces;
         private readonly RelayCounters _counters = new RelayCounters();
         private readonly byte[] _copy = new byte[512];
+        private readonly object _sync = new object();
         private long _blockedUntil = -1;
         private bool _held;
+        private bool _mailboxFull;
+        private bool _roomNotice;
 
         /// <summary>A worker; <paramref name="upstream"/> null means local delivery into <paramref name="mailbox"/>.</summary>
         public RelayWorker(Spool spool, Mailbox mailbox, IUpstream upstream, IClock clock, IRandom random, RetryPolicy policy, string host, ILog log)
@@ -40,12 +43,40 @@ namespace NanoRelay.Relay
 
             // RFC 1047: an attempt a reboot interrupted may have reached the upstream.
             _counters.Ambiguous = spool.FoundInFlight;
+            if (mailbox != null)
+            {
+                mailbox.Removed += new System.EventHandler(OnMailboxRemoved);
+            }
         }
 
         public RelayCounters Counters { get { return _counters; } }
 
         /// <summary>True while the queue is held because the wall clock is untrusted.</summary>
         public bool IsHeld { get { return _held; } }
+
+        /// <summary>True while a delivery into the mailbox waits for room (the mailbox holds its maximum of messages or bytes).</summary>
+        public bool IsMailboxFull { get { return _mailboxFull; } }
+
+        /// <summary>The last failure the worker itself decided (one line), or null: "mailbox full: ...".</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>
+        /// The mailbox has room again (a POP3 session deleted messages): what waits on a full
+        /// mailbox is due at the next round instead of after its backoff. Any thread may call it;
+        /// the spool is touched only by the worker's own round.
+        /// </summary>
+        public void MailboxRoomMade()
+        {
+            OnMailboxRemoved(null, null);
+        }
+
+        private void OnMailboxRemoved(object sender, System.EventArgs e)
+        {
+            lock (_sync)
+            {
+                _roomNotice = true;
+            }
+        }
 
         /// <summary>
         /// Processes every entry due now, earliest first, until none is due, the upstream is
@@ -62,6 +93,18 @@ namespace NanoRelay.Relay
         /// </summary>
         public int RunDue(int maxEntries)
         {
+            bool room;
+            lock (_sync)
+            {
+                room = _roomNotice;
+                _roomNotice = false;
+            }
+
+            if (room && _mailboxFull)
+            {
+                _spool.MakeDue(false);
+            }
+
             // One upstream session carries the round (SmtpUpstream caps it per session); it stays
             // open between calls only when this one stopped at maxEntries with more possibly due.
             int attempted = 0;
@@ -140,12 +183,54 @@ namespace NanoRelay.Relay
         // Returns true when the round should stop (the upstream is unreachable or the clock untrusted).
         private bool Forward(SpoolEntry e)
         {
-            int pending = e.PendingCount;
+            // RFC 5321 §4.5.1: "postmaster" is this relay's own mailbox, never the upstream's.
+            int local = 0;
+            for (int i = 0; i < e.Recipients.Length; i++)
+            {
+                if (e.RecipientStates[i] == RecipientState.Pending && IsPostmaster(e.Recipients[i]))
+                {
+                    local++;
+                }
+            }
+
+            if (local > 0)
+            {
+                string problem = IntoMailbox(e, e.Key + ":postmaster");
+                if (problem == null)
+                {
+                    for (int i = 0; i < e.Recipients.Length; i++)
+                    {
+                        if (e.RecipientStates[i] == RecipientState.Pending && IsPostmaster(e.Recipients[i]))
+                        {
+                            e.RecipientStates[i] = RecipientState.Delivered;
+                        }
+                    }
+
+                    _counters.DeliveredLocally++;
+                    local = 0;
+                    if (e.PendingCount == 0)
+                    {
+                        _spool.Complete(e);
+                        return false;
+                    }
+
+                    _spool.Save(e);
+                }
+                else if (e.PendingCount == local)
+                {
+                    e.Attempts++;
+                    _spool.Defer(e, problem, _policy.DelayAfter(e.Attempts));
+                    _counters.Deferred++;
+                    return false;
+                }
+            }
+
+            int pending = e.PendingCount - local;
             int[] map = new int[pending];
             string[] recipients = new string[pending];
             for (int i = 0, k = 0; i < e.Recipients.Length; i++)
             {
-                if (e.RecipientStates[i] == RecipientState.Pending)
+                if (e.RecipientStates[i] == RecipientState.Pending && (local == 0 || !IsPostmaster(e.Recipients[i])))
                 {
                     map[k] = i;
                     recipients[k++] = e.Recipients[i];
@@ -254,54 +339,13 @@ namespace NanoRelay.Relay
         // The embedded default: no upstream, so the queue drains into the device mailbox.
         private bool DeliverLocally(SpoolEntry e)
         {
-            if (!_mailbox.Contains(e.Key))
+            string problem = IntoMailbox(e, e.Key);
+            if (problem != null)
             {
-                MailboxDelivery d = null;
-                IFileReader r = null;
-                try
-                {
-                    r = _spool.OpenContent(e);
-                    if (r == null)
-                    {
-                        // Recovery checked the content; a file gone since is a store fault, not a message to deliver empty.
-                        e.Attempts++;
-                        _spool.Defer(e, "content missing", _policy.DelayAfter(e.Attempts));
-                        return false;
-                    }
-
-                    d = _mailbox.BeginDelivery(e.Key);
-                    int n;
-                    while ((n = r.Read(_copy, 0, _copy.Length)) > 0)
-                    {
-                        d.Write(_copy, 0, n);
-                    }
-
-                    d.Commit();
-                }
-                catch (StoreException x)
-                {
-                    if (d != null)
-                    {
-                        d.Abort();
-                    }
-
-                    if (!x.IsFull)
-                    {
-                        throw;
-                    }
-
-                    e.Attempts++;
-                    _spool.Defer(e, "mailbox full", _policy.DelayAfter(e.Attempts));
-                    _counters.Deferred++;
-                    return false;
-                }
-                finally
-                {
-                    if (r != null)
-                    {
-                        r.Close();
-                    }
-                }
+                e.Attempts++;
+                _spool.Defer(e, problem, _policy.DelayAfter(e.Attempts));
+                _counters.Deferred++;
+                return false;
             }
 
             for (int i = 0; i < e.RecipientStates.Length; i++)
@@ -312,6 +356,96 @@ namespace NanoRelay.Relay
             _spool.Complete(e);
             _counters.DeliveredLocally++;
             return false;
+        }
+
+        // Final delivery of the entry's content into the mailbox under the key (once: a reboot that
+        // repeats the step finds it there). Returns null when delivered, else why it waits.
+        private string IntoMailbox(SpoolEntry e, string key)
+        {
+            if (_mailbox.Contains(key))
+            {
+                return null;
+            }
+
+            MailboxDelivery d = null;
+            IFileReader r = null;
+            try
+            {
+                r = _spool.OpenContent(e);
+                if (r == null)
+                {
+                    // Recovery checked the content; a file gone since is a store fault, not a message to deliver empty.
+                    return "content missing";
+                }
+
+                d = _mailbox.BeginDelivery(key);
+                WriteReturnPath(d, e.Sender);
+                int n;
+                while ((n = r.Read(_copy, 0, _copy.Length)) > 0)
+                {
+                    d.Write(_copy, 0, n);
+                }
+
+                d.Commit();
+            }
+            catch (StoreException x)
+            {
+                if (d != null)
+                {
+                    d.Abort();
+                }
+
+                if (!x.IsFull)
+                {
+                    throw;
+                }
+
+                return MailboxIsFull(e);
+            }
+            finally
+            {
+                if (r != null)
+                {
+                    r.Close();
+                }
+            }
+
+            if (_mailboxFull)
+            {
+                _mailboxFull = false;
+                Log(LogLevel.Info, "mailbox has room again: delivering");
+            }
+
+            return null;
+        }
+
+        // Logged once per episode, and kept as the worker's last error for the status everyone reads.
+        private string MailboxIsFull(SpoolEntry e)
+        {
+            string problem = "mailbox full (" + _mailbox.Store.Count.ToString() + " messages, " + _mailbox.Store.UsedBytes.ToString()
+                + " bytes): delete messages over POP3 to make room";
+            LastError = problem;
+            if (!_mailboxFull)
+            {
+                _mailboxFull = true;
+                Log(LogLevel.Error, problem + "; entry " + e.Id.ToString() + " and the rest wait");
+            }
+
+            return "mailbox full";
+        }
+
+        // RFC 5321 §4.4: "When the delivery SMTP server makes the \"final delivery\" of a message,
+        // it inserts a return-path line at the beginning of the mail data."
+        private static void WriteReturnPath(MailboxDelivery d, string sender)
+        {
+            byte[] b = Utf8.GetBytes("Return-Path: <" + sender + ">\r\n");
+            d.Write(b, 0, b.Length);
+        }
+
+        // RFC 5321 §4.5.1: the reserved mailbox name, case-insensitive, without a domain.
+        private static bool IsPostmaster(string recipient)
+        {
+            return recipient.Length == 10 && recipient.ToLower() == "postmaster";
         }
 
         private void Bounce(SpoolEntry e, int[] failed, bool expired)
@@ -349,6 +483,7 @@ namespace NanoRelay.Relay
             try
             {
                 d = _mailbox.BeginDelivery(key);
+                WriteReturnPath(d, string.Empty);   // RFC 3464 §2: a notification's reverse-path is null
                 _bounces.Write(d, _spool, e, failed, expired, _clock.UtcNow);
                 d.Commit();
                 _counters.Bounces++;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
@@ -202,10 +203,20 @@ namespace NanoRelay.Storage
                 {
                     _sourceKeys.Remove(key);
                 }
-
-                return true;
             }
+
+            // Outside the lock: a listener (the relay worker's wake) may call back into the mailbox.
+            EventHandler removed = Removed;
+            if (removed != null)
+            {
+                removed(this, EventArgs.Empty);
+            }
+
+            return true;
         }
+
+        /// <summary>A message was removed (RFC 1939 UPDATE state): there is room again for what waits on a full mailbox.</summary>
+        public event EventHandler Removed;
 
         private static string UidOfEntry(StoreEntry e)
         {

@@ -148,6 +148,8 @@ namespace NanoRelay.Tests.HostSim
         [DataRow("{ \"spool\": { \"maxBytes\": 10 } }", "spool.maxBytes")]
         [DataRow("{ \"sensors\": [ { \"name\": \"t\", \"kind\": \"pressure\" } ] }", "sensors[0].kind")]
         [DataRow("{ \"retry\": { \"firstDelaySeconds\": \"soon\" } }", "retry.firstDelaySeconds")]
+        [DataRow("{ \"smtpIngress\": { \"allowFrom\": [\"10.0.0.0/33\"] } }", "smtpIngress.allowFrom[0]")]
+        [DataRow("{ \"smtpIngress\": { \"allowfrom\": [\"10.0.0.0/8\"] } }", "config")]
         public void BadConfig_ExitsTwo_WithOneLineNamingTheField(string json, string field)
         {
             string dir = HostSimProcess.TempDirectory();

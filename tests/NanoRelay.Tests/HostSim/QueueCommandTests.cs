@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoRelay.HostSim;
 
@@ -12,7 +13,7 @@ namespace NanoRelay.Tests.HostSim
         // Recovery deletes content without a commit record, which in a running relay is the
         // message its ingress is receiving at that moment.
         [TestMethod]
-        public void WhileTheRelayHoldsTheDataDirectory_QueueRefuses_AndLeavesAnIngestInProgressAlone()
+        public void WhileTheRelayHoldsTheDataDirectory_QueueListsReadOnly_RefusesDrop_AndLeavesAnIngestInProgressAlone()
         {
             string dir = Directory.CreateTempSubdirectory("nanorelay-queue-").FullName;
             try
@@ -21,9 +22,16 @@ namespace NanoRelay.Tests.HostSim
                 File.WriteAllText(receiving, "Subject: half-received\r\n");
                 using (FileStream held = RelayHost.TakeLock(dir))
                 {
-                    Assert.AreEqual(Program.ExitFailure, QueueCommand.Execute(null, dir, false, null));
-                    Assert.AreEqual(Program.ExitFailure, QueueCommand.Execute(null, dir, true, null));
+                    string[] before = Directory.GetFiles(dir).OrderBy(f => f).ToArray();
+                    Assert.AreEqual(Program.ExitOk, QueueCommand.Execute(null, dir, false, null), "a read-only listing beside the running relay");
+                    Assert.AreEqual(Program.ExitFailure, QueueCommand.Execute(null, dir, false, "1"), "--drop needs the relay stopped");
                     Assert.IsTrue(File.Exists(receiving), "the running relay's ingest must survive `queue`");
+                    CollectionAssert.AreEqual(before, Directory.GetFiles(dir).OrderBy(f => f).ToArray(), "the listing changed nothing");
+
+                    Assert.AreEqual(Program.ExitOk, QueueCommand.Execute(null, dir, true, null), "--retry-now becomes a request");
+                    Assert.IsTrue(File.Exists(Path.Combine(dir, RelayHost.RetryRequestFileName)));
+                    Assert.IsTrue(File.Exists(receiving));
+                    File.Delete(Path.Combine(dir, RelayHost.RetryRequestFileName));
                 }
 
                 // Released (the relay stopped): queue runs, and its recovery removes the unfinished write.

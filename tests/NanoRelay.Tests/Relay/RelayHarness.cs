@@ -18,8 +18,11 @@ namespace NanoRelay.Tests.Relay
         public MemoryLog Log { get; } = new();
         private uint _boot;
 
-        public RelayHarness(bool withUpstream = true)
+        public int MailboxMaxCount { get; }
+
+        public RelayHarness(bool withUpstream = true, int mailboxMaxCount = 1000)
         {
+            MailboxMaxCount = mailboxMaxCount;
             Upstream = withUpstream ? new FakeUpstream() : null;
             Start();
         }
@@ -29,7 +32,7 @@ namespace NanoRelay.Tests.Relay
             _boot++;
             Spool = new Spool(Files, Clock, new SeededRandom(100 + _boot), 0, 1000);
             Spool.Open();
-            Mailbox = new Mailbox(Files, new SeededRandom(200 + _boot), 0, 1000);
+            Mailbox = new Mailbox(Files, new SeededRandom(200 + _boot), 0, MailboxMaxCount);
             Mailbox.Open();
             Worker = new RelayWorker(Spool, Mailbox, Upstream, Clock, new SeededRandom(300 + _boot), Policy, "relay.test", Log);
         }

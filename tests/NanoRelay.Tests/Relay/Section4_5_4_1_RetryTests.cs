@@ -327,7 +327,7 @@ namespace NanoRelay.Tests.Relay
             h.Queue(m, "<l@x>");
             Assert.AreEqual(1, h.Worker.RunDue());
             Assert.AreEqual(0, h.Spool.Count);
-            Assert.AreEqual(System.Text.Encoding.ASCII.GetString(m), h.MailboxText(0));
+            Assert.AreEqual("Return-Path: <sensor@example.com>\r\n" + System.Text.Encoding.ASCII.GetString(m), h.MailboxText(0), "RFC 5321 §4.4: the return-path line, then the message unchanged");
             Assert.AreEqual(1, h.Worker.Counters.DeliveredLocally);
         }
 

@@ -164,6 +164,15 @@ namespace NanoRelay.Tests.Storage
             });
         }
 
+        // RFC 5321 §4.4: final delivery puts one Return-Path line first; the message follows unchanged.
+        private static byte[] AfterReturnPath(byte[] delivered, string at)
+        {
+            string text = System.Text.Encoding.ASCII.GetString(delivered);
+            Assert.IsTrue(text.StartsWith("Return-Path: <", StringComparison.Ordinal), at + ": no Return-Path line first");
+            int end = text.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+            return delivered.Skip(end).ToArray();
+        }
+
         [TestMethod]
         public void Case57_PowerCutDuringLocalDelivery_EachMessageInTheMailboxExactlyOnce()
         {
@@ -172,7 +181,7 @@ namespace NanoRelay.Tests.Storage
                 Drain(h);
                 string at = "k=" + k + " " + mode;
                 int n = h.Mailbox.Refresh();
-                var got = Enumerable.Range(0, n).Select(i => PowerCut.Hash(PowerCut.ReadAll(h.Mailbox.OpenMessage(i)))).ToList();
+                var got = Enumerable.Range(0, n).Select(i => PowerCut.Hash(AfterReturnPath(PowerCut.ReadAll(h.Mailbox.OpenMessage(i)), at))).ToList();
                 Assert.AreEqual(3, n, at + ": a message missing or duplicated in the mailbox");
                 CollectionAssert.AreEquivalent(run.Acked.ToList(), got, at + ": not byte-identical");
             });

@@ -36,6 +36,9 @@ namespace NanoRelay.Smtp.Server
         /// <summary>Failed AUTH attempts before 421 and close.</summary>
         public int AuthFailureLimit { get; set; } = Limits.SmtpAuthFailures;
 
+        /// <summary>Failed logins by client address across connections; share one with POP3 (null: per-session limits only).</summary>
+        public NanoRelay.Auth.AuthPenalty AuthPenalty { get; set; } = new NanoRelay.Auth.AuthPenalty();
+
         /// <summary>The driver waits this long for early talkers before it sends the greeting; 0 skips the wait.</summary>
         public int GreetingPauseMs { get; set; } = Limits.SmtpServerGreetingPauseMs;
 

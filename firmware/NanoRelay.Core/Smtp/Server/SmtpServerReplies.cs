@@ -69,6 +69,9 @@ namespace NanoRelay.Smtp.Server
 
         // Policy, limits and storage (RFC 1870 §6.1, RFC 5321 §4.5.3.1.10, RFC 3463).
         public static readonly byte[] RelayDenied = Ascii.Bytes("550 5.7.1 Relay access denied\r\n");
+
+        /// <summary>RFC 5321 §3.6.1 and Appendix C: a source route in a forward-path is not followed.</summary>
+        public static readonly byte[] SourceRouteRefused = Ascii.Bytes("550 5.7.1 Source routes are not accepted\r\n");
         public static readonly byte[] TooManyRecipients = Ascii.Bytes("452 4.5.3 Error: too many recipients\r\n");
         public static readonly byte[] SizeExceeded = Ascii.Bytes("552 5.3.4 Message size exceeds fixed maximum message size\r\n");
         public static readonly byte[] InsufficientStorage = Ascii.Bytes("452 4.3.1 Insufficient system storage\r\n");
@@ -84,6 +87,9 @@ namespace NanoRelay.Smtp.Server
 
         // RFC 4954 §4, §6 AUTH.
         public static readonly byte[] AuthSucceeded = Ascii.Bytes("235 2.7.0 Authentication successful\r\n");
+        /// <summary>RFC 4954 §6: 454 4.7.0 "Temporary authentication failure"; the address failed too often.</summary>
+        public static readonly byte[] AuthPenalized = Ascii.Bytes("454 4.7.0 Temporary authentication failure: too many failures from your address, try later\r\n");
+
         public static readonly byte[] AuthInvalid = Ascii.Bytes("535 5.7.8 Authentication credentials invalid\r\n");
         public static readonly byte[] AuthCancelled = Ascii.Bytes("501 5.7.0 Authentication aborted\r\n");
         public static readonly byte[] AuthBadBase64 = Ascii.Bytes("501 5.5.2 Cannot decode response\r\n");

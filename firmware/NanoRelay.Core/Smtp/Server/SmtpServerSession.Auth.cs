@@ -47,6 +47,14 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
+            if (_options.AuthPenalty != null && _options.AuthPenalty.IsBlocked(_remoteAddress, _clock.MonotonicMilliseconds))
+            {
+                // Refused before any response is read: a blocked address learns nothing about passwords.
+                Warn("AUTH refused: too many failures from this address");
+                Reply(SmtpServerReplies.AuthPenalized);
+                return;
+            }
+
             if (_state != SmtpServerState.Ready)
             {
                 Bad(SmtpServerReplies.InTransaction);             // RFC 4954 §4: not during a mail transaction
@@ -141,6 +149,11 @@ namespace NanoRelay.Smtp.Server
             if (ok)
             {
                 _authenticated = true;
+                if (_options.AuthPenalty != null)
+                {
+                    _options.AuthPenalty.Succeeded(_remoteAddress);
+                }
+
                 Info("authenticated");
                 Reply(SmtpServerReplies.AuthSucceeded);
                 return;
@@ -152,6 +165,11 @@ namespace NanoRelay.Smtp.Server
             int delay = Limits.SmtpAuthFailureDelayMs << (_authFailures - 1 < 4 ? _authFailures - 1 : 4);
             _clock.Sleep(delay < Limits.SmtpAuthFailureDelayMaxMs ? delay : Limits.SmtpAuthFailureDelayMaxMs);
             Warn("authentication failed (" + _authFailures + ")");
+            if (_options.AuthPenalty != null && _options.AuthPenalty.Failed(_remoteAddress, _clock.MonotonicMilliseconds))
+            {
+                Warn("too many authentication failures from this address: AUTH refused for a while");
+            }
+
             if (_authFailures >= _options.AuthFailureLimit)
             {
                 Reply(SmtpServerReplies.Unavailable, _serverName, SmtpServerReplies.TooManyAuthFailures);

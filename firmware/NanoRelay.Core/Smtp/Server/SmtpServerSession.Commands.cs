@@ -299,7 +299,17 @@ namespace NanoRelay.Smtp.Server
                 }
             }
 
-            if ((!_clientAllowed && !_authenticated) || !_policy.IsRelayableRecipient(_path))
+            if ((_path.Flags & SmtpPathFlags.SourceRoute) != 0)
+            {
+                // §3.6.1 / Appendix C: source routes are obsolete; say so rather than "relay denied".
+                Info("source route refused: <" + _path.Address + ">");
+                Reply(SmtpServerReplies.SourceRouteRefused);
+                return;
+            }
+
+            // §4.5.1: "postmaster" MUST be accepted from anyone; it is the relay's own mailbox.
+            bool postmaster = _path.Flags == SmtpPathFlags.NoDomain && _path.Address.Length == 10 && _path.Address.ToLower() == "postmaster";
+            if (!postmaster && ((!_clientAllowed && !_authenticated) || !_policy.IsRelayableRecipient(_path)))
             {
                 Info("relay denied: <" + _path.Address + ">");
                 Reply(SmtpServerReplies.RelayDenied);
