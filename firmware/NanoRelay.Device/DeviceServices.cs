@@ -28,14 +28,8 @@ namespace NanoRelay.Device
         // Failed logins by client address, one table for POP3 and the SMTP ingress.
         private readonly NanoRelay.Auth.AuthPenalty _authPenalty = new NanoRelay.Auth.AuthPenalty();
 
-        private const int NetworkTimeoutMs = 60000;
-        private const int ClockWaitMs = 60000;
-        private const int ClockRetryMs = 60000;
-        private const int RebootAfterNoNetworkMs = 30000;
-
-        // facts §2.3: the Samples wait 3 s after boot for removable drives to mount.
-        private const int RemovableMountWaitMs = 3000;
-
+        private const int NetworkTimeoutMs = 60000, ClockWaitMs = 60000, ClockRetryMs = 60000, RebootAfterNoNetworkMs = 30000;
+        private const int RemovableMountWaitMs = 3000;   // the Samples wait 3 s after boot for removable drives to mount
         private const int SensorPeriodMs = 5000;
 
         // The longest one message may take: the RFC 5321 §4.5.3.2 client timeouts of one transaction

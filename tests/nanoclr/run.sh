@@ -124,6 +124,15 @@ done
 for pe in "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out"/*/NFUnitTest.pe; do
   [ -f "$pe" ] && echo "  $(stat -c %s "$pe") bytes  ${pe#"$out/"}"
 done
+# The interpreter fault the tests found (tests/nanoclr/repro/Program.cs): reported, not counted.
+if build Repro "$repo/tests/nanoclr/repro/NullStringSlot.csproj" > /dev/null; then
+  ( "$kit/bin/nanoclr" "$kit/lib/mscorlib.pe" "$out/Repro/NullStringSlot.pe" > "$out/repro.log" 2>&1 ) 2>/dev/null; rrc=$?
+  if grep -q '^reached the end' "$out/repro.log" && grep -q 'string\[\] slot == null: True' "$out/repro.log"; then
+    echo "nanoCLR repro NullStringSlot: fixed in this kit (an unset string[] slot is null)"
+  else
+    echo "nanoCLR repro NullStringSlot: present (unset string[] slot: $(grep -o 'string\[\] slot == null: [A-Za-z]*' "$out/repro.log" | head -1), exit $rrc)"
+  fi
+fi
 echo "nanoCLR: kit $kit, $(( $(date +%s) - start )) s in all"
 echo "nanoCLR: $passed passed, $failed failed"
 exit $rc

@@ -11,7 +11,10 @@ namespace NanoRelay.Auth
     public sealed class AuthPenalty
     {
         private readonly object _sync = new object();
-        private readonly string[] _address;
+        // object[], not string[]: on nanoFramework an unset slot of a new string[] is not null (it reads as a
+        // string with no text, and comparing it crashes the interpreter; nanoframework/Home#1545 is a relative).
+        // An object[] slot is a true null.
+        private readonly object[] _address;
         private readonly int[] _failures;
         private readonly long[] _since;
         private readonly long[] _blockedUntil;
@@ -27,7 +30,7 @@ namespace NanoRelay.Auth
 
         public AuthPenalty(int addresses, int failures, long windowMs, long blockMs)
         {
-            _address = new string[addresses];
+            _address = new object[addresses];
             _failures = new int[addresses];
             _since = new long[addresses];
             _blockedUntil = new long[addresses];
@@ -106,7 +109,8 @@ namespace NanoRelay.Auth
 
             for (int i = 0; i < _address.Length; i++)
             {
-                if (_address[i] == address)
+                string known = (string)_address[i];
+                if (known != null && known == address)
                 {
                     return i;
                 }

@@ -349,7 +349,7 @@ namespace NanoRelay.Storage
                 e.Recipients = recipients;
                 e.MessageId = messageId;
                 e.RecipientStates = new RecipientState[recipients.Length];
-                e.RecipientReplies = new string[recipients.Length];
+                e.RecipientReplies = NoReplies(recipients.Length);
                 e.LastError = string.Empty;
                 long now = _clock.MonotonicMilliseconds;
                 e.AgeBaseMonotonic = now;
@@ -457,6 +457,19 @@ namespace NanoRelay.Storage
         private static bool Before(SpoolEntry a, SpoolEntry b)
         {
             return a.DueMonotonic < b.DueMonotonic || (a.DueMonotonic == b.DueMonotonic && a.Id < b.Id);
+        }
+
+        // Every slot filled: on nanoFramework an unset slot of a new string[] is not null (it compares as a
+        // string and crashes the interpreter when compared or measured), so no string[] is left with holes.
+        private static string[] NoReplies(int count)
+        {
+            string[] replies = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                replies[i] = string.Empty;
+            }
+
+            return replies;
         }
     }
 }

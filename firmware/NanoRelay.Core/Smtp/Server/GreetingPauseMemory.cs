@@ -14,13 +14,13 @@ namespace NanoRelay.Smtp.Server
     public sealed class GreetingPauseMemory
     {
         private readonly object _gate = new object();
-        private readonly string[] _addresses;
+        private readonly object[] _addresses;   // not string[]: see AuthPenalty (an unset string[] slot is not null on nanoFramework)
         private readonly long[] _passedAt;
         private readonly long _forgetAfterMs;
 
         public GreetingPauseMemory(int size, long forgetAfterMs)
         {
-            _addresses = new string[size];
+            _addresses = new object[size];
             _passedAt = new long[size];
             _forgetAfterMs = forgetAfterMs;
         }
@@ -88,7 +88,7 @@ namespace NanoRelay.Smtp.Server
         {
             for (int i = 0; i < _addresses.Length; i++)
             {
-                if (_addresses[i] != null && _addresses[i] == address)
+                if (_addresses[i] != null && (string)_addresses[i] == address)
                 {
                     return i;
                 }
