@@ -3,7 +3,7 @@
 #
 #   NANOCLR_KIT=/path/to/kit bench/nanoclr/run.sh
 #
-# Compiles firmware/NanoRelay.Core and this folder's program into .pe files with the kit's recipe, runs the
+# Compiles the core's device libraries (tests/nanoclr/run.sh --libraries-only) and this folder's program into .pe files with the kit's recipe, runs the
 # program on the kit's nanoCLR (256 KiB of the BenchmarkDotNet suite's inputs, best of 3 rounds per case) and
 # prints a markdown table: MB/s per case, and each case against the bare IL loop and the native Array.IndexOf
 # scan measured in the same run. Without a kit it says so and exits 0. Output: $NANOCLR_OUT (artifacts/nanoclr-bench).
@@ -17,14 +17,13 @@ kit=$(cd "$kit" && pwd)
 export NANOCLR_KIT=$kit DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=${NANOCLR_OUT:-$repo/artifacts/nanoclr-bench}
 mkdir -p "$out"; out=$(cd "$out" && pwd)
-for p in "Core:$repo/tests/nanoclr/NanoRelay.Core.csproj" "Bench:$repo/bench/nanoclr/NanoRelay.NanoBench.csproj"; do
-  name=${p%%:*}
-  if ! dotnet build "${p#*:}" -c Release -nologo -v:q -m:1 -o "$out/$name" -p:BaseIntermediateOutputPath="$out/obj/$name/" \
-       -p:NanoOut="$out/" > "$out/build-$name.log" 2>&1; then
-    grep -E 'error' "$out/build-$name.log" | sort -u | head; echo "nanoCLR bench: build of $name failed"; exit 1
-  fi
-done
-"$kit/bin/nanoclr" "$kit/lib/mscorlib.pe" "$out/Core/NanoRelay.Core.pe" "$out/Bench/NanoRelay.NanoBench.pe" > "$out/run.log" 2>&1
+NANOCLR_OUT=$out bash "$repo/tests/nanoclr/run.sh" --libraries-only > "$out/build-libraries.log" 2>&1 \
+  || { tail -5 "$out/build-libraries.log"; echo "nanoCLR bench: build of the core failed"; exit 1; }
+if ! dotnet build "$repo/bench/nanoclr/NanoRelay.NanoBench.csproj" -c Release -nologo -v:q -m:1 -o "$out/Bench" \
+     -p:BaseIntermediateOutputPath="$out/obj/Bench/" -p:NanoOut="$out/" > "$out/build-Bench.log" 2>&1; then
+  grep -E 'error' "$out/build-Bench.log" | sort -u | head; echo "nanoCLR bench: build failed"; exit 1
+fi
+"$kit/bin/nanoclr" "$kit/lib/mscorlib.pe" "$out"/lib/*.pe "$out/Bench/NanoRelay.NanoBench.pe" > "$out/run.log" 2>&1
 rc=$?
 grep -q '^BENCH-END' "$out/run.log" || { tail -20 "$out/run.log"; echo "nanoCLR bench: the run did not finish (exit $rc)"; exit 1; }
 awk '

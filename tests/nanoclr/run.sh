@@ -5,7 +5,8 @@
 #
 # The kit (built outside this repository; layout in its README) holds bin/nanoclr, bin/nanoclr-test, the
 # MetadataProcessor in mdp/, the compile recipe in recipe/ and the class libraries in lib/ (.dll + .pe). This script
-# compiles firmware/NanoRelay.Core, tests/NanoRelay.Testing and each device test group
+# compiles the core's device libraries (firmware/NanoRelay.Core, firmware/NanoRelay.Smtp), tests/NanoRelay.Testing and
+# each device test group
 # (tests/NanoRelay.DeviceTests/GROUP/*.nfproj: its Compile items are the group's sources) into .pe files with the
 # kit's recipe, runs every group with the UnitTestLauncher, and prints one line per group, every failed test, and
 # a closing line "nanoCLR: N passed, N failed". A group that crashes the interpreter or hangs counts as one more
@@ -65,8 +66,24 @@ group_methods() { # group_methods NFPROJ
   done | xargs cat | grep -c '^ *\[TestMethod\]'
 }
 
+# The core as the device builds it: one assembly per library project, in dependency order (one nanoFramework
+# assembly holds at most 64 KB of byte code). Each lands in $out/lib/ for the ones after it.
+libraries="NanoRelay.Core:firmware/NanoRelay.Core/NanoRelay.Core.nfproj NanoRelay.Smtp:firmware/NanoRelay.Smtp/NanoRelay.Smtp.nfproj"
+build_libraries() {
+  rm -rf "$out/lib"; mkdir -p "$out/lib"
+  local entry name
+  for entry in $libraries; do
+    name=${entry%%:*}
+    mkdir -p "$out/obj/$name"
+    group_props "$repo/${entry#*:}" "$out/obj/$name/group.props"
+    build "$name" "$repo/tests/nanoclr/NanoLibrary.csproj" -p:LibraryName="$name" -p:GroupProps="$out/obj/$name/group.props" || return 1
+    cp "$out/$name/$name.dll" "$out/$name/$name.pe" "$out/lib/"
+  done
+}
+
 start=$(date +%s)
-build Core "$repo/tests/nanoclr/NanoRelay.Core.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
+build_libraries || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
+if [ "${1:-}" = "--libraries-only" ]; then exit 0; fi
 build Testing "$repo/tests/nanoclr/NanoRelay.Testing.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
 
 groups=("$@")
@@ -88,7 +105,7 @@ for g in "${groups[@]}"; do
   timeout -k 10 "$limit" "$kit/bin/nanoclr-test" --log "$out/$g.log" \
     "$lib/mscorlib.pe" "$lib/nanoFramework.UnitTestLauncher.pe" "$lib/nanoFramework.TestFramework.pe" \
     "$lib/nanoFramework.System.Text.pe" "$lib/nanoFramework.System.Collections.pe" "$lib/System.IO.Streams.pe" \
-    "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out/$g/NFUnitTest.pe" > "$out/$g.summary" 2>&1
+    "$out"/lib/*.pe "$out/Testing/NanoRelay.Testing.pe" "$out/$g/NFUnitTest.pe" > "$out/$g.summary" 2>&1
   grc=$?
   t1=$(date +%s.%N)
   p=$(grep -c '^Test passed' "$out/$g.log" 2>/dev/null); p=${p:-0}
@@ -145,8 +162,23 @@ if build Repro "$repo/tests/nanoclr/repro/NullStringSlot.csproj" > /dev/null; th
     echo "nanoCLR repro NullStringSlot: present (unset string[] slot: $(grep -o 'string\[\] slot == null: [A-Za-z]*' "$out/repro.log" | head -1), exit $rrc)"
   fi
 fi
-for pe in "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out"/*/NFUnitTest.pe "$out/Device/NanoRelay.Device.pe"; do
-  [ -f "$pe" ] && echo "  $(stat -c %s "$pe") bytes  ${pe#"$out/"}"
+# Sizes, and the three tables a nanoFramework assembly keeps under 64 KB (header: nf-interpreter
+# src/CLR/Include/nanoCLR_Types.h, CLR_RECORD_ASSEMBLY). The interpreter reads string offsets from 0xFFFF-860 on as
+# its own constant strings, so a string table past 64,675 bytes would load but read wrong strings: a failure here.
+for pe in "$out"/lib/*.pe "$out/Testing/NanoRelay.Testing.pe" "$out"/*/NFUnitTest.pe "$out/Device/NanoRelay.Device.pe"; do
+  [ -f "$pe" ] || continue
+  line=$(python3 - "$pe" <<'PY'
+import struct, sys
+b = open(sys.argv[1], 'rb').read()
+start = struct.unpack_from('<16I', b, 40)
+pad = b[108:124]
+size = lambda i: start[i + 1] - start[i] - pad[i]
+over = size(11) > 0xFFFF - 860
+print("%d bytes, byte code %d, strings %d, signatures %d (of 65535)%s" % (len(b), size(13), size(11), size(12), "  OVER the interpreter's string limit" if over else ""))
+PY
+)
+  echo "  ${pe#"$out/"}: $line"
+  case "$line" in *OVER*) failed=$((failed + 1)); rc=1 ;; esac
 done
 echo "nanoCLR: kit $kit, $(( $(date +%s) - start )) s in all"
 echo "nanoCLR: $passed passed, $failed failed"

@@ -85,7 +85,7 @@ namespace NanoRelay.Tests.Firmware
             // MetadataProcessor's 64 KB byte-code table (tests/nanoclr/run.sh builds the program's .pe).
             XDocument deviceProject = Project(DeviceProject);
             Assert.IsFalse(CompileItems(deviceProject).Any(i => i.Contains("NanoRelay.Core", StringComparison.Ordinal)));
-            CollectionAssert.AreEqual(new[] { "..\\NanoRelay.Core\\NanoRelay.Core.nfproj" },
+            CollectionAssert.AreEqual(new[] { "..\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj" },
                 deviceProject.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray());
 
             // The core and the in-memory ports are assemblies of their own: linked into every group, the
@@ -95,7 +95,7 @@ namespace NanoRelay.Tests.Firmware
             {
                 XDocument project = Project("tests/NanoRelay.DeviceTests/" + g + "/NanoRelay.DeviceTests." + g + ".nfproj");
                 string[] references = project.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray();
-                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
+                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\..\\firmware\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
                 Assert.IsFalse(CompileItems(project).Any(i => i.Contains("firmware", StringComparison.Ordinal) || i.Contains("NanoRelay.Testing", StringComparison.Ordinal)), g);
             }
         }
@@ -245,9 +245,14 @@ namespace NanoRelay.Tests.Firmware
                 Assert.IsFalse(CompileItems(Project(nfproj)).Any(i => i.Contains("ApiShim", StringComparison.Ordinal)), nfproj);
             }
 
+            // The device sources are compiled by the check project (with the shim) and by the nanoCLR runner's
+            // project (tests/nanoclr, against real package assemblies, to build the .pe); only the first sees the shim.
             string[] projects = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
-                .Where(p => Regex.IsMatch(File.ReadAllText(p), @"NanoRelay\.Device(?!Tests)")).Select(Path.GetFileName).ToArray();
-            CollectionAssert.AreEqual(new[] { "NanoRelay.Device.ApiCheck.csproj" }, projects);
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(p => Regex.IsMatch(File.ReadAllText(p), @"NanoRelay\.Device(?!Tests)"))
+                .Select(p => Path.GetRelativePath(RepoFiles.Root, p).Replace('\\', '/')).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+            CollectionAssert.AreEqual(new[] { "firmware/NanoRelay.Device.ApiShim/NanoRelay.Device.ApiCheck.csproj", "tests/nanoclr/NanoRelay.Device.csproj" }, projects);
+            Assert.IsFalse(File.ReadAllText(RepoFiles.PathOf("tests/nanoclr/NanoRelay.Device.csproj")).Contains("ApiShim", StringComparison.Ordinal));
         }
 
         private static string[] DeviceSources() =>

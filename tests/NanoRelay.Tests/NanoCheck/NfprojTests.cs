@@ -22,9 +22,11 @@ namespace NanoRelay.Tests.NanoCheck
         {
             XDocument nfproj = XDocument.Load(Path.Combine(CoreDir, "NanoRelay.Core.nfproj"));
             var listed = nfproj.Descendants(Msb + "Compile").Select(e => (string)e.Attribute("Include")).ToList();
+            string[] owned = OtherLibraryFolders();
             var onDisk = Directory.EnumerateFiles(CoreDir, "*.cs", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(CoreDir, f).Replace('/', '\\'))
                 .Where(f => !f.StartsWith("bin\\") && !f.StartsWith("obj\\"))
+                .Where(f => !owned.Any(o => f.StartsWith(o + "\\", System.StringComparison.Ordinal)))
                 .ToList();
 
             var missing = onDisk.Except(listed).OrderBy(f => f, System.StringComparer.Ordinal).ToList();
@@ -35,6 +37,32 @@ namespace NanoRelay.Tests.NanoCheck
             Assert.AreEqual(0, extra.Count, "NanoRelay.Core.nfproj lists files that do not exist: " + string.Join(", ", extra) + fix);
             Assert.AreEqual(0, duplicated.Count, "NanoRelay.Core.nfproj lists files twice: " + string.Join(", ", duplicated) + fix);
             CollectionAssert.Contains(listed, "Framing\\LineFramer.cs");
+        }
+
+        /// <summary>Core folders another device library links (firmware/*/*.nfproj); each belongs to one only.</summary>
+        private static string[] OtherLibraryFolders()
+        {
+            string prefix = "..\\NanoRelay.Core\\";
+            var folders = Directory.GetFiles(Path.Combine(NanoFiles.RepositoryRoot, "firmware"), "*.nfproj", SearchOption.AllDirectories)
+                .Where(p => Path.GetFileName(p) != "NanoRelay.Core.nfproj")
+                .SelectMany(p => XDocument.Load(p).Descendants(Msb + "Compile").Select(e => (string)e.Attribute("Include")))
+                .Where(i => i.StartsWith(prefix, System.StringComparison.Ordinal) && i.EndsWith("\\**\\*.cs", System.StringComparison.Ordinal))
+                .Select(i => i.Substring(prefix.Length, i.Length - prefix.Length - "\\**\\*.cs".Length))
+                .ToList();
+            Assert.AreEqual(folders.Count, folders.Distinct().Count(), "a core folder is linked by two device libraries: " + string.Join(", ", folders));
+            return folders.ToArray();
+        }
+
+        [TestMethod]
+        public void CoreIsSplitForTheDevice_SmtpAndRelayInTheirOwnLibrary_EveryFolderExists()
+        {
+            // One nanoFramework assembly holds at most 64 KB of byte code; the whole core is close to it.
+            string[] owned = OtherLibraryFolders();
+            CollectionAssert.IsSubsetOf(new[] { "Smtp", "Relay" }, owned);
+            foreach (string folder in owned)
+            {
+                Assert.IsTrue(Directory.Exists(Path.Combine(CoreDir, folder)), folder);
+            }
         }
 
         [TestMethod]
