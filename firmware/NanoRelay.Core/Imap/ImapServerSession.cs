@@ -177,7 +177,8 @@ namespace NanoRelay.Imap
             bool bad = (flags & LineFlags.Nul) != 0 || Ascii.IndexOfControl(buffer, offset, count) >= 0;
             if (bad || _cmdLength + count + 2 > _cmd.Length)
             {
-                CopyTag(buffer, offset, count);
+                _cmdDone = true;
+                CopyTag(_cmdLength > 0 ? _cmd : buffer, _cmdLength > 0 ? 0 : offset, _cmdLength > 0 ? _cmdLength : count);
                 if (hasLiteral)
                 {
                     _discardCommand = true;
@@ -213,6 +214,7 @@ namespace NanoRelay.Imap
 
             if (_cmdLength + 2 + literal > _cmd.Length)
             {
+                _cmdDone = true;
                 CopyTag(_cmd, 0, _cmdLength);
                 _discardCommand = true;
                 DiscardLiteral(literal, nonSync);

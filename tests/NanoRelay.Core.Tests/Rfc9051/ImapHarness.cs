@@ -54,12 +54,18 @@ namespace NanoRelay.Core.Tests.Rfc9051
         /// <summary>chunk 0: the whole script in one read; n: n octets per read.</summary>
         public string Run(string clientLines, bool loopback, bool secure, int chunk)
         {
+            return Run(clientLines, loopback, secure, chunk, true);
+        }
+
+        /// <summary>As above; <paramref name="closeAtEnd"/> false: after the script the client stays and says nothing (reads time out).</summary>
+        public string Run(string clientLines, bool loopback, bool secure, int chunk, bool closeAtEnd)
+        {
             byte[] script = Octets.Of(Text.Replace(Text.Replace(clientLines, "\r\n", "\n"), "\n", "\r\n"));
             ScriptedConnection c = new ScriptedConnection(script, chunk == 0 ? script.Length : chunk);
             c.IsLoopback = loopback;
             c.IsSecure = secure;
             c.Clock = Clock;
-            c.CloseAtEnd = true;
+            c.CloseAtEnd = closeAtEnd;
             new ImapServerDriver(Server, c, 64).Run();
             return c.WrittenText;
         }
