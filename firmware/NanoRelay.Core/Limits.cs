@@ -221,5 +221,98 @@ namespace NanoRelay
         // A slow reader (TCP zero window) may hold a session this long per write before it is
         // dropped (catalogue case 55; Dovecot: "has not read server output").
         public const int Pop3WriteTimeoutMs = 60 * 1000;
+            // ---- IMAP (RFC 9051) -------------------------------------------------------------
+
+        // RFC 9051 §4 sets no length for a command line; RFC 7162 §4 (updating RFC 2683
+        // §3.2.1.5) advises clients to stay under about 8192 octets and servers to accept at
+        // least that (paraphrased). The line and its small literals (LOGIN and SEARCH strings)
+        // share one buffer of that size per session; more is "BAD [TOOBIG]" and the rest of
+        // the command is dropped.
+        public const int ImapCommandLine = 8192;
+
+        // A line from the framer (one piece between literals): the command line's limit too.
+        public const int ImapLineMax = ImapCommandLine;
+
+        // RFC 9051 §4.3: a literal is "a sequence of zero or more octets ... prefixed by an octet
+        // count". Inside a command (LOGIN, SEARCH, ...) a literal lands in the command buffer,
+        // so it is bounded by what is left of it; only APPEND's message literal is streamed to
+        // the store, bounded by the mailbox's maxMessageBytes (RFC 7888 §4: "[TOOBIG]").
+        public const long ImapAppendDefaultMax = 1048576;
+
+        // RFC 7888 §4: a server "MAY" refuse a non-synchronizing literal it will not take; the
+        // client sends its bytes anyway. Up to this many are read and dropped to stay in sync
+        // (a command line's worth); more and the connection is closed with BYE.
+        public const int ImapLiteralDiscardMax = ImapCommandLine;
+
+        // RFC 9051 §9 sequence-set: "1*(seq-number / seq-range)" with no bound. A set is parsed
+        // into fixed arrays: 256 ranges (a client's UID set after a sync with gaps) and then
+        // "BAD [LIMIT]" (RFC 5530 §3 LIMIT).
+        public const int ImapSequenceRanges = 256;
+
+        // RFC 9051 §6.4.4 SEARCH: keys nest without bound; a program of 64 keys and 8 levels
+        // of parentheses/NOT/OR covers every client we know; more is "BAD [LIMIT]".
+        public const int ImapSearchKeys = 64;
+        public const int ImapSearchDepth = 8;
+
+        // A SEARCH string (FROM, SUBJECT, BODY, ...) is matched by a rolling window: at most
+        // 256 octets, which keeps the window one small buffer.
+        public const int ImapSearchString = 256;
+
+        // RFC 9051 §5.4: "If a server has an inactivity autologout timer that applies to
+        // sessions after authentication, the duration of that timer MUST be at least 30
+        // minutes." Before login a client that does nothing gets 3 minutes (as POP3).
+        public const int ImapIdleTimeoutMs = 30 * 60 * 1000;
+        public const int ImapPreAuthTimeoutMs = 3 * 60 * 1000;
+
+        // RFC 2177 §3: "clients using IDLE are advised to terminate the IDLE and re-issue it at
+        // least every 29 minutes to avoid being logged off". The 30-minute timer above covers it.
+        public const int ImapIdleReissueMs = 29 * 60 * 1000;
+
+        // IDLE's promise on the device: a new message shows as "* n EXISTS" within a second.
+        // The driver reads with this timeout and looks at the mailbox between reads.
+        public const int ImapIdlePollMs = 250;
+
+        // Concurrent IMAP sessions when no board profile says otherwise (phone, desktop,
+        // dashboard, and one more while a client reconnects). Over it: "* BYE [UNAVAILABLE]".
+        public const int ImapSessionsDefault = 4;
+
+        // Bad commands (BAD replies) before and after login, as POP3 (Dovecot's numbers).
+        public const int ImapBadCommandsBeforeLogin = 3;
+        public const int ImapBadCommandsAfterLogin = 20;
+
+        // One read of a message body for FETCH BODY[]: a fixed chunk, as POP3's RETR.
+        public const int ImapTransferChunk = 512;
+
+        // A session's reply buffer: the longest single untagged response line the server
+        // builds in memory (a FETCH with FLAGS, ENVELOPE and BODYSTRUCTURE of a few parts).
+        // Longer ENVELOPE strings are cut at ImapEnvelopeField octets.
+        public const int ImapResponseBuffer = 8192;
+        public const int ImapEnvelopeField = 256;
+
+        // ENVELOPE address lists (RFC 9051 §7.5.2) show at most this many addresses each; the
+        // six lists then fit the reply buffer whatever the header holds.
+        public const int ImapEnvelopeAddresses = 4;
+
+        // The header values one BODYSTRUCTURE/ENVELOPE scan keeps (Content-Type parameters,
+        // the ten envelope fields of the message and of each message/rfc822 part).
+        public const int ImapScanArena = 6144;
+
+        // A header or body line the MIME scan looks at; longer lines are seen in pieces (a
+        // boundary line is at most 70 + 4 octets, RFC 2046 §5.1.1).
+        public const int ImapScanLine = 1000;
+
+        // BODY[HEADER.FIELDS (...)] is built in memory: at most this many octets of fields;
+        // RFC 5322 §2.1.1's 998-octet line plus folded continuations fit several times.
+        public const int ImapHeaderFieldsMax = 2048;
+
+        // BODYSTRUCTURE: parts kept per message and nesting (a digest of messages that each
+        // have a multipart body is depth 3). nanoRelay writes at most 1 + 16 digest members.
+        public const int ImapMimeParts = 40;
+        public const int ImapMimeDepth = 4;
+
+        // RFC 2971 §3.3: "Field strings MUST NOT be longer than 30 octets. Value strings MUST
+        // NOT be longer than 1024 octets. Implementations MUST NOT send more than 30
+        // field-value pairs."
+        public const int ImapIdFields = 30;
     }
 }

@@ -161,6 +161,30 @@ namespace NanoRelay.Framing
             _flags = LineFlags.None;
         }
 
+        /// <summary>
+        /// Takes up to <paramref name="max"/> buffered octets after the last line exactly as they
+        /// came (an IMAP literal, RFC 9051 §4.3: octets, not lines): Buffer[offset, offset + n).
+        /// Returns n, 0 when nothing is buffered (then read more at FreeOffset). Not while
+        /// discarding an over-long line.
+        /// </summary>
+        public int TakeRaw(int max, out int offset)
+        {
+            if (_start == _end)
+            {
+                _start = 0;
+                _scan = 0;
+                _end = 0;
+            }
+
+            offset = _start;
+            int n = _end - _start;
+            n = n < max ? n : max;
+            _start += n;
+            _scan = _start;            // what follows is framed afresh
+            _flags = LineFlags.None;
+            return n;
+        }
+
         /// <summary>Takes the next line if one is complete. See the class summary for the rules.</summary>
         public FrameResult TryTakeLine()
         {

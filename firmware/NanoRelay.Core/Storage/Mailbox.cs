@@ -17,7 +17,7 @@ namespace NanoRelay.Storage
     /// record: stable across sessions and reboots, and never reused because ids are reserved on
     /// flash before use (RFC 1939 §7). The lock lives in RAM only, so it never survives a reboot.
     /// </remarks>
-    public sealed class Mailbox : IMaildrop
+    public sealed partial class Mailbox : IMaildrop
     {
         /// <summary>The file-name prefix of the mailbox's files.</summary>
         public const string Prefix = "m";
@@ -66,6 +66,7 @@ namespace NanoRelay.Storage
                     }
                 }
 
+                OpenImap(all);
                 byte[] n = new byte[4];
                 _random.NextBytes(n, 0, 4);
                 byte[] hex = new byte[8];
@@ -89,7 +90,9 @@ namespace NanoRelay.Storage
         {
             lock (_sync)
             {
-                return new MailboxDelivery(this, _store.Begin(), sourceKey == null ? string.Empty : sourceKey);
+                MessageWriter writer = _store.Begin();
+                BeganDelivery(writer.Id);
+                return new MailboxDelivery(this, writer, sourceKey == null ? string.Empty : sourceKey);
             }
         }
 
@@ -111,19 +114,49 @@ namespace NanoRelay.Storage
 
         internal string CommitDelivery(MessageWriter writer, string sourceKey)
         {
+            return CommitDelivery(writer, sourceKey, 0);
+        }
+
+        // The commit record's owner bytes: the POP3 UID, the source key, then (IMAP) the arrival
+        // time in seconds (0: the clock was not set) and the flags APPEND asked for. Records
+        // written before IMAP end after the source key; they read as time 0, no flags.
+        internal string CommitDelivery(MessageWriter writer, string sourceKey, int flags)
+        {
             lock (_sync)
             {
                 string uid = _bootNonce + "-" + writer.Id.ToString();
+                long now = ArrivalSeconds();
                 _meta.Clear();
                 _meta.Text(uid, Limits.Pop3UidMax);
                 _meta.Text(sourceKey, SourceKeyMax);
-                writer.Commit(_meta.Buffer, 0, _meta.Length);
+                _meta.Int64(now);
+                _meta.Byte(flags & NanoRelay.Imap.ImapFlags.All);
+                StoreEntry entry;
+                try
+                {
+                    entry = writer.Commit(_meta.Buffer, 0, _meta.Length);
+                }
+                finally
+                {
+                    EndedDelivery(writer.Id);
+                }
+
                 if (sourceKey.Length > 0)
                 {
                     _sourceKeys.Add(sourceKey);
                 }
 
+                Arrived(entry, now, flags & NanoRelay.Imap.ImapFlags.All);
                 return uid;
+            }
+        }
+
+        internal void AbortDelivery(MessageWriter writer)
+        {
+            writer.Abort();
+            lock (_sync)
+            {
+                EndedDelivery(writer.Id);
             }
         }
 
@@ -203,6 +236,8 @@ namespace NanoRelay.Storage
                 {
                     _sourceKeys.Remove(key);
                 }
+
+                Departed(e);
             }
 
             // Outside the lock: a listener (the relay worker's wake) may call back into the mailbox.

@@ -5,10 +5,10 @@ namespace NanoRelay.Storage
 {
     /// <summary>
     /// One message being delivered into the <see cref="Mailbox"/>: bytes in any chunks (line ends
-    /// normalised to CRLF as they are stored), then <see cref="Commit"/>, which returns the UID
+    /// normalised to CRLF as they are stored), then <see cref="Commit()"/>, which returns the UID
     /// only once the message is durable; or <see cref="Abort"/>.
     /// </summary>
-    public sealed class MailboxDelivery
+    public sealed class MailboxDelivery : NanoRelay.Imap.IImapAppend
     {
         private const int Chunk = 256;
 
@@ -52,9 +52,22 @@ namespace NanoRelay.Storage
             return _mailbox.CommitDelivery(_writer, _sourceKey);
         }
 
+        /// <summary>As <see cref="Commit()"/>, with the IMAP flags APPEND gave (RFC 9051 §6.3.12); returns the UID.</summary>
+        public long Commit(int flags)
+        {
+            int m = _lineEnds.EndLastLine(_out, 0);
+            if (m > 0)
+            {
+                _writer.Write(_out, 0, m);
+            }
+
+            _mailbox.CommitDelivery(_writer, _sourceKey, flags);
+            return _writer.Id;
+        }
+
         public void Abort()
         {
-            _writer.Abort();
+            _mailbox.AbortDelivery(_writer);
         }
     }
 }

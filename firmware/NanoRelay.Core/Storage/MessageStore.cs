@@ -87,6 +87,9 @@ namespace NanoRelay.Storage
         /// <summary>Bytes written by the last commit (content, commit record and any sequence record).</summary>
         public long LastCommitBytes { get; private set; }
 
+        /// <summary>The id the next <see cref="Begin"/> will give (ids only grow, never reused).</summary>
+        public long NextId { get { return _nextId; } }
+
         /// <summary>The last recovery's findings (null before <see cref="Recover"/>).</summary>
         public RecoveryReport LastRecovery { get { return _report; } }
 

@@ -1,0 +1,5 @@
+namespace NanoRelay.Imap
+{
+    /// <summary>One command's handler: the parser stands after the command name.</summary>
+    public delegate ImapResult ImapHandler(ImapServerSession session, ImapParser parser);
+}
