@@ -5,9 +5,9 @@
 # belong to that assembly on the device and are left out here.
 set -euo pipefail
 cd "$(dirname "$0")"
-owned=$(grep -ho 'Include="\.\.\\NanoRelay\.Core\\[^\\"]*\\\*\*' ../*/*.nfproj | sed 's/.*NanoRelay\.Core\\//; s/\\\*\*$//' | sort -u)
+owned=$(grep -ho 'Include="\.\.\\NanoRelay\.Core\\[^"*]*\\\*\*' ../*/*.nfproj | sed 's/.*NanoRelay\.Core\\//; s/\\\*\*$//' | sort -u)
 skip=()
-for d in $owned; do skip+=(-not -path "./$d/*"); done
+for d in $owned; do skip+=(-not -path "./${d//\\//}/*"); done
 list=$(find . -name '*.cs' -not -path './bin/*' -not -path './obj/*' "${skip[@]}" | sed 's|^\./||' | LC_ALL=C sort |
   sed 's|/|\\|g; s|.*|    <Compile Include="&" />|')
 awk -v list="$list" '

@@ -68,7 +68,7 @@ group_methods() { # group_methods NFPROJ
 
 # The core as the device builds it: one assembly per library project, in dependency order (one nanoFramework
 # assembly holds at most 64 KB of byte code). Each lands in $out/lib/ for the ones after it.
-libraries="NanoRelay.Core:firmware/NanoRelay.Core/NanoRelay.Core.nfproj NanoRelay.Smtp:firmware/NanoRelay.Smtp/NanoRelay.Smtp.nfproj"
+libraries="NanoRelay.Core:firmware/NanoRelay.Core/NanoRelay.Core.nfproj NanoRelay.Smtp:firmware/NanoRelay.Smtp/NanoRelay.Smtp.nfproj NanoRelay.Imap:firmware/NanoRelay.Imap/NanoRelay.Imap.nfproj"
 build_libraries() {
   rm -rf "$out/lib"; mkdir -p "$out/lib"
   local entry name

@@ -1,5 +1,6 @@
 using NanoRelay.Framing;
 using NanoRelay.Imap;
+using NanoRelay.Imap.Server;
 using NanoRelay.Ports;
 using NanoRelay.Storage;
 using NanoRelay.Testing;

@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using NanoRelay.Imap;
+using NanoRelay.Imap.Server;
 
 namespace NanoRelay.Core.Tests.Rfc9051
 {

@@ -95,7 +95,7 @@ namespace NanoRelay.Tests.Firmware
             {
                 XDocument project = Project("tests/NanoRelay.DeviceTests/" + g + "/NanoRelay.DeviceTests." + g + ".nfproj");
                 string[] references = project.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray();
-                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\..\\firmware\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
+                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\..\\firmware\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\..\\..\\firmware\\NanoRelay.Imap\\NanoRelay.Imap.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
                 Assert.IsFalse(CompileItems(project).Any(i => i.Contains("firmware", StringComparison.Ordinal) || i.Contains("NanoRelay.Testing", StringComparison.Ordinal)), g);
             }
         }

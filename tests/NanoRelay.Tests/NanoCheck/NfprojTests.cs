@@ -61,7 +61,7 @@ namespace NanoRelay.Tests.NanoCheck
             CollectionAssert.IsSubsetOf(new[] { "Smtp", "Relay" }, owned);
             foreach (string folder in owned)
             {
-                Assert.IsTrue(Directory.Exists(Path.Combine(CoreDir, folder)), folder);
+                Assert.IsTrue(Directory.Exists(Path.Combine(CoreDir, folder.Replace('\\', '/'))), folder);
             }
         }
 

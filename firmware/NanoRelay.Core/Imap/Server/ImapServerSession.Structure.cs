@@ -1,6 +1,6 @@
 using NanoRelay.Framing;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>RFC 9051 §7.5.2 ENVELOPE and BODYSTRUCTURE, written from the <see cref="ImapBodyScanner"/>'s findings.</summary>
     public sealed partial class ImapServerSession

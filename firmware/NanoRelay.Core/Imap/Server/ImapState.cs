@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>RFC 9051 §3: the states of a connection.</summary>
     public enum ImapState

@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>The parsed attributes of one FETCH (RFC 9051 §6.4.5), in fixed arrays.</summary>
     public sealed class ImapFetchItems

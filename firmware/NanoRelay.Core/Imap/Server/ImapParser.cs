@@ -1,6 +1,6 @@
 using NanoRelay.Framing;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// Reads the tokens of one command (RFC 9051 §9) from the session's command buffer, which

@@ -2,7 +2,7 @@ using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>RFC 9051 §6.4.5 FETCH and §7.5.2 its response: one message per step, bodies streamed by the driver.</summary>
     public sealed partial class ImapServerSession

@@ -1,7 +1,7 @@
 using NanoRelay.Framing;
 using NanoRelay.Mime;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>RFC 9051 §6.1 (any state) and §6.2 (not authenticated): CAPABILITY, NOOP, LOGOUT, ID, STARTTLS, AUTHENTICATE, LOGIN.</summary>
     public sealed partial class ImapServerSession

@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>What the driver does once the session's output is written.</summary>
     public enum ImapAction

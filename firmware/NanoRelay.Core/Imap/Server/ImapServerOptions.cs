@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>How the IMAP server behaves: the one account, TLS, its limits.</summary>
     public sealed class ImapServerOptions

@@ -2,7 +2,7 @@ using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// The pump of one IMAP connection: frames lines (CRLF only), passes literals through in

@@ -1,7 +1,7 @@
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// Reads a message once, line by line through fixed buffers, and finds its MIME structure

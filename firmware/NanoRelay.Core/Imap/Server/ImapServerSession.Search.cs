@@ -2,7 +2,7 @@ using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// RFC 9051 §6.4.4 SEARCH: the keys are checked once for syntax, then evaluated for each

@@ -1,7 +1,7 @@
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// RFC 9051 §6.3, the authenticated state: the device has one mailbox, INBOX. CREATE,

@@ -1,7 +1,7 @@
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>What the sessions of one IMAP server share: options, the mailbox, the ports, the session count.</summary>
     public sealed class ImapServer

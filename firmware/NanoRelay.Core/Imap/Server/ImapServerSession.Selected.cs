@@ -1,6 +1,6 @@
 using NanoRelay.Framing;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>RFC 9051 §6.4, the selected state: CLOSE, UNSELECT, EXPUNGE, STORE, COPY, MOVE, UID; message sets.</summary>
     public sealed partial class ImapServerSession

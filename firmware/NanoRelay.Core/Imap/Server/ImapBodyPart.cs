@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// One MIME entity found by <see cref="ImapBodyScanner"/>: where its header and body lie in

@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// RFC 9051 §9 sequence-set: ranges of message numbers or UIDs, "*" kept as <see cref="Star"/>

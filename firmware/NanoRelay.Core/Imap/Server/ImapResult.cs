@@ -1,4 +1,4 @@
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>What a command handler did; the dispatcher writes the tagged completion (popa3d's pattern).</summary>
     public enum ImapResult

@@ -2,7 +2,7 @@ using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// One IMAP4rev2 server session (RFC 9051) as a state machine: fed one line at a time (and

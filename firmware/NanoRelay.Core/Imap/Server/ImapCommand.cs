@@ -1,6 +1,6 @@
 using NanoRelay.Framing;
 
-namespace NanoRelay.Imap
+namespace NanoRelay.Imap.Server
 {
     /// <summary>A row of a command table: the name and its handler.</summary>
     public sealed class ImapCommand
