@@ -210,7 +210,7 @@ namespace NanoRelay.Tests.Firmware
 
                 // The core's services the device wires onto its ports (relay worker, spool and mailbox,
                 // POP3 server, SMTP ingress, alert rules): compiled into the same assembly, no package.
-                "NanoRelay.Alerts", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage",
+                "NanoRelay.Alerts", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls",
             };
             foreach (string f in DeviceSources())
             {
