@@ -241,5 +241,8 @@ namespace NanoRelay
         public const int SupervisorCheckMs = 5000;
         public const int SupervisorStallSlackMs = 10000;
         public const int SupervisorRestarts = 3;
+
+        // The config's nesting (root, section, sensors array, sensor): ConfigNulls looks no deeper than this.
+        public const int ConfigDepth = 8;
     }
 }

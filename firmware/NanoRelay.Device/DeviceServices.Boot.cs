@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 using nanoFramework.System.IO.FileSystem;
@@ -26,7 +27,11 @@ namespace NanoRelay.Device
                 }
                 else if (_config.Wifi != null && _config.Wifi.Ssid != null && _config.Wifi.Ssid.Length > 0)
                 {
-                    up = WifiNetworkHelper.ConnectDhcp(_config.Wifi.Ssid, _config.Wifi.Password, requiresDateTime: false, token: cs.Token);
+                    // ConnectDhcp saves the credentials to I: whenever the board is not connected yet,
+                    // which is every boot (WifiNetworkHelper.ScanAndConnect): only when they changed.
+                    up = StoredWifiIs(_config.Wifi.Ssid, _config.Wifi.Password)
+                        ? WifiNetworkHelper.Reconnect(requiresDateTime: false, token: cs.Token)
+                        : WifiNetworkHelper.ConnectDhcp(_config.Wifi.Ssid, _config.Wifi.Password, requiresDateTime: false, token: cs.Token);
                 }
                 else
                 {
@@ -53,6 +58,19 @@ namespace NanoRelay.Device
             string[] names = { "None", "Started", "NetworkIsReady", "FailedNoNetworkInterface", "TokenExpiredWaitingIPAddress", "TokenExpiredWaitingDateTime", "ErrorConnetingToWiFiWhileScanning", "ExceptionOccurred", "Reconnecting" };
             int i = (int)s;
             return i >= 0 && i < names.Length ? names[i] : "status " + i;
+        }
+
+        private static bool StoredWifiIs(string ssid, string password)
+        {
+            try
+            {
+                Wireless80211Configuration[] stored = Wireless80211Configuration.GetAllWireless80211Configurations();
+                return stored.Length > 0 && stored[0].Ssid == ssid && stored[0].Password == (password == null ? "" : password);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
         }
 
         private void StartClock()

@@ -208,38 +208,36 @@ namespace NanoRelay.Device
 
         private void ServePop3(IConnection connection)
         {
-            // The server counts both ports together, for its cap and its [SYS/TEMP] reply.
-            ISessionSlot slot = _pop3.EnterSession();
-            if (slot == null)
-            {
-                _pop3.RefuseBusy(connection);
-                return;
-            }
-
-            try
-            {
-                Pop3ServerDriver driver = new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk);
-                driver.Slot = slot;
-                driver.Run();
-            }
-            finally
-            {
-                slot.Release();
-            }
+            Pop3Session(connection, false);
         }
 
         private void ServePop3Tls(IConnection connection)
         {
-            // The cap before any TLS: a client over it costs no handshake (and no frozen board).
+            Pop3Session(connection, true);
+        }
+
+        private void Pop3Session(IConnection connection, bool implicitTls)
+        {
+            // The server counts both ports together, for its cap and its [SYS/TEMP] reply. On the TLS
+            // port the cap comes before any TLS: a client over it costs no handshake (the port just closes).
             ISessionSlot slot = _pop3.EnterSession();
             if (slot == null)
             {
+                if (!implicitTls)
+                {
+                    _pop3.RefuseBusy(connection);
+                }
+
                 return;
             }
 
             try
             {
-                connection.StartTlsAsServer();
+                if (implicitTls)
+                {
+                    connection.StartTlsAsServer();
+                }
+
                 Pop3ServerDriver driver = new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk);
                 driver.Slot = slot;
                 driver.Run();

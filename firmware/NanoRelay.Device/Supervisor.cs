@@ -92,14 +92,16 @@ namespace NanoRelay.Device
                 {
                     _log.Write(LogLevel.Warning, "supervisor", "every thread stood still for " + _watch.LastStallMs + " ms (a native call); windows restarted");
                 }
-                else if (action == SupervisorAction.Restart)
+                else if (action != SupervisorAction.None)
                 {
-                    _log.Write(LogLevel.Error, "supervisor", _watch.Name(w) + (dead[w] ? " died" : " silent for " + _watch.SilentFor(w) + " ms") + "; starting it again");
-                    StartThread(w);
-                }
-                else if (action == SupervisorAction.Reboot)
-                {
-                    _log.Write(LogLevel.Error, "supervisor", _watch.Name(w) + (dead[w] ? " died" : " silent for " + _watch.SilentFor(w) + " ms") + "; rebooting");
+                    bool restart = action == SupervisorAction.Restart;
+                    _log.Write(LogLevel.Error, "supervisor", _watch.Name(w) + (dead[w] ? " died" : " silent for " + _watch.SilentFor(w) + " ms") + (restart ? "; starting it again" : "; rebooting"));
+                    if (restart)
+                    {
+                        StartThread(w);
+                        continue;
+                    }
+
                     Thread.Sleep(500);   // let the line reach the serial port
                     Power.RebootDevice();
                 }

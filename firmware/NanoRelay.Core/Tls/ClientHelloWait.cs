@@ -61,6 +61,22 @@ namespace NanoRelay.Tls
             }
         }
 
+        /// <summary>Why the handshake did not start, for the log (null when Ready; enums print as numbers on nanoFramework).</summary>
+        public static string Explain(ClientHelloStatus status, int timeoutMilliseconds)
+        {
+            switch (status)
+            {
+                case ClientHelloStatus.Ready:
+                    return null;
+                case ClientHelloStatus.TimedOut:
+                    return "the client sent no whole ClientHello within " + timeoutMilliseconds + " ms";
+                case ClientHelloStatus.Closed:
+                    return "the client closed the connection";
+                default:
+                    return "the client's first bytes are not a TLS handshake record";
+            }
+        }
+
         // RFC 8446 §5.1: ContentType handshake(22), legacy_record_version 0x03xx, then a length
         // that "MUST NOT exceed 2^14 bytes". -1 when the header is not that.
         private static int RecordLength(byte[] h)

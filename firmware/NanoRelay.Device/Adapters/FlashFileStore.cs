@@ -72,14 +72,7 @@ namespace NanoRelay.Device.Adapters
         public long Length(string name)
         {
             string path = PathOf(name);
-            try
-            {
-                return File.Exists(path) ? new FileInfo(path).Length : -1;
-            }
-            catch (IOException e)
-            {
-                throw new StoreException("cannot stat " + name + ": " + e.Message, e);
-            }
+            return File.Exists(path) ? new FileInfo(path).Length : -1;
         }
 
         public bool Delete(string name)

@@ -274,22 +274,12 @@ namespace NanoRelay.Device.Adapters
             throw Tls(deadline.Fired ? "TLS handshake timed out after " + _handshakeTimeoutMs + " ms" : "TLS handshake failed: " + failure.Message, failure);
         }
 
-        // Null when the client's first record is readable; else why not (enums print as numbers on nano).
+        // Null when the client's first record is readable; else why not.
         private string WaitForClientHello()
         {
             try
             {
-                switch (ClientHelloWait.Run(this, _clock, _handshakeTimeoutMs))
-                {
-                    case ClientHelloStatus.Ready:
-                        return null;
-                    case ClientHelloStatus.TimedOut:
-                        return "the client sent no ClientHello within " + _handshakeTimeoutMs + " ms";
-                    case ClientHelloStatus.Closed:
-                        return "the client closed the connection";
-                    default:
-                        return "the client's first bytes are not a TLS record";
-                }
+                return ClientHelloWait.Explain(ClientHelloWait.Run(this, _clock, _handshakeTimeoutMs), _handshakeTimeoutMs);
             }
             catch (Exception e)
             {

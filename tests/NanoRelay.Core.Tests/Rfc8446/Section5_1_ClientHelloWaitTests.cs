@@ -51,6 +51,8 @@ namespace NanoRelay.Core.Tests.Rfc8446
 
             // One-second polls: the waiting thread never blocks longer than that.
             Assert.AreEqual(30, peer.Polls);
+            Assert.AreEqual("the client sent no whole ClientHello within 30000 ms", ClientHelloWait.Explain(ClientHelloStatus.TimedOut, Timeout));
+            Assert.IsNull(ClientHelloWait.Explain(ClientHelloStatus.Ready, Timeout));
         }
 
         [TestMethod]
