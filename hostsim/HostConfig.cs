@@ -148,6 +148,14 @@ namespace NanoRelay.HostSim
             try
             {
                 ConfigKeys.Check(text, typeof(HostConfig), DeviceOnlyKeys);
+
+                // The device reads null as "" or fails without a name (nanoFramework.Json): one rule for both.
+                string nullAt = NanoRelay.Config.ConfigNulls.FirstNull(text);
+                if (nullAt != null)
+                {
+                    throw new ConfigException(nullAt + ": null is not allowed; leave the key out for its default");
+                }
+
                 config = JsonSerializer.Deserialize<HostConfig>(text, s_json) ?? throw new ConfigException("config: the file is empty");
             }
             catch (JsonException e)
@@ -192,7 +200,7 @@ namespace NanoRelay.HostSim
             }
 
             Require(Pop3 != null && IsEndPoint(Pop3.Listen), "pop3.listen", "must be ADDRESS:PORT, not '" + Pop3?.Listen + "'");
-            Require(Pop3.TlsListen == null || IsEndPoint(Pop3.TlsListen), "pop3.tlsListen", "must be ADDRESS:PORT or null");
+            Require(Pop3.TlsListen == null || IsEndPoint(Pop3.TlsListen), "pop3.tlsListen", "must be ADDRESS:PORT, or left out");
             Require(!string.IsNullOrEmpty(Pop3.User), "pop3.user", "is required");
             Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
             Require(SmtpIngress != null && IsEndPoint(SmtpIngress.Listen), "smtpIngress.listen", "must be ADDRESS:PORT");

@@ -314,5 +314,28 @@ namespace NanoRelay
         // NOT be longer than 1024 octets. Implementations MUST NOT send more than 30
         // field-value pairs."
         public const int ImapIdFields = 30;
+
+        // RFC 8446 §5.1: a record starts with ContentType (1), legacy_record_version (2) and
+        // length (2); "The length MUST NOT exceed 2^14 bytes"; handshake(22) is the ClientHello's type.
+        public const int TlsRecordHeader = 5;
+        public const int TlsMaxRecordPlaintext = 16384;
+        public const int TlsHandshakeContentType = 22;
+
+        // Waiting for the client's first TLS record (ClientHelloWait): one poll lasts at most a
+        // second, so the waiting thread notices its deadline; with part of a record in, it pauses
+        // this long between looks (a poll would return at once).
+        public const int ClientHelloPollSliceMs = 1000;
+        public const int ClientHelloPartialPauseMs = 50;
+
+        // The device supervisor (HeartbeatWatch) looks every 5 s; a look more than 10 s late means
+        // every managed thread stood still (a native DNS lookup or TLS handshake runs with the
+        // interpreter stopped), so no worker is blamed. A worker is restarted 3 times, then the
+        // board reboots (the spool is crash-safe, a hung relay is not).
+        public const int SupervisorCheckMs = 5000;
+        public const int SupervisorStallSlackMs = 10000;
+        public const int SupervisorRestarts = 3;
+
+        // The config's nesting (root, section, sensors array, sensor): ConfigNulls looks no deeper than this.
+        public const int ConfigDepth = 8;
     }
 }

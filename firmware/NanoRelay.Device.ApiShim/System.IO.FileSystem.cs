@@ -1,12 +1,15 @@
 // COMPILE-ONLY SHIM of nanoFramework.System.IO.FileSystem 1.1.93 (System.IO.FileSystem.dll). Not a runtime: see README.md.
 // Checked against nanoframework/System.IO.FileSystem tag v1.1.93 (434b26c): System.IO.FileSystem/{FileMode,FileAccess,
-// File,Directory,DirectoryInfo,FileSystemInfo,Path,FileStream}.cs and nanoFramework/SDCard.cs.
+// File,FileShare,FileInfo,Directory,DirectoryInfo,FileSystemInfo,Path,FileStream}.cs and nanoFramework/SDCard.cs.
 namespace System.IO
 {
     public enum FileMode { CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6 }
 
     [Flags]
     public enum FileAccess { Read = 1, Write = 2, ReadWrite = 3 }
+
+    [Flags]
+    public enum FileShare { None = 0, Read = 1, Write = 2, ReadWrite = 3 }
 
     public static class File
     {
@@ -39,6 +42,17 @@ namespace System.IO
         protected override void HandleRefreshError() { }
     }
 
+    // Length reads the directory entry (NativeFindFile), it does not open the file.
+    public sealed class FileInfo : FileSystemInfo
+    {
+        public FileInfo(string fileName) { }
+        public override bool Exists { get { throw new NotSupportedException(); } }
+        public long Length { get { throw new NotSupportedException(); } }
+        public override string Name { get { throw new NotSupportedException(); } }
+        public override void Delete() { }
+        protected override void HandleRefreshError() { }
+    }
+
     public static class Path
     {
         public static string GetFileName(string path) { throw new NotSupportedException(); }
@@ -48,6 +62,7 @@ namespace System.IO
     {
         public FileStream(string path, FileMode mode) { }
         public FileStream(string path, FileMode mode, FileAccess access) { }
+        public FileStream(string path, FileMode mode, FileAccess access, FileShare share) { }
         public override bool CanRead { get { throw new NotSupportedException(); } }
         public override bool CanSeek { get { throw new NotSupportedException(); } }
         public override bool CanWrite { get { throw new NotSupportedException(); } }

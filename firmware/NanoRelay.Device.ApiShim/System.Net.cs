@@ -231,3 +231,17 @@ namespace nanoFramework.Networking
         public static void SetupNetworkHelper(IPConfiguration ipConfiguration, bool requiresDateTime = false) { }
     }
 }
+
+namespace System.Net.NetworkInformation
+{
+    // nanoFramework.System.Net NetworkInformation/Wireless80211Configuration.cs (the members the device reads).
+    public class Wireless80211Configuration
+    {
+        public Wireless80211Configuration(uint id) { }
+        public string Password { get { throw new NotSupportedException(); } set { } }
+        public string Ssid { get { throw new NotSupportedException(); } set { } }
+        public uint Id { get { throw new NotSupportedException(); } }
+        public void SaveConfiguration() { }
+        public static Wireless80211Configuration[] GetAllWireless80211Configurations() { throw new NotSupportedException(); }
+    }
+}

@@ -135,6 +135,14 @@ namespace NanoRelay.Device
             {
                 string text = File.ReadAllText(path);
 
+                // nanoFramework.Json reads null as "" (strings) or throws without a name (ints): refuse it by name, as the host does.
+                string nullAt = NanoRelay.Config.ConfigNulls.FirstNull(text);
+                if (nullAt != null)
+                {
+                    error = nullAt + ": null is not allowed; leave the key out for its default";
+                    return null;
+                }
+
                 // facts §2.4: case-sensitive by default; the contract's names are camelCase, ours PascalCase.
                 JsonSerializerOptions options = new JsonSerializerOptions();
                 options.PropertyNameCaseInsensitive = true;

@@ -20,7 +20,7 @@ namespace NanoRelay.Device
     /// mailbox) and starts each service through one method: the relay worker, POP3, the SMTP
     /// ingress and the sensors, each the core's classes on the device's ports. No protocol logic lives here.
     /// </summary>
-    public sealed class DeviceServices
+    public sealed partial class DeviceServices
     {
         public const string ConfigPath = "I:\\nanorelay.json";
         public const string BoardPath = "I:\\board.json";
@@ -75,7 +75,7 @@ namespace NanoRelay.Device
                 return;
             }
 
-            _supervisor = new Supervisor(_log);
+            _supervisor = new Supervisor(_clock, _log);
             _gate = new TlsGate(_board.TlsSessions, _board.TlsMinFreeNativeBytes, _board.Psram);
             if (!StartNetwork())
             {
@@ -85,6 +85,8 @@ namespace NanoRelay.Device
                 return;
             }
 
+            // Watching starts before the services: whatever starts and then hangs is caught.
+            _supervisor.Start();
             StartClock();
             _credentials = TlsCredentials.Load(_config, _log);
             if (!StartStore())
@@ -93,14 +95,27 @@ namespace NanoRelay.Device
                 return;
             }
 
-            Connector = new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs);
-            _listeners = new Listeners(_supervisor, _credentials, _gate, _board.TlsHandshakeTimeoutMs, _log);
-            StartRelayWorker();
-            StartPop3Server();
-            StartSmtpIngress();
-            StartSensors();
-            _supervisor.Start();
+            Connector = new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock);
+            _listeners = new Listeners(_supervisor, _credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock, _log);
+
+            // A service that throws while starting (a busy GPIO pin, a port in use) stays off; the rest runs, watched.
+            Step("relay", new ThreadStart(StartRelayWorker));
+            Step("pop3", new ThreadStart(StartPop3Server));
+            Step("smtp", new ThreadStart(StartSmtpIngress));
+            Step("sensors", new ThreadStart(StartSensors));
             Info("device", "up; managed heap free " + nanoFramework.Runtime.Native.GC.Run(false) + " bytes of a " + _board.ManagedHeapBudgetBytes + "-byte budget");
+        }
+
+        private void Step(string service, ThreadStart start)
+        {
+            try
+            {
+                start();
+            }
+            catch (Exception e)
+            {
+                _log.Write(LogLevel.Error, service, "not started: " + e.Message);
+            }
         }
 
         private bool LoadBoard()
@@ -138,127 +153,6 @@ namespace NanoRelay.Device
             return true;
         }
 
-        private bool StartNetwork()
-        {
-            // The date is waited for separately (StartClock): a slow NTP server must not keep the
-            // relay off the LAN, where POP3 still serves the mailbox.
-            // Disposed at once: a source made with a delay owns a Timer.
-            bool up;
-            using (CancellationTokenSource cs = new CancellationTokenSource(NetworkTimeoutMs))
-            {
-                if (_board.Network == "ethernet")
-                {
-                    up = NetworkHelper.SetupAndConnectNetwork(token: cs.Token, requiresDateTime: false);
-                }
-                else if (_config.Wifi != null && _config.Wifi.Ssid != null && _config.Wifi.Ssid.Length > 0)
-                {
-                    up = WifiNetworkHelper.ConnectDhcp(_config.Wifi.Ssid, _config.Wifi.Password, requiresDateTime: false, token: cs.Token);
-                }
-                else
-                {
-                    // No credentials in the config: the ones stored on the device (nanoff --networkdeployment).
-                    up = WifiNetworkHelper.Reconnect(requiresDateTime: false, token: cs.Token);
-                }
-            }
-
-            if (!up)
-            {
-                Exception e = _board.Network == "ethernet" ? NetworkHelper.HelperException : WifiNetworkHelper.HelperException;
-                string status = _board.Network == "ethernet" ? NetworkHelper.Status.ToString() : WifiNetworkHelper.Status.ToString();
-                _log.Write(LogLevel.Error, "network", "not up: " + status + (e != null ? " (" + e.Message + ")" : ""));
-                return false;
-            }
-
-            Info("network", _board.Network + " up, address " + IPAddress.GetDefaultLocalAddress().ToString());
-            return true;
-        }
-
-        private void StartClock()
-        {
-            // facts §2.7: SNTP runs when the firmware has it; the core holds mail until the clock is trusted.
-            if (!Sntp.IsStarted)
-            {
-                Sntp.Start();
-            }
-
-            Sntp.UpdateNow();
-            long until = Environment.TickCount64 + ClockWaitMs;
-            while (!_clock.TrustIfPlausible() && Environment.TickCount64 < until)
-            {
-                Thread.Sleep(500);
-            }
-
-            if (_clock.IsUtcTrusted)
-            {
-                Info("clock", "UTC " + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss") + " (SNTP)");
-                return;
-            }
-
-            _log.Write(LogLevel.Warning, "clock", "no SNTP time yet; mail waits until the clock is set");
-            new Thread(new ThreadStart(WaitForClock)).Start();
-        }
-
-        private void WaitForClock()
-        {
-            while (!_clock.TrustIfPlausible())
-            {
-                Thread.Sleep(ClockRetryMs);
-                Sntp.UpdateNow();
-            }
-
-            Info("clock", "UTC set by SNTP");
-            if (_relay != null)
-            {
-                _relay.Wake();   // held alerts are spooled and the queue runs (RelayLoop)
-            }
-        }
-
-        private bool StartStore()
-        {
-            string drive = _board.SpoolDrive;
-            if (drive == "D")
-            {
-                Thread.Sleep(RemovableMountWaitMs);
-                try
-                {
-                    SDCard card = new SDCard(0);
-                    card.Mount();
-                    _sdCard = card;
-                }
-                catch (Exception e)
-                {
-                    _log.Write(LogLevel.Error, "spool", "SD card did not mount (" + e.Message + "); spooling to I: instead");
-                    drive = "I";
-                }
-            }
-
-            long max = _config.Spool.MaxBytes < _board.SpoolMaxBytes ? _config.Spool.MaxBytes : _board.SpoolMaxBytes;
-            try
-            {
-                Store = new FlashFileStore(drive + ":\\" + _config.Spool.Path, max);
-
-                // One store, two prefixes (q spool, m mailbox), as on the host; the store's budget bounds both.
-                _mailbox = new Mailbox(Store, Random, max, Limits.StoreEntriesDefault);
-                RecoveryReport m = _mailbox.Open();
-                _spool = new Spool(Store, _clock, Random, max, Limits.StoreEntriesDefault);
-                RecoveryReport q = _spool.Open();
-                Info("spool", drive + ":\\" + _config.Spool.Path + ", " + Store.FreeBytes + " of " + max + " bytes free; " + _spool.Count + " queued"
-                    + Recovered(q) + ", " + _mailbox.Refresh() + " in the mailbox" + Recovered(m));
-                return true;
-            }
-            catch (Exception e)
-            {
-                _log.Write(LogLevel.Error, "spool", drive + ":\\" + _config.Spool.Path + ": " + e.Message);
-                return false;
-            }
-        }
-
-        private static string Recovered(RecoveryReport r)
-        {
-            int quarantined = r == null || r.Quarantined == null ? 0 : r.Quarantined.Length;
-            return r == null || (r.OrphansRemoved == 0 && quarantined == 0) ? "" : " (" + r.OrphansRemoved + " unfinished writes removed, " + quarantined + " quarantined)";
-        }
-
         private void StartRelayWorker()
         {
             // No upstream: local delivery into the mailbox (the embedded default); the core decides.
@@ -266,9 +160,11 @@ namespace NanoRelay.Device
             RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
             RelayWorker worker = new RelayWorker(_spool, _mailbox, upstream, _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
-            _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log, _supervisor.Register("relay", RelaySilenceMs));
+            _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log);
+            Heartbeat beat = _supervisor.AddWorker("relay", RelaySilenceMs, new ThreadStart(_relay.Run));
+            _relay.Heartbeat = beat;
             _mailbox.Removed += new EventHandler(_relay.OnCommitted);   // room made by a POP3 DELE: deliver what waits now
-            _relay.Start();
+            _supervisor.StartWorker(beat);
             Info("relay", upstream == null ? "local delivery into the mailbox (no upstream configured)" : "upstream " + _config.Upstream.Host + ":" + _config.Upstream.Port + " (" + _config.Upstream.Tls + ")");
         }
 
@@ -282,8 +178,8 @@ namespace NanoRelay.Device
             options.HostName = _config.Device.Name;
             options.ServerName = _config.Device.Name;
 
-            // TLS always exists here: the configured certificate, else the device's own (TlsCredentials).
-            options.TlsAvailable = true;
+            // STLS only with a certificate loaded: without one every handshake would fail.
+            options.TlsAvailable = HasTls("pop3");
             options.MaxSessions = _board.Pop3Sessions;
 
             // RFC 1939 §7: the greeting counter starts at a random value, so a reboot repeats no timestamp.
@@ -296,7 +192,7 @@ namespace NanoRelay.Device
             // given its place back (so its client may reconnect at once) but still holds its socket.
             SessionSlots slots = new SessionSlots(_board.Pop3Sessions + 1);
             _listeners.Listen("pop3", _config.Pop3.Listen, slots, new ConnectionHandler(ServePop3), new ConnectionHandler(_pop3.RefuseBusy));
-            if (_config.Pop3.TlsListen != null)
+            if (_config.Pop3.TlsListen != null && options.TlsAvailable)
             {
                 // RFC 8314 §3.3 implicit TLS (995): the handshake first, then the same session; over the
                 // cap the refusal would need a handshake first, so that port just closes.
@@ -306,16 +202,36 @@ namespace NanoRelay.Device
 
         private void ServePop3(IConnection connection)
         {
-            // The server counts both ports together, for its cap and its [SYS/TEMP] reply.
+            Pop3Session(connection, false);
+        }
+
+        private void ServePop3Tls(IConnection connection)
+        {
+            Pop3Session(connection, true);
+        }
+
+        private void Pop3Session(IConnection connection, bool implicitTls)
+        {
+            // The server counts both ports together, for its cap and its [SYS/TEMP] reply. On the TLS
+            // port the cap comes before any TLS: a client over it costs no handshake (the port just closes).
             ISessionSlot slot = _pop3.EnterSession();
             if (slot == null)
             {
-                _pop3.RefuseBusy(connection);
+                if (!implicitTls)
+                {
+                    _pop3.RefuseBusy(connection);
+                }
+
                 return;
             }
 
             try
             {
+                if (implicitTls)
+                {
+                    connection.StartTlsAsServer();
+                }
+
                 Pop3ServerDriver driver = new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk);
                 driver.Slot = slot;
                 driver.Run();
@@ -326,10 +242,11 @@ namespace NanoRelay.Device
             }
         }
 
-        private void ServePop3Tls(IConnection connection)
+        private bool HasTls(string service)
         {
-            connection.StartTlsAsServer();
-            ServePop3(connection);
+            bool tls = _credentials.ServerCertificate != null;
+            Info(service, tls ? "TLS with certificate.file" : "no TLS (no certificate.file/keyFile loaded): STLS/STARTTLS not offered, implicit TLS off");
+            return tls;
         }
 
         private void StartSmtpIngress()
@@ -350,7 +267,7 @@ namespace NanoRelay.Device
             options.ServerName = _config.Device.Name;
             options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
             options.BareLineEnds = _config.SmtpIngress.BareLineEnds == "normalize" ? BareLineEnds.Normalize : BareLineEnds.Reject;
-            options.TlsAvailable = true;
+            options.TlsAvailable = HasTls("smtp");
             DeviceConfig.UserSection[] users = _config.SmtpIngress.Users;
             for (int i = 0; users != null && i < users.Length; i++)
             {

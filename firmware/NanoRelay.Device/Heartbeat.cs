@@ -1,40 +1,25 @@
-using System;
+using NanoRelay.Supervision;
 
 namespace NanoRelay.Device
 {
-    /// <summary>A worker's sign of life: it calls Beat in its loop; the <see cref="Supervisor"/> reboots when one goes quiet.</summary>
+    /// <summary>A worker's sign of life: it calls Beat in its loop; the <see cref="Supervisor"/> restarts or reboots when one goes quiet.</summary>
     public sealed class Heartbeat
     {
-        private readonly object _lock = new object();
-        private long _last;
+        private readonly HeartbeatWatch _watch;
+        private readonly int _index;
 
-        public Heartbeat(string name, int maxSilenceMs)
+        public Heartbeat(HeartbeatWatch watch, int index)
         {
-            Name = name;
-            MaxSilenceMs = maxSilenceMs;
-            _last = Environment.TickCount64;
+            _watch = watch;
+            _index = index;
         }
 
-        public string Name { get; private set; }
-
-        public int MaxSilenceMs { get; private set; }
+        /// <summary>The worker's number in the watch.</summary>
+        public int Index { get { return _index; } }
 
         public void Beat()
         {
-            // A long is two words on a 32-bit core: the lock keeps the supervisor from reading half of it.
-            lock (_lock)
-            {
-                _last = Environment.TickCount64;
-            }
-        }
-
-        /// <summary>Milliseconds since the last beat.</summary>
-        public long SilentFor(long now)
-        {
-            lock (_lock)
-            {
-                return now - _last;
-            }
+            _watch.Beat(_index);
         }
     }
 }

@@ -13,16 +13,21 @@ namespace NanoRelay.Device
     public sealed class Listeners
     {
         private const int Backlog = 2;
-        private const int AcceptSilenceMs = 30000;
+        // The accept loop beats at every one-second poll; it also writes the "busy" refusal itself,
+        // which a client that does not read may hold for the socket's 60 s send timeout. A stall of
+        // the whole device (DNS, a TLS handshake) is the supervisor's to forgive, not this window's.
+        private const int AcceptSilenceMs = 90000;
 
         private readonly Supervisor _supervisor;
         private readonly TlsCredentials _credentials;
         private readonly TlsGate _gate;
         private readonly int _handshakeTimeoutMs;
         private readonly ILog _log;
+        private readonly IClock _clock;
 
-        public Listeners(Supervisor supervisor, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, ILog log)
+        public Listeners(Supervisor supervisor, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, IClock clock, ILog log)
         {
+            _clock = clock;
             _supervisor = supervisor;
             _credentials = credentials;
             _gate = gate;
@@ -54,8 +59,11 @@ namespace NanoRelay.Device
             try
             {
                 IPAddress address = IPAddress.Parse(endpoint.Substring(0, colon));
-                Heartbeat h = _supervisor.Register(name + "-accept", AcceptSilenceMs);
-                return new SocketListener(address, port, Backlog, _credentials, _gate, _handshakeTimeoutMs, h);
+                SocketListener listener = new SocketListener(address, port, Backlog, _credentials, _gate, _handshakeTimeoutMs, _clock);
+
+                // Watched only once it exists: a port that cannot be bound leaves that service off, it does not reboot the board.
+                listener.Heartbeat = _supervisor.Register(name + "-accept", AcceptSilenceMs);
+                return listener;
             }
             catch (Exception e)
             {

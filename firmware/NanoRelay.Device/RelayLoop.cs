@@ -24,25 +24,22 @@ namespace NanoRelay.Device
         private readonly AlertSpooler _alerts;
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly Heartbeat _heartbeat;
+        private Heartbeat _heartbeat;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private bool _networkWasUp = true;
         private bool _clockWasTrusted;
 
-        public RelayLoop(RelayWorker worker, Spool spool, AlertSpooler alerts, IClock clock, ILog log, Heartbeat heartbeat)
+        public RelayLoop(RelayWorker worker, Spool spool, AlertSpooler alerts, IClock clock, ILog log)
         {
             _worker = worker;
             _spool = spool;
             _alerts = alerts;
             _clock = clock;
             _log = log;
-            _heartbeat = heartbeat;
         }
 
-        public void Start()
-        {
-            new Thread(new ThreadStart(Loop)).Start();
-        }
+        /// <summary>The beat the supervisor watches; set before <see cref="Run"/> starts.</summary>
+        public Heartbeat Heartbeat { set { _heartbeat = value; } }
 
         /// <summary>Something was queued or the clock was set: run a round now.</summary>
         public void Wake()
@@ -56,7 +53,8 @@ namespace NanoRelay.Device
             _wake.Set();
         }
 
-        private void Loop()
+        /// <summary>The worker thread's body (the supervisor starts it, and again if it dies).</summary>
+        public void Run()
         {
             while (true)
             {

@@ -21,6 +21,14 @@ namespace NanoRelay.Testing
     /// its first sync).</item>
     /// <item>Capacity: with a capacity set, Create fails (IsFull) when no byte is free and Write
     /// fails (IsFull) when its bytes do not fit; <see cref="FreeBytes"/> is -1 when unbounded.</item>
+    /// <item>Blocks (<see cref="BlockBytes"/>): each file takes whole blocks, at least one, as on
+    /// LittleFS; with <see cref="FreeSpaceUnknown"/> FreeBytes is -1 and running out of room is a
+    /// plain I/O error, not "full" (nanoFramework's LittleFS driver reports no free space).</item>
+    /// <item>Sharing, as nanoFramework's FileSystemManager.AddToOpenList: a file open once may be
+    /// opened again only with FileShare.ReadWrite and an access the first open shares; Delete needs
+    /// the file closed everywhere (File.Delete opens it with FileShare.None). Writers share
+    /// <see cref="WriterShare"/>, readers <see cref="ReaderShare"/> (FlashFileStore's choices);
+    /// Length does not open the file (FileInfo.Length). <see cref="OpenHandles"/> counts what is open.</item>
     /// <item>Wear figures: <see cref="BytesWritten"/>, and <see cref="MaxCreatesOfOneName"/> (a
     /// file name created again and again is a hot spot).</item>
     /// </list>
@@ -71,18 +79,71 @@ namespace NanoRelay.Testing
 
         public long Capacity { get { return _capacity; } set { _capacity = value; } }
 
+        // FileShare values (System.IO.FileShare): 1 Read, 2 Write, 3 ReadWrite.
+        public const int ShareRead = 1;
+        public const int ShareReadWrite = 3;
+
+        /// <summary>Allocation unit: every file takes whole blocks, at least one (0: bytes, the default).</summary>
+        public int BlockBytes { get; set; }
+
+        /// <summary>FreeBytes is -1 and a full store throws a plain StoreException (IsFull false), like a raw I/O error.</summary>
+        public bool FreeSpaceUnknown { get; set; }
+
+        /// <summary>The FileShare a writer opens with (FlashFileStore: Read).</summary>
+        public int WriterShare { get; set; } = ShareRead;
+
+        /// <summary>The FileShare a reader opens with (FlashFileStore: ReadWrite).</summary>
+        public int ReaderShare { get; set; } = ShareReadWrite;
+
+        /// <summary>Writers and readers not closed yet.</summary>
+        public int OpenHandles
+        {
+            get
+            {
+                int n = 0;
+                foreach (DictionaryEntry e in _files)
+                {
+                    n += ((FileData)e.Value).Opens.Count;
+                }
+
+                return n;
+            }
+        }
+
         public long FreeBytes
         {
             get
             {
-                long used = 0;
-                foreach (DictionaryEntry e in _files)
-                {
-                    used += ((FileData)e.Value).Length;
-                }
-
-                return _capacity == long.MaxValue ? -1 : _capacity - used;
+                return _capacity == long.MaxValue || FreeSpaceUnknown ? -1 : Room();
             }
+        }
+
+        // Bytes still free on the medium, counting whole blocks when BlockBytes is set.
+        private long Room()
+        {
+            long used = 0;
+            foreach (DictionaryEntry e in _files)
+            {
+                used += Allocated(((FileData)e.Value).Length);
+            }
+
+            return _capacity == long.MaxValue ? long.MaxValue : _capacity - used;
+        }
+
+        private long Allocated(long length)
+        {
+            if (BlockBytes <= 0)
+            {
+                return length;
+            }
+
+            return length <= 0 ? BlockBytes : ((length + BlockBytes - 1) / BlockBytes) * BlockBytes;
+        }
+
+        private StoreException NoRoom()
+        {
+            // The device's LittleFS says only "I/O error"; a store that can tell says full.
+            return FreeSpaceUnknown ? new StoreException("I/O error") : new StoreException("store full") { IsFull = true };
         }
 
         /// <summary>Power comes back: the store keeps what was flushed, forgets the rest, and counts afresh.</summary>
@@ -104,6 +165,11 @@ namespace NanoRelay.Testing
                 _files.Remove(name);
             }
 
+            foreach (DictionaryEntry e in _files)
+            {
+                ((FileData)e.Value).Opens.Clear();
+            }
+
             PoweredOff = false;
             PowerCutAfter = -1;
             Operations = 0;
@@ -117,12 +183,13 @@ namespace NanoRelay.Testing
                 throw new StoreException("exists: " + name);
             }
 
-            if (_capacity != long.MaxValue && FreeBytes <= 0)
+            if (_capacity != long.MaxValue && (Room() <= 0 || Room() < Allocated(0)))
             {
-                throw new StoreException("store full") { IsFull = true };
+                throw NoRoom();
             }
 
             FileData f = new FileData();
+            Handle handle = f.Open(2, WriterShare);
             _files[name] = f;
             Creates++;
             int n = _createsByName[name] == null ? 1 : (int)_createsByName[name] + 1;
@@ -131,14 +198,25 @@ namespace NanoRelay.Testing
             {
                 MaxCreatesOfOneName = n;
             }
-            return new Writer(this, f);
+            return new Writer(this, f, handle);
         }
 
         public IFileReader OpenRead(string name)
         {
             Check();
             FileData f = (FileData)_files[name];
-            return f == null ? null : new MemoryReader(f.Snapshot());
+            if (f == null)
+            {
+                return null;
+            }
+
+            Handle h = f.Open(1, ReaderShare);
+            if (h == null)
+            {
+                throw new StoreException("cannot read " + name + ": it is open elsewhere (FileShare)");
+            }
+
+            return new Reader(f, h);
         }
 
         public bool Exists(string name)
@@ -157,9 +235,16 @@ namespace NanoRelay.Testing
         public bool Delete(string name)
         {
             Step();
-            if (!_files.Contains(name))
+            FileData f = (FileData)_files[name];
+            if (f == null)
             {
                 return false;
+            }
+
+            if (f.Opens.Count > 0)
+            {
+                // File.Delete opens the file with FileShare.None: it fails while anyone has it open.
+                throw new StoreException("cannot delete " + name + ": it is open");
             }
 
             _files.Remove(name);
@@ -226,7 +311,26 @@ namespace NanoRelay.Testing
             private int _length;
             private int _flushed;
 
+            public readonly ArrayList Opens = new ArrayList();   // Handle
+
             public int Length { get { return _length; } }
+
+            // FileSystemManager.AddToOpenList: a second open needs share ReadWrite and an access every earlier open shares.
+            public Handle Open(int access, int share)
+            {
+                for (int i = 0; i < Opens.Count; i++)
+                {
+                    Handle o = (Handle)Opens[i];
+                    if (share != ShareReadWrite || (o.Share & access) != access)
+                    {
+                        return null;
+                    }
+                }
+
+                Handle h = new Handle(access, share);
+                Opens.Add(h);
+                return h;
+            }
 
             public bool EverFlushed { get; private set; }
 
@@ -263,15 +367,62 @@ namespace NanoRelay.Testing
             }
         }
 
+        private sealed class Handle
+        {
+            public Handle(int access, int share)
+            {
+                Access = access;
+                Share = share;
+            }
+
+            public int Access { get; private set; }
+
+            public int Share { get; private set; }
+        }
+
+        private sealed class Reader : IFileReader
+        {
+            private readonly FileData _file;
+            private readonly Handle _handle;
+            private readonly MemoryReader _reader;
+
+            public Reader(FileData file, Handle handle)
+            {
+                _file = file;
+                _handle = handle;
+                _reader = new MemoryReader(file.Snapshot());
+            }
+
+            public long Length { get { return _reader.Length; } }
+
+            public int Read(byte[] buffer, int offset, int count)
+            {
+                return _reader.Read(buffer, offset, count);
+            }
+
+            public void Seek(long position)
+            {
+                _reader.Seek(position);
+            }
+
+            public void Close()
+            {
+                _file.Opens.Remove(_handle);
+                _reader.Close();
+            }
+        }
+
         private sealed class Writer : IFileWriter
         {
             private readonly MemoryFileStore _store;
             private readonly FileData _file;
+            private readonly Handle _handle;
 
-            public Writer(MemoryFileStore store, FileData file)
+            public Writer(MemoryFileStore store, FileData file, Handle handle)
             {
                 _store = store;
                 _file = file;
+                _handle = handle;
             }
 
             public long Length { get { return _file.Length; } }
@@ -305,9 +456,9 @@ namespace NanoRelay.Testing
                     throw;
                 }
 
-                if (_store.FreeBytes >= 0 && _store.FreeBytes < count)
+                if (_store._capacity != long.MaxValue && _store.Room() < _store.Allocated(_file.Length + count) - _store.Allocated(_file.Length))
                 {
-                    throw new StoreException("store full") { IsFull = true };
+                    throw _store.NoRoom();
                 }
 
                 _file.Append(buffer, offset, count);
@@ -322,6 +473,7 @@ namespace NanoRelay.Testing
 
             public void Close()
             {
+                _file.Opens.Remove(_handle);
             }
         }
     }

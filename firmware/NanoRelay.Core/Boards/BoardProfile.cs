@@ -51,6 +51,12 @@ namespace NanoRelay.Boards
         public string SpoolDrive { get; set; }
         public long SpoolMaxBytes { get; set; }
 
+        /// <summary>The spool drive's allocation unit: every file takes whole blocks, at least one (LittleFS on I: 4096).</summary>
+        public int SpoolBlockBytes { get; set; }
+
+        /// <summary>The most files the spool folder may hold (a directory listing is one array on the managed heap).</summary>
+        public int SpoolMaxFiles { get; set; }
+
         public int Pop3Sessions { get; set; }
         public int SmtpIngressSessions { get; set; }
 
@@ -115,6 +121,8 @@ namespace NanoRelay.Boards
             b.SdCard = r.Boolean("sdCard");
             b.SpoolDrive = r.String("spool.drive");
             b.SpoolMaxBytes = r.Integer("spool.maxBytes");
+            b.SpoolBlockBytes = (int)r.Integer("spool.blockBytes");
+            b.SpoolMaxFiles = (int)r.Integer("spool.maxFiles");
             b.Pop3Sessions = (int)r.Integer("sessions.pop3");
             b.SmtpIngressSessions = (int)r.Integer("sessions.smtpIngress");
             b.TlsSessions = (int)r.Integer("tls.sessions");
@@ -169,6 +177,16 @@ namespace NanoRelay.Boards
             if (SpoolDrive == "I" && SpoolMaxBytes > InternalFsBytes - InternalFsReserveBytes)
             {
                 return "spool.maxBytes: must leave " + InternalFsReserveBytes + " bytes of I: for config and certificates";
+            }
+
+            if (SpoolBlockBytes < 512 || SpoolBlockBytes > 65536 || SpoolMaxBytes / SpoolBlockBytes < 16)
+            {
+                return "spool.blockBytes: must be 512 to 65536, with room for at least 16 blocks in spool.maxBytes";
+            }
+
+            if (SpoolMaxFiles < 8 || SpoolMaxFiles > 2 * Limits.StoreEntriesDefault)
+            {
+                return "spool.maxFiles: must be 8 to " + (2 * Limits.StoreEntriesDefault);
             }
 
             if (Pop3Sessions < 1 || SmtpIngressSessions < 1)

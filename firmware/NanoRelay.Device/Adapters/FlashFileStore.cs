@@ -5,44 +5,28 @@ using NanoRelay.Ports;
 namespace NanoRelay.Device.Adapters
 {
     /// <summary>
-    /// The spool's file store in one folder of I:\ (LittleFS) or D:\ (SD card), bounded to the board's
-    /// spool.maxBytes. The drive cannot report free space (DriveInfo has TotalSize only, facts §2.3),
-    /// so the store counts the bytes it holds and refuses writes past its budget as "full".
+    /// The spool's files in one folder of I:\ (LittleFS) or D:\ (SD card). It keeps no budget of its
+    /// own: the drive cannot report free space (nanoFramework's LittleFS driver returns -1), so the
+    /// core's BlockBudgetStore, wrapped around this one, counts blocks and files. Sharing follows
+    /// nanoFramework's FileSystemManager: readers open with FileShare.ReadWrite so a second reader,
+    /// or a reader beside the writer, is allowed; Length reads the directory entry (FileInfo) and
+    /// opens nothing; Delete (File.Delete) fails while the file is open anywhere.
     /// </summary>
     public sealed class FlashFileStore : IFileStore
     {
-        private readonly object _lock = new object();
         private readonly string _folder;
-        private readonly long _maxBytes;
-        private long _usedBytes;
 
         /// <summary>A store in <paramref name="folder"/> (e.g. "I:\\spool"), created if missing.</summary>
-        public FlashFileStore(string folder, long maxBytes)
+        public FlashFileStore(string folder)
         {
             _folder = folder;
-            _maxBytes = maxBytes;
             if (!Directory.Exists(folder))
             {
                 Directory.CreateDirectory(folder);
             }
-
-            string[] files = Directory.GetFiles(folder);
-            for (int i = 0; i < files.Length; i++)
-            {
-                _usedBytes += LengthOfPath(files[i]);
-            }
         }
 
-        public long FreeBytes
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _usedBytes >= _maxBytes ? 0 : _maxBytes - _usedBytes;
-                }
-            }
-        }
+        public long FreeBytes { get { return -1; } }
 
         public IFileWriter Create(string name)
         {
@@ -54,7 +38,7 @@ namespace NanoRelay.Device.Adapters
 
             try
             {
-                return new FlashFileWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write), this, name);
+                return new FlashFileWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write), name);
             }
             catch (IOException e)
             {
@@ -72,7 +56,7 @@ namespace NanoRelay.Device.Adapters
 
             try
             {
-                return new FlashFileReader(new FileStream(path, FileMode.Open, FileAccess.Read));
+                return new FlashFileReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
             }
             catch (IOException e)
             {
@@ -88,7 +72,7 @@ namespace NanoRelay.Device.Adapters
         public long Length(string name)
         {
             string path = PathOf(name);
-            return File.Exists(path) ? LengthOfPath(path) : -1;
+            return File.Exists(path) ? new FileInfo(path).Length : -1;
         }
 
         public bool Delete(string name)
@@ -99,7 +83,6 @@ namespace NanoRelay.Device.Adapters
                 return false;
             }
 
-            long length = LengthOfPath(path);
             try
             {
                 File.Delete(path);
@@ -107,11 +90,6 @@ namespace NanoRelay.Device.Adapters
             catch (IOException e)
             {
                 throw new StoreException("cannot delete " + name + ": " + e.Message, e);
-            }
-
-            lock (_lock)
-            {
-                _usedBytes = _usedBytes > length ? _usedBytes - length : 0;
             }
 
             return true;
@@ -135,37 +113,9 @@ namespace NanoRelay.Device.Adapters
             return result;
         }
 
-        /// <summary>Takes <paramref name="count"/> bytes of the budget for a writer; false when the spool is full.</summary>
-        internal bool Reserve(int count)
-        {
-            lock (_lock)
-            {
-                if (_usedBytes + count > _maxBytes)
-                {
-                    return false;
-                }
-
-                _usedBytes += count;
-                return true;
-            }
-        }
-
         private string PathOf(string name)
         {
             return _folder + "\\" + name;
-        }
-
-        private static long LengthOfPath(string path)
-        {
-            FileStream f = new FileStream(path, FileMode.Open, FileAccess.Read);
-            try
-            {
-                return f.Length;
-            }
-            finally
-            {
-                f.Close();
-            }
         }
     }
 }

@@ -8,14 +8,12 @@ namespace NanoRelay.Device.Adapters
     public sealed class FlashFileWriter : IFileWriter
     {
         private readonly FileStream _stream;
-        private readonly FlashFileStore _store;
         private readonly string _name;
         private long _length;
 
-        internal FlashFileWriter(FileStream stream, FlashFileStore store, string name)
+        internal FlashFileWriter(FileStream stream, string name)
         {
             _stream = stream;
-            _store = store;
             _name = name;
         }
 
@@ -23,13 +21,6 @@ namespace NanoRelay.Device.Adapters
 
         public void Write(byte[] buffer, int offset, int count)
         {
-            if (!_store.Reserve(count))
-            {
-                StoreException full = new StoreException("spool full writing " + _name);
-                full.IsFull = true;
-                throw full;
-            }
-
             try
             {
                 _stream.Write(buffer, offset, count);

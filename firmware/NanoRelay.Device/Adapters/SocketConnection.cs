@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using NanoRelay.Ports;
+using NanoRelay.Tls;
 
 namespace NanoRelay.Device.Adapters
 {
@@ -11,7 +12,7 @@ namespace NanoRelay.Device.Adapters
     /// (no NetworkStream, so no stream owns the socket across STARTTLS, facts gotcha 7); the upgrade
     /// builds an SslStream on the same connected socket (facts §1.4) and from then on owns it.
     /// </summary>
-    public sealed class SocketConnection : IConnection
+    public sealed class SocketConnection : IConnection, IPendingInput
     {
         // facts §1.1: a receive timeout throws SocketException with ErrorCode 10060 (SocketError.TimedOut).
         private const int SocketTimedOut = 10060;
@@ -26,15 +27,17 @@ namespace NanoRelay.Device.Adapters
         private readonly TlsCredentials _credentials;
         private readonly TlsGate _gate;
         private readonly int _handshakeTimeoutMs;
+        private readonly IClock _clock;
         private SslStream _tls;
         private bool _holdsGate;
         private bool _closed;
         private int _receiveTimeout;
 
         /// <summary>Wraps a connected socket; TLS upgrades take a slot from <paramref name="gate"/> and are bounded by <paramref name="handshakeTimeoutMs"/>.</summary>
-        public SocketConnection(Socket socket, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs)
+        public SocketConnection(Socket socket, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, IClock clock)
         {
             _socket = socket;
+            _clock = clock;
             _credentials = credentials;
             _gate = gate;
             _handshakeTimeoutMs = handshakeTimeoutMs;
@@ -122,6 +125,21 @@ namespace NanoRelay.Device.Adapters
             }
         }
 
+        /// <summary>Bytes received and not read (IPendingInput, for ClientHelloWait).</summary>
+        public int Available { get { return _socket.Available; } }
+
+        public int Peek(byte[] buffer, int count)
+        {
+            // lwIP maps SocketFlags.Peek to MSG_PEEK (nf-interpreter src/PAL/Lwip/lwIP_Sockets.cpp).
+            return _socket.Receive(buffer, 0, count, SocketFlags.Peek);
+        }
+
+        public bool WaitReadable(int milliseconds)
+        {
+            // Socket.Poll waits in the CLR's event loop (WaitEvents): other managed threads run meanwhile.
+            return _socket.Poll(milliseconds * 1000, SelectMode.SelectRead);
+        }
+
         public void StartTlsAsClient(string targetHost)
         {
             Handshake(targetHost, true);
@@ -179,8 +197,22 @@ namespace NanoRelay.Device.Adapters
                 throw Tls("TLS is already active", null);
             }
 
+            if (!asClient)
+            {
+                // The native handshake blocks every managed thread until it ends and has no read
+                // timeout (README "Not verified"): start it only once the ClientHello is here.
+                string missing = WaitForClientHello();
+                if (missing != null)
+                {
+                    Close();
+                    throw Tls("no TLS handshake: " + missing, null);
+                }
+            }
+
             if (!_gate.TryEnter())
             {
+                // Closed here, so a refused connection never keeps its socket (16 lwIP sockets in all).
+                Close();
                 throw Tls("TLS refused: " + _gate.LastRefusal, null);
             }
 
@@ -240,6 +272,19 @@ namespace NanoRelay.Device.Adapters
 
             Close();
             throw Tls(deadline.Fired ? "TLS handshake timed out after " + _handshakeTimeoutMs + " ms" : "TLS handshake failed: " + failure.Message, failure);
+        }
+
+        // Null when the client's first record is readable; else why not.
+        private string WaitForClientHello()
+        {
+            try
+            {
+                return ClientHelloWait.Explain(ClientHelloWait.Run(this, _clock, _handshakeTimeoutMs), _handshakeTimeoutMs);
+            }
+            catch (Exception e)
+            {
+                return "the connection failed (" + e.Message + ")";
+            }
         }
 
         private static ConnectionException Tls(string message, Exception inner)

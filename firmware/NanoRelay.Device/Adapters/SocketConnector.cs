@@ -11,9 +11,11 @@ namespace NanoRelay.Device.Adapters
         private readonly TlsCredentials _credentials;
         private readonly TlsGate _gate;
         private readonly int _handshakeTimeoutMs;
+        private readonly IClock _clock;
 
-        public SocketConnector(TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs)
+        public SocketConnector(TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, IClock clock)
         {
+            _clock = clock;
             _credentials = credentials;
             _gate = gate;
             _handshakeTimeoutMs = handshakeTimeoutMs;
@@ -74,10 +76,12 @@ namespace NanoRelay.Device.Adapters
                     : new ConnectionException("connect to " + where + " failed: " + Describe(failure), failure);
             }
 
-            SocketConnection connection = new SocketConnection(socket, _credentials, _gate, _handshakeTimeoutMs);
+            SocketConnection connection = new SocketConnection(socket, _credentials, _gate, _handshakeTimeoutMs, _clock);
             if (implicitTls)
             {
-                // Port 465 (RFC 8314 §3.3): TLS first; the connection closes itself if this throws.
+                // Port 465 (RFC 8314 §3.3): TLS first; the connection closes itself if this throws,
+                // a refusal by the TLS gate included. The client handshake toward a server that
+                // stalls is not bounded: it blocks every thread (README "Not verified").
                 connection.StartTlsAsClient(host);
             }
 

@@ -17,31 +17,50 @@ namespace NanoRelay.Device.Adapters
         private readonly TlsCredentials _credentials;
         private readonly TlsGate _gate;
         private readonly int _handshakeTimeoutMs;
-        private readonly Heartbeat _heartbeat;
+        private readonly IClock _clock;
+        private Heartbeat _heartbeat;
         private bool _closed;
 
         /// <summary>Binds and listens on <paramref name="address"/>:<paramref name="port"/> with a small backlog.</summary>
-        public SocketListener(IPAddress address, int port, int backlog, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, Heartbeat heartbeat)
+        public SocketListener(IPAddress address, int port, int backlog, TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, IClock clock)
         {
+            _clock = clock;
             _credentials = credentials;
             _gate = gate;
             _handshakeTimeoutMs = handshakeTimeoutMs;
-            _heartbeat = heartbeat;
             _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            _socket.Bind(new IPEndPoint(address, port));
-            _socket.Listen(backlog);
+            try
+            {
+                _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                _socket.Bind(new IPEndPoint(address, port));
+                _socket.Listen(backlog);
+            }
+            catch (Exception)
+            {
+                // A port in use or a wrong address: give the socket back (16 lwIP sockets in all).
+                _socket.Close();
+                throw;
+            }
+
             IPEndPoint local = _socket.LocalEndPoint as IPEndPoint;
             Port = local != null ? local.Port : port;
         }
 
         public int Port { get; private set; }
 
+        /// <summary>Beaten at every poll of Accept; set once the socket is bound (a bind that fails registers nothing).</summary>
+        public Heartbeat Heartbeat { set { _heartbeat = value; } }
+
         public IConnection Accept()
         {
             while (!_closed)
             {
-                _heartbeat.Beat();
+                Heartbeat h = _heartbeat;
+                if (h != null)
+                {
+                    h.Beat();
+                }
+
                 try
                 {
                     if (!_socket.Poll(PollMicroseconds, SelectMode.SelectRead))
@@ -50,7 +69,7 @@ namespace NanoRelay.Device.Adapters
                     }
 
                     Socket peer = _socket.Accept();
-                    return new SocketConnection(peer, _credentials, _gate, _handshakeTimeoutMs);
+                    return new SocketConnection(peer, _credentials, _gate, _handshakeTimeoutMs, _clock);
                 }
                 catch (Exception e)
                 {

@@ -15,7 +15,7 @@ namespace NanoRelay.Core.Tests.Boards
             "{ \"name\": \"t\", \"target\": \"ESP32_REV0\", \"chip\": \"ESP32\", \"psram\": false, \"network\": \"wifi\",\n" +
             "  \"flashBytes\": 4194304, \"deployBytes\": 1835008, \"internalFsBytes\": 262144,\n" +
             "  \"managedHeapBudgetBytes\": 65536, \"sdCard\": true,\n" +
-            "  \"spool\": { \"drive\": \"I\", \"maxBytes\": 131072 },\n" +
+            "  \"spool\": { \"drive\": \"I\", \"maxBytes\": 131072, \"blockBytes\": 4096, \"maxFiles\": 64 },\n" +
             "  \"sessions\": { \"pop3\": 1, \"smtpIngress\": 1 },\n" +
             "  \"tls\": { \"sessions\": 1, \"minFreeNativeBytes\": 45056, \"handshakeTimeoutMs\": 30000 },\n" +
             "  \"sockets\": { \"max\": 16, \"listening\": 8 },\n" +
@@ -96,6 +96,10 @@ namespace NanoRelay.Core.Tests.Boards
         [TestMethod]
         public void SpoolEatingTheConfigReserveOfI_IsRefused()
         {
+            Assert.AreEqual("spool.blockBytes: must be 512 to 65536, with room for at least 16 blocks in spool.maxBytes",
+                ParseError(Swap(Valid, "\"blockBytes\": 4096", "\"blockBytes\": 16384")));
+            Assert.AreEqual("spool.maxFiles: must be 8 to 2048",
+                ParseError(Swap(Valid, "\"maxFiles\": 64", "\"maxFiles\": 4")));
             Assert.AreEqual("spool.maxBytes: must leave 65536 bytes of I: for config and certificates",
                 ParseError(Swap(Valid, "\"maxBytes\": 131072", "\"maxBytes\": 262144")));
         }

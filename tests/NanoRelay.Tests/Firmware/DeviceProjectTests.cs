@@ -206,7 +206,7 @@ namespace NanoRelay.Tests.Firmware
             string[] allowed =
             {
                 "System", "System.Collections", "System.Threading", "System.IO", "System.Net", "System.Net.Sockets",
-                "System.Net.Security", "System.Security.Cryptography.X509Certificates", "System.Device.Gpio", "System.Device.Adc",
+                "System.Net.Security", "System.Net.NetworkInformation", "System.Security.Cryptography.X509Certificates", "System.Device.Gpio", "System.Device.Adc",
                 "System.Reflection", "System.Runtime.InteropServices",
                 "nanoFramework.Networking", "nanoFramework.Runtime.Native", "nanoFramework.Hardware.Esp32", "nanoFramework.Json",
                 "nanoFramework.System.IO.FileSystem",
@@ -214,7 +214,7 @@ namespace NanoRelay.Tests.Firmware
 
                 // The core's services the device wires onto its ports (relay worker, spool and mailbox,
                 // POP3 server, SMTP ingress, alert rules): compiled into the same assembly, no package.
-                "NanoRelay.Alerts", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage",
+                "NanoRelay.Alerts", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
             };
             foreach (string f in DeviceSources())
             {

@@ -45,8 +45,9 @@ namespace NanoRelay.Tests.HostSim
             Assert.IsFalse(warnings.Any(w => w.StartsWith("spool.maxBytes")), string.Join("\n", warnings));
             Assert.IsTrue(config.Spool.MaxBytes <= board.SpoolBytes, config.Spool.MaxBytes + " > " + board.SpoolBytes);
 
-            // A device config: it listens on the LAN, offers POP3 over implicit TLS, and relays upstream.
-            Assert.IsNotNull(config.Pop3.TlsListen, "pop3.tlsListen");
+            // A device config: it listens on the LAN and relays upstream. Implicit TLS stays off unless
+            // asked for: a client that connects to it and stays silent would cost a handshake slot (README).
+            Assert.IsNull(config.Pop3.TlsListen, "pop3.tlsListen");
             Assert.IsNotNull(config.Upstream, "upstream");
             Assert.AreNotEqual("none", config.Upstream.Tls);
 

@@ -150,6 +150,8 @@ namespace NanoRelay.Tests.HostSim
         [DataRow("{ \"retry\": { \"firstDelaySeconds\": \"soon\" } }", "retry.firstDelaySeconds")]
         [DataRow("{ \"smtpIngress\": { \"allowFrom\": [\"10.0.0.0/33\"] } }", "smtpIngress.allowFrom[0]")]
         [DataRow("{ \"smtpIngress\": { \"allowfrom\": [\"10.0.0.0/8\"] } }", "config")]
+        [DataRow("{ \"pop3\": { \"tlsListen\": null } }", "pop3.tlsListen")]
+        [DataRow("{ \"smtpIngress\": { \"maxSessions\": null } }", "smtpIngress.maxSessions")]
         public void BadConfig_ExitsTwo_WithOneLineNamingTheField(string json, string field)
         {
             string dir = HostSimProcess.TempDirectory();

@@ -113,11 +113,70 @@ namespace NanoRelay.Tests.Storage
         public void CreateOntoAnExistingName_Throws_AndCountsAsAHotSpot()
         {
             var f = new MemoryFileStore();
-            f.Create("a");
+            f.Create("a").Close();
             Assert.IsTrue(Throws(() => f.Create("a")));
             f.Delete("a");
             f.Create("a");
             Assert.AreEqual(2, f.MaxCreatesOfOneName);
+        }
+
+        // nanoFramework FileSystemManager.AddToOpenList: File.Delete opens with FileShare.None.
+        [TestMethod]
+        public void DeviceSharing_DeleteOfAnOpenFile_Throws_LikeFileDelete()
+        {
+            var f = new MemoryFileStore();
+            IFileWriter w = f.Create("a");
+            Assert.IsTrue(Throws(() => f.Delete("a")), "open writer");
+            w.Close();
+            IFileReader r = f.OpenRead("a");
+            Assert.IsTrue(Throws(() => f.Delete("a")), "open reader");
+            Assert.AreEqual(0L, f.Length("a"), "Length reads the directory entry (FileInfo), it opens nothing");
+            r.Close();
+            Assert.IsTrue(f.Delete("a"));
+            Assert.AreEqual(0, f.OpenHandles);
+        }
+
+        // A second open needs FileShare.ReadWrite: with nano's default (Read) two readers collide.
+        [TestMethod]
+        public void DeviceSharing_SecondOpenWithDefaultShare_Throws_WithReadWrite_Works()
+        {
+            var f = new MemoryFileStore();
+            IFileWriter w = f.Create("a");
+            w.Write(new byte[] { 1 }, 0, 1);
+            IFileReader during = f.OpenRead("a");   // writer shares Read, reader asks ReadWrite: allowed
+            during.Close();
+            w.Close();
+
+            f.ReaderShare = MemoryFileStore.ShareRead;   // FileStream(path, Open, Read): nano's default share
+            IFileReader first = f.OpenRead("a");
+            Assert.IsTrue(Throws(() => f.OpenRead("a")));
+            first.Close();
+        }
+
+        // LittleFS gives each file whole blocks and reports no free space: the raw store fails with a plain I/O error.
+        [TestMethod]
+        public void Blocks_SmallFilesTakeAWholeBlockEach_AndTheRawStoreFailsWithoutIsFull()
+        {
+            var f = new MemoryFileStore(4 * 4096) { BlockBytes = 4096, FreeSpaceUnknown = true };
+            for (int i = 0; i < 4; i++)
+            {
+                IFileWriter w = f.Create("m" + i);
+                w.Write(new byte[100], 0, 100);
+                w.Close();
+            }
+
+            Assert.AreEqual(-1L, f.FreeBytes);
+            StoreException e = null;
+            try
+            {
+                f.Create("m4");
+            }
+            catch (StoreException x)
+            {
+                e = x;
+            }
+
+            Assert.IsTrue(e != null && !e.IsFull, "400 bytes of content filled 16 KB");
         }
     }
 }
