@@ -9,6 +9,7 @@ import sys
 
 BENCH = sys.argv[1]
 AREAS = [
+    ("On the nanoCLR: portable tests, .pe sizes, hot paths", "nanoclr/RESULTS-nanoclr.md"),
     ("Framer and dot-stuffer: MB/s and B/op", "framing/RESULTS-framing.md"),
     ("Submission: messages/s against MailKit", "submission/RESULTS-submission.md"),
     ("POP3 download against Dovecot", "pop3/RESULTS-pop3.md"),
