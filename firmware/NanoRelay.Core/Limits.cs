@@ -101,6 +101,13 @@ namespace NanoRelay
         public const int Pop3IdleTimeoutMs = 10 * 60 * 1000;
         public const int Pop3PreAuthTimeoutMs = 3 * 60 * 1000;
 
+        // A board with one session per service (sessions.pop3 or sessions.smtpIngress = 1) has one slot: a client
+        // that connects and says nothing would hold it for the 3 (POP3) or 5 (SMTP) minutes above. Before a client
+        // logs in or starts a mail transaction it gets 30 s per command instead: RFC 5321 §4.5.3.2.7 and RFC 1939
+        // §3 bound the wait for a client that is using the session; a camera or a mail reader answers within
+        // seconds, and one that is cut off reconnects.
+        public const int OneSessionPreLoginTimeoutMs = 30 * 1000;
+
         // SMTP ingress (our choices; the RFC sets no number). Postfix smtpd_min_data_rate: "500"
         // bytes/s, extending the DATA deadline by N/500 s for N bytes received, against a
         // client that trickles one byte at a time.

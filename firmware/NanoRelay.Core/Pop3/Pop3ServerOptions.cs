@@ -41,8 +41,17 @@ namespace NanoRelay.Pop3
         /// <summary>RFC 2449 §6.9 IMPLEMENTATION argument.</summary>
         public string Implementation { get; set; }
 
-        /// <summary>How long a client may take to log in, from the greeting on.</summary>
-        public int PreAuthTimeoutMilliseconds { get; set; }
+        /// <summary>
+        /// How long a client may take to log in, from the greeting on; with one session (MaxSessions 1) at most
+        /// Limits.OneSessionPreLoginTimeoutMs, so a silent client cannot hold a one-session board's only slot.
+        /// </summary>
+        public int PreAuthTimeoutMilliseconds
+        {
+            get { return MaxSessions == 1 && _preAuthTimeout > Limits.OneSessionPreLoginTimeoutMs ? Limits.OneSessionPreLoginTimeoutMs : _preAuthTimeout; }
+            set { _preAuthTimeout = value; }
+        }
+
+        private int _preAuthTimeout;
 
         /// <summary>The inactivity autologout after login (RFC 1939 §3: at least 10 minutes).</summary>
         public int IdleTimeoutMilliseconds { get; set; }

@@ -43,6 +43,11 @@ namespace NanoRelay.Smtp.Server
             _listener = listener;
             MaxSessions = maxSessions;
             _options = options;
+            if (maxSessions == 1 && options.PreLoginTimeoutMs > Limits.OneSessionPreLoginTimeoutMs)
+            {
+                // One slot: a silent client must not hold it for the RFC's 5 minutes (see Limits).
+                options.PreLoginTimeoutMs = Limits.OneSessionPreLoginTimeoutMs;
+            }
             _policy = policy;
             _sink = sink;
             _clock = clock;

@@ -24,6 +24,12 @@ namespace NanoRelay.Smtp.Server
         /// <summary>Time for each complete command line, from the moment the server waits for it.</summary>
         public int CommandTimeoutMs { get; set; } = Limits.SmtpServerIdleTimeoutMs;
 
+        /// <summary>
+        /// The wait for a command before the client has authenticated or started a mail transaction; the
+        /// listener shortens it to Limits.OneSessionPreLoginTimeoutMs when it serves one session at a time.
+        /// </summary>
+        public int PreLoginTimeoutMs { get; set; } = Limits.SmtpServerIdleTimeoutMs;
+
         /// <summary>Time for the mail data, plus one second per <see cref="MinDataBytesPerSecond"/> bytes received.</summary>
         public int DataTimeoutMs { get; set; } = Limits.SmtpDataBlockTimeoutMs;
 

@@ -43,6 +43,7 @@ namespace NanoRelay.Smtp.Server
         private bool _pipelining;      // this phase's EHLO reply advertised PIPELINING
         private bool _lastInGroup;     // the command just answered must end a pipelined group
         private bool _authenticated;
+        private bool _begun;   // logged in or opened a transaction once: the full command deadline applies
         private string _heloName;
         private string _reversePath;
         private string[] _recipients;
@@ -351,7 +352,14 @@ namespace NanoRelay.Smtp.Server
 
         private void WaitForCommand()
         {
-            _commandDeadline = _clock.MonotonicMilliseconds + _options.CommandTimeoutMs;
+            // Until the client logs in or opens a transaction it gets the pre-login deadline (shorter on a
+            // one-session board); from then on RFC 5321 §4.5.3.2.7's 5 minutes.
+            if (_authenticated || _state == SmtpServerState.MailFrom || _state == SmtpServerState.RcptTo || _state == SmtpServerState.Data)
+            {
+                _begun = true;
+            }
+
+            _commandDeadline = _clock.MonotonicMilliseconds + (_begun ? _options.CommandTimeoutMs : _options.PreLoginTimeoutMs);
         }
 
         private void ResetTransaction()
