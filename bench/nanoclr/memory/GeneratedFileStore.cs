@@ -44,6 +44,15 @@ namespace NanoRelay.MemoryBench
 
         public long FreeBytes { get { return -1; } }
 
+        /// <summary>Drops every file (a measurement of what the store's users keep in RAM, without the files).</summary>
+        public void Forget()
+        {
+            lock (_files)
+            {
+                _files.Clear();
+            }
+        }
+
         public IFileWriter Create(string name)
         {
             lock (_files)
