@@ -245,9 +245,15 @@ namespace NanoRelay.Tests.Firmware
                 Assert.IsFalse(CompileItems(Project(nfproj)).Any(i => i.Contains("ApiShim", StringComparison.Ordinal)), nfproj);
             }
 
-            string[] projects = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
-                .Where(p => Regex.IsMatch(File.ReadAllText(p), @"NanoRelay\.Device(?!Tests)")).Select(Path.GetFileName).ToArray();
-            CollectionAssert.AreEqual(new[] { "NanoRelay.Device.ApiCheck.csproj" }, projects);
+            // Besides the check project, only the nanoCLR runner builds the device program (tests/nanoclr, against the
+            // real package assemblies): it must not touch the shim either.
+            string[] paths = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "artifacts" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(p => Regex.IsMatch(File.ReadAllText(p), @"NanoRelay\.Device(?!Tests)")).OrderBy(Path.GetFileName, StringComparer.Ordinal).ToArray();
+            CollectionAssert.AreEqual(new[] { "NanoRelay.Device.ApiCheck.csproj", "NanoRelay.Device.csproj" }, paths.Select(Path.GetFileName).ToArray());
+            string runner = paths.Single(p => Path.GetFileName(p) == "NanoRelay.Device.csproj");
+            StringAssert.EndsWith(runner.Replace('\\', '/'), "tests/nanoclr/NanoRelay.Device.csproj");
+            Assert.IsFalse(File.ReadAllText(runner).Contains("ApiShim", StringComparison.Ordinal), runner);
         }
 
         private static string[] DeviceSources() =>
