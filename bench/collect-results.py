@@ -17,6 +17,7 @@ AREAS = [
     ("Load and hostile clients, retained memory per board", "load/RESULTS-load.md"),
     ("SMTP ingress messages/s and upstream sessions", "ingress/RESULTS-ingress.md"),
     ("Fuzzing", "fuzz/RESULTS-fuzz.md"),
+    ("Memory on the nanoCLR heap: services, sessions, a board-sized heap", "nanoclr/RESULTS-memory.md"),
 ]
 
 

@@ -6,6 +6,7 @@
 #   bench/allocation/RESULTS-allocation.md  bytes allocated per relayed message, per POP3 session (bench/allocation/run-allocation.sh)
 #   bench/load/RESULTS-load.md              load and hostile clients per board (bench/load/run-load.sh)
 #   bench/fuzz/RESULTS-fuzz.md              fuzz executions and crashes (bench/fuzz; a placeholder until it exists)
+#   bench/nanoclr/RESULTS-memory.md         free heap on the nanoCLR per service and session (bench/nanoclr/memory/run.sh --search; curated by hand)
 # By default it only collects. --rerun first runs the scripts that regenerate their own file
 # (allocation, load, pop3; framing refreshes its raw reports) -- many minutes, needs root for Dovecot.
 set -uo pipefail

@@ -37,7 +37,7 @@ namespace NanoRelay.HostSim
             {
                 s._board = BoardProfile.Find(options.Board);
                 Adapters.TlsGate.Configure(s._board.TlsConcurrency);
-                foreach (string w in BudgetCheck.Warnings(s._board, BudgetPlan.For(config, s._board, SessionCosts.Estimated)))
+                foreach (string w in BudgetCheck.Warnings(s._board, BudgetPlan.For(config, s._board, s._board.Costs)))
                 {
                     output.WriteLine("warning: " + w);
                 }

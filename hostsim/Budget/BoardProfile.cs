@@ -9,6 +9,12 @@ namespace NanoRelay.HostSim.Budget
     /// </summary>
     public sealed record BoardProfile(string Name, long HeapBytes, int MaxPop3Sessions, int MaxSmtpSessions, int TlsConcurrency, long SpoolBytes)
     {
+        /// <summary>The costs measured on the nanoCLR (board.json "memory"), or null when the file has none.</summary>
+        public SessionCosts MeasuredCosts { get; init; }
+
+        /// <summary>What the budget sums: the measured costs, else the host-side stand-in.</summary>
+        public SessionCosts Costs { get { return MeasuredCosts ?? SessionCosts.Estimated; } }
+
         /// <summary>Finds boards/NAME/board.json above the working directory or the program, and loads it; throws <see cref="ConfigException"/>.</summary>
         public static BoardProfile Find(string name)
         {
@@ -62,7 +68,13 @@ namespace NanoRelay.HostSim.Budget
                 throw new ConfigException(at + invalid);
             }
 
-            return new BoardProfile(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes);
+            SessionCosts measured = board.HasMeasuredMemory
+                ? new SessionCosts(board.MemoryPop3SessionBytes, board.MemorySmtpSessionBytes, board.MemorySpoolEntryBytes, board.MemoryBaseBytes, Measured: true)
+                : null;
+            return new BoardProfile(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes)
+            {
+                MeasuredCosts = measured,
+            };
         }
     }
 }

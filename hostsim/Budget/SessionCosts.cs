@@ -2,9 +2,9 @@ namespace NanoRelay.HostSim.Budget
 {
     /// <summary>
     /// What one session and one spool index entry cost in managed bytes. <see cref="Measured"/>
-    /// says whether the figures come from <see cref="MemoryMeter.Retained"/> around real
-    /// sessions or are the stand-in below (buffers from Limits plus object overhead), used
-    /// until the session classes exist to be measured.
+    /// says whether the figures were measured on the nanoCLR (board.json "memory", written by
+    /// bench/nanoclr/memory/run.sh) or are the stand-in below (buffers from Limits plus object
+    /// overhead), used for a board file without them.
     /// </summary>
     public sealed record SessionCosts(long Pop3SessionBytes, long SmtpSessionBytes, long SpoolIndexEntryBytes, long BaseBytes, bool Measured)
     {

@@ -74,6 +74,22 @@ namespace NanoRelay.Boards
 
         public SensorPin[] Sensors { get; set; }
 
+        /// <summary>
+        /// What the relay was measured to retain on the nanoCLR (board.json "memory",
+        /// bench/nanoclr/memory): the services idle, one open POP3 session, one open SMTP
+        /// session, one queued message's index entry; -1 each when the file has none.
+        /// </summary>
+        public long MemoryBaseBytes { get; set; }
+        public long MemoryPop3SessionBytes { get; set; }
+        public long MemorySmtpSessionBytes { get; set; }
+        public long MemorySpoolEntryBytes { get; set; }
+
+        /// <summary>Where the "memory" figures come from (kit, commit, date), or null.</summary>
+        public string MemorySource { get; set; }
+
+        /// <summary>True when board.json carries measured per-session costs.</summary>
+        public bool HasMeasuredMemory { get { return MemoryBaseBytes > 0; } }
+
         /// <summary>Sockets the relay needs at its caps: listeners, sessions, the relay client, firmware reserve.</summary>
         public int SocketsNeeded
         {
@@ -135,6 +151,11 @@ namespace NanoRelay.Boards
             b.Pop3LineBufferBytes = (int)r.Integer("buffers.pop3Line");
             b.BodyChunkBytes = (int)r.Integer("buffers.bodyChunk");
             b.Sensors = r.Sensors("sensors");
+            b.MemorySource = r.OptionalString("memory.source");
+            b.MemoryBaseBytes = r.OptionalInteger("memory.baseBytes");
+            b.MemoryPop3SessionBytes = r.OptionalInteger("memory.pop3SessionBytes");
+            b.MemorySmtpSessionBytes = r.OptionalInteger("memory.smtpSessionBytes");
+            b.MemorySpoolEntryBytes = r.OptionalInteger("memory.spoolEntryBytes");
             if (r.Error != null)
             {
                 error = r.Error;
@@ -259,6 +280,15 @@ namespace NanoRelay.Boards
                 return "managedHeapBudgetBytes: must be at least 32768";
             }
 
+            // The measured figures come as a set, each a real cost.
+            if (MemorySource != null || MemoryBaseBytes != -1 || MemoryPop3SessionBytes != -1 || MemorySmtpSessionBytes != -1 || MemorySpoolEntryBytes != -1)
+            {
+                if (MemorySource == null || MemoryBaseBytes <= 0 || MemoryPop3SessionBytes <= 0 || MemorySmtpSessionBytes <= 0 || MemorySpoolEntryBytes <= 0)
+                {
+                    return "memory: needs source, baseBytes, pop3SessionBytes, smtpSessionBytes and spoolEntryBytes, each above 0";
+                }
+            }
+
             // Session buffers are a quarter of the budget at most: the rest is the runtime's,
             // the spool's index, the MIME writer and the TLS glue.
             if (SessionBufferBytes * 4 > ManagedHeapBudgetBytes)
@@ -319,6 +349,12 @@ namespace NanoRelay.Boards
             {
                 JsonNode n = Find(path, JsonKind.Integer, true);
                 return n == null ? 0 : n.Integer;
+            }
+
+            public long OptionalInteger(string path)
+            {
+                JsonNode n = Find(path, JsonKind.Integer, false);
+                return n == null ? -1 : n.Integer;
             }
 
             public bool Boolean(string path)

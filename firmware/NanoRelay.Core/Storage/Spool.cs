@@ -90,6 +90,8 @@ namespace NanoRelay.Storage
                         e.InFlight = false;
                         Save(e);
                     }
+
+                    all[i].ReleaseRecords();   // parsed: the RAM index keeps the fields, not the raw records
                 }
 
                 return report;
@@ -265,6 +267,7 @@ namespace NanoRelay.Storage
                 }
 
                 _store.WriteState(e.Entry, _record.Buffer, _record.Length);
+                e.Entry.ReleaseRecords();
             }
         }
 
@@ -343,6 +346,7 @@ namespace NanoRelay.Storage
                 _record.Int64(_clock.IsUtcTrusted ? utc.Ticks : 0);
                 StoreEntry stored = writer.Commit(_record.Buffer, 0, _record.Length);
 
+                stored.ReleaseRecords();
                 SpoolEntry e = new SpoolEntry(stored);
                 e.Key = key;
                 e.Sender = sender;

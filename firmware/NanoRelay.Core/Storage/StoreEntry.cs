@@ -34,5 +34,15 @@ namespace NanoRelay.Storage
         internal string StateName { get; set; }
 
         internal bool Removed { get; set; }
+
+        /// <summary>
+        /// Lets go of the raw commit and state payloads once their owner has parsed them (the spool
+        /// keeps the parsed envelope and state; the records stay on flash): about 0.2 KB per queued message.
+        /// </summary>
+        internal void ReleaseRecords()
+        {
+            Meta = null;
+            State = null;
+        }
     }
 }

@@ -59,6 +59,39 @@ namespace NanoRelay.Core.Tests.Boards
         }
 
         [TestMethod]
+        public void NoMemorySection_MeansNoMeasuredCosts()
+        {
+            string error;
+            BoardProfile b = BoardProfile.Parse(Valid, out error);
+            Assert.IsNull(error);
+            Assert.IsFalse(b.HasMeasuredMemory);
+            Assert.AreEqual(-1L, b.MemoryPop3SessionBytes);
+            Assert.IsNull(b.MemorySource);
+        }
+
+        [TestMethod]
+        public void MemorySection_IsReadWhole()
+        {
+            string json = Swap(Valid, "\"sdCard\": true,", "\"sdCard\": true, \"memory\": { \"source\": \"nanoCLR\", \"baseBytes\": 21433, \"pop3SessionBytes\": 8808, \"smtpSessionBytes\": 7944, \"spoolEntryBytes\": 1161 },");
+            string error;
+            BoardProfile b = BoardProfile.Parse(json, out error);
+            Assert.IsNull(error);
+            Assert.IsTrue(b.HasMeasuredMemory);
+            Assert.AreEqual("nanoCLR", b.MemorySource);
+            Assert.AreEqual(21433L, b.MemoryBaseBytes);
+            Assert.AreEqual(8808L, b.MemoryPop3SessionBytes);
+            Assert.AreEqual(7944L, b.MemorySmtpSessionBytes);
+            Assert.AreEqual(1161L, b.MemorySpoolEntryBytes);
+        }
+
+        [TestMethod]
+        public void MemorySectionMissingAFigure_IsRefused()
+        {
+            string json = Swap(Valid, "\"sdCard\": true,", "\"sdCard\": true, \"memory\": { \"source\": \"nanoCLR\", \"baseBytes\": 21433, \"pop3SessionBytes\": 8808, \"smtpSessionBytes\": 7944 },");
+            Assert.AreEqual("memory: needs source, baseBytes, pop3SessionBytes, smtpSessionBytes and spoolEntryBytes, each above 0", ParseError(json));
+        }
+
+        [TestMethod]
         public void TwoTlsSessionsWithoutPsram_IsRefused()
         {
             Assert.AreEqual("tls.sessions: must be 1 on a board without PSRAM",

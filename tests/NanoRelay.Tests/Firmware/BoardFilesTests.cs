@@ -93,6 +93,33 @@ namespace NanoRelay.Tests.Firmware
         }
 
         [TestMethod]
+        public void EveryBoard_CarriesTheMemoryMeasuredOnTheNanoClr()
+        {
+            foreach (string f in BoardFolders())
+            {
+                BoardProfile b = Load(f);
+                Assert.IsNull(b.Validate(), f);
+                Assert.IsTrue(b.HasMeasuredMemory, f);
+                StringAssert.Contains(b.MemorySource, "nanoCLR", f);
+                Assert.IsTrue(b.MemoryPop3SessionBytes > 0 && b.MemorySmtpSessionBytes > 0 && b.MemorySpoolEntryBytes > 0, f);
+            }
+        }
+
+        [TestMethod]
+        public void MemoryFigures_ComeAsASet()
+        {
+            string json = File.ReadAllText(RepoFiles.PathOf("boards/esp32-c3/board.json"));
+            BoardProfile b = BoardProfile.Parse(json.Replace("\"spoolEntryBytes\"", "\"spoolEntry\""), out string error);
+            Assert.IsNull(b);
+            Assert.AreEqual("memory: needs source, baseBytes, pop3SessionBytes, smtpSessionBytes and spoolEntryBytes, each above 0", error);
+
+            BoardProfile none = BoardProfile.Parse(System.Text.RegularExpressions.Regex.Replace(json, "\"memory\": \\{[^}]*\\},", ""), out error);
+            Assert.IsNull(error, error);
+            Assert.IsFalse(none.HasMeasuredMemory);
+            Assert.IsNull(none.Validate());
+        }
+
+        [TestMethod]
         public void EspC3_HasNoSdCard_SpoolsToInternalFlash_AndFitsItsMeasuredHeap()
         {
             BoardProfile b = Load("esp32-c3");

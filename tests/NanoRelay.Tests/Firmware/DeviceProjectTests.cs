@@ -249,6 +249,7 @@ namespace NanoRelay.Tests.Firmware
             // project (tests/nanoclr, against real package assemblies, to build the .pe); only the first sees the shim.
             string[] projects = Directory.GetFiles(RepoFiles.Root, "*.csproj", SearchOption.AllDirectories)
                 .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "artifacts" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .Where(p => Regex.IsMatch(File.ReadAllText(p), @"NanoRelay\.Device(?!Tests)"))
                 .Select(p => Path.GetRelativePath(RepoFiles.Root, p).Replace('\\', '/')).OrderBy(p => p, StringComparer.Ordinal).ToArray();
             CollectionAssert.AreEqual(new[] { "firmware/NanoRelay.Device.ApiShim/NanoRelay.Device.ApiCheck.csproj", "tests/nanoclr/NanoRelay.Device.csproj" }, projects);

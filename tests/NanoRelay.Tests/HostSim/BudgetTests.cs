@@ -81,6 +81,26 @@ namespace NanoRelay.Tests.HostSim
         }
 
         [TestMethod]
+        public void ShippedBoards_BudgetWithTheCostsMeasuredOnTheNanoClr()
+        {
+            // board.json "memory" (bench/nanoclr/memory/run.sh) replaces the host-side stand-in in `run --board`.
+            foreach (string name in new[] { "esp32-devkitc", "esp32-wrover", "esp32-c3", "esp32-s3", "wt32-eth01" })
+            {
+                BoardProfile b = BoardProfile.Find(name);
+                Assert.IsTrue(b.Costs.Measured, name);
+                Assert.AreEqual(new SessionCosts(8808, 7944, 1041, 21433, true), b.Costs, name);
+                string[] w = BudgetCheck.Warnings(b, BudgetPlan.For(new HostConfig(), b, b.Costs)).ToArray();
+                Assert.IsFalse(w.Any(x => x.Contains("(estimated)")), string.Join("\n", w));
+            }
+        }
+
+        [TestMethod]
+        public void BoardWithoutMeasuredCosts_FallsBackToTheEstimate()
+        {
+            Assert.AreSame(SessionCosts.Estimated, C3.Costs);
+        }
+
+        [TestMethod]
         public void MeasuredOverTheHeap_IsReported()
         {
             Assert.IsNull(BudgetCheck.CheckMeasured(C3, 50 * 1024));
@@ -93,7 +113,7 @@ namespace NanoRelay.Tests.HostSim
             // The shipped board files are the contract (boards/README.md); the host reads them with
             // the same core reader as the device.
             BoardProfile devkit = BoardProfile.Find("esp32-devkitc");
-            Assert.AreEqual(new BoardProfile("esp32-devkitc", 65536, 1, 1, 1, 131072), devkit);
+            Assert.AreEqual(new BoardProfile("esp32-devkitc", 65536, 1, 1, 1, 131072) { MeasuredCosts = devkit.MeasuredCosts }, devkit);
             foreach (string name in new[] { "esp32-wrover", "esp32-c3", "esp32-s3", "wt32-eth01" })
             {
                 Assert.AreEqual(name, BoardProfile.Find(name).Name);
