@@ -19,6 +19,12 @@ namespace NanoRelay.Smtp
 
         public string Host { get; set; }
 
+        /// <summary>
+        /// The address to connect to when it is not <see cref="Host"/> (an MX host's address found by
+        /// the core's resolver); Host stays the name STARTTLS verifies. Null: connect to Host.
+        /// </summary>
+        public string Address { get; set; }
+
         public int Port { get; set; }
 
         public SmtpTlsMode Tls { get; set; }
