@@ -210,7 +210,7 @@ namespace NanoRelay.Dns
                 return DnsStatus.Invalid;
             }
 
-            NewId();
+            // The query as it went over UDP, same ID: the answer is checked as strictly.
             IConnection c = null;
             try
             {
