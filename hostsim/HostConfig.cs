@@ -34,9 +34,20 @@ namespace NanoRelay.HostSim
 
         public sealed class UpstreamSection
         {
+            /// <summary>"submission" (the default: one server, port 587, AUTH) or "mx" (direct delivery to each domain's MX hosts, port 25).</summary>
+            public string Mode { get; set; } = "submission";
+
+            /// <summary>mode "mx": the DNS servers to ask, literal addresses with an optional port ("192.168.1.1", "127.0.0.1:5353").</summary>
+            public string[] Resolvers { get; set; }
+
+            /// <summary>mode "mx": the MX hosts' SMTP port; 25 (RFC 5321 §4.5.4.2), another only for tests.</summary>
+            public int MxPort { get; set; } = 25;
+
             public string Host { get; set; }
             public int Port { get; set; } = 587;
-            public string Tls { get; set; } = "starttls";
+
+            /// <summary>submission: starttls (default), implicit, none; mx: opportunistic (default) or required.</summary>
+            public string Tls { get; set; }
             public string User { get; set; }
             public string Password { get; set; }
             public string Auth { get; set; } = "auto";
@@ -168,11 +179,36 @@ namespace NanoRelay.HostSim
             return string.IsNullOrEmpty(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
         }
 
+        // mode "mx": resolvers, the TLS policy for port 25, and nothing of submission's (no host, no AUTH).
+        private static void ValidateMx(UpstreamSection u)
+        {
+            u.Tls ??= "opportunistic";
+            Require(u.Tls is "opportunistic" or "required", "upstream.tls", "must be opportunistic or required with mode mx, not '" + u.Tls + "'");
+            Require(u.Resolvers != null && u.Resolvers.Length > 0, "upstream.resolvers", "needs at least one DNS server address with mode mx");
+            Require(u.Resolvers.Length <= Limits.DnsResolvers, "upstream.resolvers", "takes at most " + Limits.DnsResolvers + " servers");
+            for (int i = 0; i < u.Resolvers.Length; i++)
+            {
+                Require(NanoRelay.Dns.DnsServer.Parse(u.Resolvers[i]) != null, "upstream.resolvers[" + i + "]", "'" + u.Resolvers[i] + "' is not an address (with an optional :port)");
+            }
+
+            Require(u.MxPort > 0 && u.MxPort < 65536, "upstream.mxPort", "must be 1-65535, not " + u.MxPort);
+            Require(string.IsNullOrEmpty(u.Host), "upstream.host", "is for mode submission; mode mx finds each domain's hosts in the DNS");
+            Require(string.IsNullOrEmpty(u.User) && string.IsNullOrEmpty(u.Password) && string.IsNullOrEmpty(u.Token), "upstream.user",
+                "mode mx never authenticates (port 25 takes mail for its own domains without AUTH); remove user, password and token");
+        }
+
         /// <summary>Checks every field; throws <see cref="ConfigException"/> at the first problem.</summary>
         public void Validate()
         {
-            if (Upstream != null)
+            if (Upstream != null && Upstream.Mode == "mx")
             {
+                ValidateMx(Upstream);
+            }
+            else if (Upstream != null)
+            {
+                Require(Upstream.Mode == "submission", "upstream.mode", "must be submission or mx, not '" + Upstream.Mode + "'");
+                Upstream.Tls ??= "starttls";
+                Require(Upstream.Resolvers == null, "upstream.resolvers", "is for mode mx only");
                 Require(!string.IsNullOrWhiteSpace(Upstream.Host), "upstream.host", "is required when upstream is given");
                 Require(Upstream.Port > 0 && Upstream.Port < 65536, "upstream.port", "must be 1-65535, not " + Upstream.Port);
                 Require(Upstream.Tls is "starttls" or "implicit" or "none", "upstream.tls", "must be starttls, implicit or none, not '" + Upstream.Tls + "'");

@@ -110,6 +110,20 @@ namespace NanoRelay.Smtp
             return s;
         }
 
+        /// <summary>
+        /// The template for direct delivery (config upstream mode "mx"): the MX port (25), tls
+        /// "required" (STARTTLS, certificate checked) or "opportunistic" (STARTTLS whenever offered),
+        /// no credentials ever (RFC 5321 §4.5.4.2 port 25 is not a submission port), EHLO with the device's name.
+        /// </summary>
+        public static SmtpClientSettings ForMx(int port, string tls, string heloName, string deviceName)
+        {
+            SmtpClientSettings s = new SmtpClientSettings();
+            s.Port = port;
+            s.Tls = tls == "required" ? SmtpTlsMode.StartTls : SmtpTlsMode.Opportunistic;
+            s.HeloName = heloName != null && heloName.Length > 0 ? heloName : HeloNameFrom(deviceName);
+            return s;
+        }
+
         /// <summary>The config's auth word as a choice; anything else is auto.</summary>
         public static SmtpAuthChoice AuthChoiceOf(string auth)
         {
