@@ -36,9 +36,20 @@ namespace NanoRelay.Device
 
         public sealed class UpstreamSection
         {
+            /// <summary>"submission" (one server, AUTH) or "mx" (direct delivery to each domain's MX hosts).</summary>
+            public string Mode { get; set; } = "submission";
+
+            /// <summary>mode "mx": DNS servers, literal addresses with an optional port.</summary>
+            public string[] Resolvers { get; set; }
+
+            /// <summary>mode "mx": the MX hosts' port, 25.</summary>
+            public int MxPort { get; set; } = 25;
+
             public string Host { get; set; }
             public int Port { get; set; } = 587;
-            public string Tls { get; set; } = "starttls";
+
+            /// <summary>submission: starttls (default), implicit, none; mx: opportunistic (default), required.</summary>
+            public string Tls { get; set; }
             public string User { get; set; }
             public string Password { get; set; }
             public string Auth { get; set; } = "auto";
@@ -156,11 +167,65 @@ namespace NanoRelay.Device
             return path == null || path.Length == 0 || path.IndexOf(':') > 0 ? path : "I:\\" + path;
         }
 
+        // mode "mx": resolvers, the TLS policy for port 25, no host and no credentials (never AUTH on port 25).
+        private static string CheckMx(UpstreamSection u)
+        {
+            if (u.Tls == null)
+            {
+                u.Tls = "opportunistic";
+            }
+
+            if (u.Tls != "opportunistic" && u.Tls != "required")
+            {
+                return "upstream.tls: must be opportunistic or required with mode mx, not '" + u.Tls + "'";
+            }
+
+            if (u.Resolvers == null || u.Resolvers.Length == 0 || u.Resolvers.Length > Limits.DnsResolvers)
+            {
+                return "upstream.resolvers: needs 1 to " + Limits.DnsResolvers.ToString() + " DNS server addresses with mode mx";
+            }
+
+            for (int i = 0; i < u.Resolvers.Length; i++)
+            {
+                if (NanoRelay.Dns.DnsServer.Parse(u.Resolvers[i]) == null)
+                {
+                    return "upstream.resolvers[" + i.ToString() + "]: '" + u.Resolvers[i] + "' is not an address (with an optional :port)";
+                }
+            }
+
+            if (u.MxPort <= 0 || u.MxPort > 65535)
+            {
+                return "upstream.mxPort: must be 1-65535";
+            }
+
+            if ((u.User != null && u.User.Length > 0) || (u.Password != null && u.Password.Length > 0) || (u.Token != null && u.Token.Length > 0))
+            {
+                return "upstream.user: mode mx never authenticates; remove user, password and token";
+            }
+
+            return null;
+        }
+
         // The fields the device itself depends on; the full rule set is the core's (see the report).
         private string Check()
         {
+            if (Upstream != null && Upstream.Mode == "mx")
+            {
+                return CheckMx(Upstream);
+            }
+
             if (Upstream != null)
             {
+                if (Upstream.Mode != "submission")
+                {
+                    return "upstream.mode: must be submission or mx, not '" + Upstream.Mode + "'";
+                }
+
+                if (Upstream.Tls == null)
+                {
+                    Upstream.Tls = "starttls";
+                }
+
                 if (Upstream.Host == null || Upstream.Host.Length == 0)
                 {
                     return "upstream.host: is required when upstream is given";

@@ -5,7 +5,7 @@
 #
 # The kit (built outside this repository; layout in its README) holds bin/nanoclr, bin/nanoclr-test, the
 # MetadataProcessor in mdp/, the compile recipe in recipe/ and the class libraries in lib/ (.dll + .pe). This script
-# compiles firmware/NanoRelay.Core, tests/NanoRelay.Testing and each device test group
+# compiles firmware/NanoRelay.Core, firmware/NanoRelay.Mx, tests/NanoRelay.Testing and each device test group
 # (tests/NanoRelay.DeviceTests/GROUP/*.nfproj: its Compile items are the group's sources) into .pe files with the
 # kit's recipe, runs every group with the UnitTestLauncher, and prints one line per group, every failed test, and
 # a closing line "nanoCLR: N passed, N failed". A group that crashes the interpreter or hangs counts as one more
@@ -67,6 +67,7 @@ group_methods() { # group_methods NFPROJ
 
 start=$(date +%s)
 build Core "$repo/tests/nanoclr/NanoRelay.Core.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
+build Mx "$repo/tests/nanoclr/NanoRelay.Mx.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
 build Testing "$repo/tests/nanoclr/NanoRelay.Testing.csproj" || { echo "nanoCLR: 0 passed, 1 failed"; exit 1; }
 
 groups=("$@")
@@ -88,7 +89,7 @@ for g in "${groups[@]}"; do
   timeout -k 10 "$limit" "$kit/bin/nanoclr-test" --log "$out/$g.log" \
     "$lib/mscorlib.pe" "$lib/nanoFramework.UnitTestLauncher.pe" "$lib/nanoFramework.TestFramework.pe" \
     "$lib/nanoFramework.System.Text.pe" "$lib/nanoFramework.System.Collections.pe" "$lib/System.IO.Streams.pe" \
-    "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out/$g/NFUnitTest.pe" > "$out/$g.summary" 2>&1
+    "$out/Core/NanoRelay.Core.pe" "$out/Mx/NanoRelay.Mx.pe" "$out/Testing/NanoRelay.Testing.pe" "$out/$g/NFUnitTest.pe" > "$out/$g.summary" 2>&1
   grc=$?
   t1=$(date +%s.%N)
   p=$(grep -c '^Test passed' "$out/$g.log" 2>/dev/null); p=${p:-0}
@@ -121,7 +122,7 @@ for g in "${groups[@]}"; do
   [ "$f" -eq 0 ] || rc=1
 done
 
-for pe in "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out"/*/NFUnitTest.pe; do
+for pe in "$out/Core/NanoRelay.Core.pe" "$out/Mx/NanoRelay.Mx.pe" "$out/Testing/NanoRelay.Testing.pe" "$out"/*/NFUnitTest.pe; do
   [ -f "$pe" ] && echo "  $(stat -c %s "$pe") bytes  ${pe#"$out/"}"
 done
 echo "nanoCLR: kit $kit, $(( $(date +%s) - start )) s in all"

@@ -12,11 +12,20 @@ namespace NanoRelay.Device.Adapters
         private readonly TlsGate _gate;
         private readonly int _handshakeTimeoutMs;
 
+        private readonly bool _acceptAnyCertificate;
+
         public SocketConnector(TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs)
+            : this(credentials, gate, handshakeTimeoutMs, false)
+        {
+        }
+
+        /// <summary>With <paramref name="acceptAnyCertificate"/>: for MX delivery with tls "opportunistic" (RFC 7435).</summary>
+        public SocketConnector(TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, bool acceptAnyCertificate)
         {
             _credentials = credentials;
             _gate = gate;
             _handshakeTimeoutMs = handshakeTimeoutMs;
+            _acceptAnyCertificate = acceptAnyCertificate;
         }
 
         public IConnection Connect(string host, int port, bool implicitTls, int timeoutMilliseconds)
@@ -26,7 +35,7 @@ namespace NanoRelay.Device.Adapters
             {
                 // facts §1.5: GetHostEntry is the only DNS call; it takes literal addresses too.
                 // It has no timeout of its own and no socket a deadline could close.
-                IPAddress[] list = Dns.GetHostEntry(host).AddressList;
+                IPAddress[] list = System.Net.Dns.GetHostEntry(host).AddressList;
                 if (list == null || list.Length == 0)
                 {
                     throw new ConnectionException("cannot resolve " + host + ": no address");
@@ -75,6 +84,7 @@ namespace NanoRelay.Device.Adapters
             }
 
             SocketConnection connection = new SocketConnection(socket, _credentials, _gate, _handshakeTimeoutMs);
+            connection.AcceptAnyCertificate = _acceptAnyCertificate;
             if (implicitTls)
             {
                 // Port 465 (RFC 8314 §3.3): TLS first; the connection closes itself if this throws.
