@@ -179,22 +179,15 @@ namespace NanoRelay.HostSim
             return string.IsNullOrEmpty(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
         }
 
-        // mode "mx": resolvers, the TLS policy for port 25, and nothing of submission's (no host, no AUTH).
+        // mode "mx": the rules host and device share (NanoRelay.Mx), as the one-line error this model throws.
         private static void ValidateMx(UpstreamSection u)
         {
-            u.Tls ??= "opportunistic";
-            Require(u.Tls is "opportunistic" or "required", "upstream.tls", "must be opportunistic or required with mode mx, not '" + u.Tls + "'");
-            Require(u.Resolvers != null && u.Resolvers.Length > 0, "upstream.resolvers", "needs at least one DNS server address with mode mx");
-            Require(u.Resolvers.Length <= Limits.DnsResolvers, "upstream.resolvers", "takes at most " + Limits.DnsResolvers + " servers");
-            for (int i = 0; i < u.Resolvers.Length; i++)
+            u.Tls ??= NanoRelay.Relay.MxSettings.DefaultTls;
+            string problem = NanoRelay.Relay.MxSettings.Check(u.Tls, u.Resolvers, u.MxPort, u.Host, u.User, u.Password, u.Token);
+            if (problem != null)
             {
-                Require(NanoRelay.Dns.DnsServer.Parse(u.Resolvers[i]) != null, "upstream.resolvers[" + i + "]", "'" + u.Resolvers[i] + "' is not an address (with an optional :port)");
+                throw new ConfigException(problem);
             }
-
-            Require(u.MxPort > 0 && u.MxPort < 65536, "upstream.mxPort", "must be 1-65535, not " + u.MxPort);
-            Require(string.IsNullOrEmpty(u.Host), "upstream.host", "is for mode submission; mode mx finds each domain's hosts in the DNS");
-            Require(string.IsNullOrEmpty(u.User) && string.IsNullOrEmpty(u.Password) && string.IsNullOrEmpty(u.Token), "upstream.user",
-                "mode mx never authenticates (port 25 takes mail for its own domains without AUTH); remove user, password and token");
         }
 
         /// <summary>Checks every field; throws <see cref="ConfigException"/> at the first problem.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using NanoRelay.Dns;
 using NanoRelay.HostSim.Adapters;
 using NanoRelay.Ports;
 using NanoRelay.Relay;
@@ -31,17 +30,9 @@ namespace NanoRelay.HostSim
                 throw new ConfigException("upstream.trustedCaFile: not a PEM or DER certificate: " + e.Message);
             }
 
-            DnsServer[] servers = new DnsServer[u.Resolvers.Length];
-            for (int i = 0; i < servers.Length; i++)
-            {
-                servers[i] = DnsServer.Parse(u.Resolvers[i]);
-            }
-
-            TcpConnector dnsTcp = new TcpConnector(null);
-            DnsResolver resolver = new DnsResolver(new UdpDatagramPort(), dnsTcp, clock, random, servers, log);
             // "required": the certificate is checked against the MX host's name; "opportunistic": any is taken.
-            TcpConnector smtp = new TcpConnector(cas) { AcceptAnyCertificate = u.Tls != "required" };
-            return new MxUpstream(new MxLookup(resolver, random), smtp, clock, log, SmtpClientSettings.ForMx(u.MxPort, u.Tls, u.HeloName, config.Device?.Name));
+            return MxSettings.Create(u.Resolvers, u.Tls, u.MxPort, u.HeloName, config.Device?.Name, new UdpDatagramPort(),
+                new TcpConnector(cas), new TcpConnector(cas) { AcceptAnyCertificate = true }, clock, random, log);
         }
 
         /// <summary>One line for the start-up banner: which delivery mode runs.</summary>
@@ -55,7 +46,7 @@ namespace NanoRelay.HostSim
 
             if (u.Mode == "mx")
             {
-                return "mx: direct to each domain's MX hosts on port " + u.MxPort + " (tls " + u.Tls + ", resolvers " + string.Join(", ", u.Resolvers) + ")";
+                return MxSettings.Describe(u.MxPort, u.Tls, u.Resolvers);
             }
 
             return "submission: upstream " + u.Host + ":" + u.Port + " (" + u.Tls + ")";

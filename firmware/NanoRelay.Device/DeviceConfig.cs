@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using nanoFramework.Json;
+using NanoRelay.Relay;
 
 namespace NanoRelay.Device
 {
@@ -36,20 +37,13 @@ namespace NanoRelay.Device
 
         public sealed class UpstreamSection
         {
-            /// <summary>"submission" (one server, AUTH) or "mx" (direct delivery to each domain's MX hosts).</summary>
+            // mode "submission" (one server, AUTH) or "mx" (each domain's MX hosts; see MxSettings).
             public string Mode { get; set; } = "submission";
-
-            /// <summary>mode "mx": DNS servers, literal addresses with an optional port.</summary>
             public string[] Resolvers { get; set; }
-
-            /// <summary>mode "mx": the MX hosts' port, 25.</summary>
             public int MxPort { get; set; } = 25;
-
             public string Host { get; set; }
             public int Port { get; set; } = 587;
-
-            /// <summary>submission: starttls (default), implicit, none; mx: opportunistic (default), required.</summary>
-            public string Tls { get; set; }
+            public string Tls { get; set; }   // null: starttls, or opportunistic in mode mx
             public string User { get; set; }
             public string Password { get; set; }
             public string Auth { get; set; } = "auto";
@@ -167,63 +161,21 @@ namespace NanoRelay.Device
             return path == null || path.Length == 0 || path.IndexOf(':') > 0 ? path : "I:\\" + path;
         }
 
-        // mode "mx": resolvers, the TLS policy for port 25, no host and no credentials (never AUTH on port 25).
-        private static string CheckMx(UpstreamSection u)
-        {
-            if (u.Tls == null)
-            {
-                u.Tls = "opportunistic";
-            }
-
-            if (u.Tls != "opportunistic" && u.Tls != "required")
-            {
-                return "upstream.tls: must be opportunistic or required with mode mx, not '" + u.Tls + "'";
-            }
-
-            if (u.Resolvers == null || u.Resolvers.Length == 0 || u.Resolvers.Length > Limits.DnsResolvers)
-            {
-                return "upstream.resolvers: needs 1 to " + Limits.DnsResolvers.ToString() + " DNS server addresses with mode mx";
-            }
-
-            for (int i = 0; i < u.Resolvers.Length; i++)
-            {
-                if (NanoRelay.Dns.DnsServer.Parse(u.Resolvers[i]) == null)
-                {
-                    return "upstream.resolvers[" + i.ToString() + "]: '" + u.Resolvers[i] + "' is not an address (with an optional :port)";
-                }
-            }
-
-            if (u.MxPort <= 0 || u.MxPort > 65535)
-            {
-                return "upstream.mxPort: must be 1-65535";
-            }
-
-            if ((u.User != null && u.User.Length > 0) || (u.Password != null && u.Password.Length > 0) || (u.Token != null && u.Token.Length > 0))
-            {
-                return "upstream.user: mode mx never authenticates; remove user, password and token";
-            }
-
-            return null;
-        }
-
         // The fields the device itself depends on; the full rule set is the core's (see the report).
         private string Check()
         {
             if (Upstream != null && Upstream.Mode == "mx")
             {
-                return CheckMx(Upstream);
+                Upstream.Tls = Upstream.Tls == null ? MxSettings.DefaultTls : Upstream.Tls;
+                return MxSettings.Check(Upstream.Tls, Upstream.Resolvers, Upstream.MxPort, Upstream.Host, Upstream.User, Upstream.Password, Upstream.Token);
             }
 
             if (Upstream != null)
             {
+                Upstream.Tls = Upstream.Tls == null ? "starttls" : Upstream.Tls;
                 if (Upstream.Mode != "submission")
                 {
                     return "upstream.mode: must be submission or mx, not '" + Upstream.Mode + "'";
-                }
-
-                if (Upstream.Tls == null)
-                {
-                    Upstream.Tls = "starttls";
                 }
 
                 if (Upstream.Host == null || Upstream.Host.Length == 0)

@@ -6,7 +6,6 @@ using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Boards;
-using NanoRelay.Dns;
 using NanoRelay.Device.Adapters;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
@@ -268,33 +267,13 @@ namespace NanoRelay.Device
 
         private void StartRelayWorker()
         {
-            // No upstream: local delivery into the mailbox (the embedded default); the core decides.
-            IUpstream upstream = _config.Upstream == null ? null : _config.Upstream.Mode == "mx" ? MxUpstream() : new SmtpUpstream(Connector, _clock, _log, UpstreamSettings.From(_config));
             RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
-            RelayWorker worker = new RelayWorker(_spool, _mailbox, upstream, _clock, Random, policy, _config.Device.Name, _log);
+            RelayWorker worker = new RelayWorker(_spool, _mailbox, UpstreamSettings.Create(_config, Connector, new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs) { AcceptAnyCertificate = true }, _clock, Random, _log), _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
             _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log, _supervisor.Register("relay", RelaySilenceMs));
             _mailbox.Removed += new EventHandler(_relay.OnCommitted);   // room made by a POP3 DELE: deliver what waits now
             _relay.Start();
-            Info("relay", upstream == null ? "local delivery into the mailbox (no upstream configured)"
-                : _config.Upstream.Mode == "mx" ? "mx: direct to each domain's MX hosts on port " + _config.Upstream.MxPort + " (tls " + _config.Upstream.Tls + ")"
-                : "upstream " + _config.Upstream.Host + ":" + _config.Upstream.Port + " (" + _config.Upstream.Tls + ")");
-        }
-
-        // Mode "mx": the core's resolver over UDP sockets (TCP after TC=1), MX hosts on port 25.
-        // tls "opportunistic" takes any certificate (RFC 7435); "required" checks it like the upstream's.
-        private MxUpstream MxUpstream()
-        {
-            string[] list = _config.Upstream.Resolvers;
-            DnsServer[] servers = new DnsServer[list.Length];
-            for (int i = 0; i < list.Length; i++)
-            {
-                servers[i] = DnsServer.Parse(list[i]);
-            }
-
-            DnsResolver resolver = new DnsResolver(new SocketDatagramPort(), Connector, _clock, Random, servers, _log);
-            IConnector smtp = _config.Upstream.Tls == "required" ? Connector : new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, true);
-            return new MxUpstream(new MxLookup(resolver, Random), smtp, _clock, _log, UpstreamSettings.ForMx(_config));
+            Info("relay", UpstreamSettings.Describe(_config));
         }
 
         private void StartPop3Server()

@@ -12,21 +12,15 @@ namespace NanoRelay.Device.Adapters
         private readonly TlsGate _gate;
         private readonly int _handshakeTimeoutMs;
 
-        private readonly bool _acceptAnyCertificate;
-
         public SocketConnector(TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs)
-            : this(credentials, gate, handshakeTimeoutMs, false)
-        {
-        }
-
-        /// <summary>With <paramref name="acceptAnyCertificate"/>: for MX delivery with tls "opportunistic" (RFC 7435).</summary>
-        public SocketConnector(TlsCredentials credentials, TlsGate gate, int handshakeTimeoutMs, bool acceptAnyCertificate)
         {
             _credentials = credentials;
             _gate = gate;
             _handshakeTimeoutMs = handshakeTimeoutMs;
-            _acceptAnyCertificate = acceptAnyCertificate;
         }
+
+        /// <summary>STARTTLS takes any certificate: MX delivery with tls "opportunistic" (RFC 7435).</summary>
+        public bool AcceptAnyCertificate { get; set; }
 
         public IConnection Connect(string host, int port, bool implicitTls, int timeoutMilliseconds)
         {
@@ -84,7 +78,7 @@ namespace NanoRelay.Device.Adapters
             }
 
             SocketConnection connection = new SocketConnection(socket, _credentials, _gate, _handshakeTimeoutMs);
-            connection.AcceptAnyCertificate = _acceptAnyCertificate;
+            connection.AcceptAnyCertificate = AcceptAnyCertificate;
             if (implicitTls)
             {
                 // Port 465 (RFC 8314 §3.3): TLS first; the connection closes itself if this throws.

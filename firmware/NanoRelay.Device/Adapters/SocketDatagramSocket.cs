@@ -5,11 +5,10 @@ using NanoRelay.Ports;
 namespace NanoRelay.Device.Adapters
 {
     /// <summary>
-    /// One UDP socket (nanoFramework.System.Net Socket with SocketType.Dgram): SendTo a resolver,
-    /// ReceiveFrom with the socket's receive timeout (facts §1.1: a timeout throws SocketException
-    /// 10060). Unlike Dns.GetHostEntry it blocks only the calling thread, and only for the timeout.
+    /// The datagram port: each Open is a new UDP Socket (SocketType.Dgram) for one DNS query. Unlike
+    /// Dns.GetHostEntry it blocks only the calling thread, for the receive timeout (facts §1.1: 10060).
     /// </summary>
-    public sealed class SocketDatagramSocket : IDatagramSocket
+    public sealed class SocketDatagramSocket : IDatagramPort, IDatagramSocket
     {
         private const int SocketTimedOut = 10060;
 
@@ -21,16 +20,17 @@ namespace NanoRelay.Device.Adapters
 
         public int RemotePort { get; private set; }
 
+        public IDatagramSocket Open()
+        {
+            return new SocketDatagramSocket();
+        }
+
         public void SendTo(byte[] buffer, int offset, int count, string address, int port)
         {
             try
             {
                 IPAddress ip = IPAddress.Parse(address);
-                if (_socket == null)
-                {
-                    _socket = new Socket(ip.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-                }
-
+                _socket = _socket != null ? _socket : new Socket(ip.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 _socket.SendTo(buffer, offset, count, SocketFlags.None, new IPEndPoint(ip, port));
             }
             catch (SocketException e)
@@ -41,20 +41,14 @@ namespace NanoRelay.Device.Adapters
 
         public int ReceiveFrom(byte[] buffer, int offset, int count, int timeoutMilliseconds)
         {
-            if (_socket == null)
-            {
-                return ConnectionRead.TimedOut;
-            }
-
             try
             {
                 _socket.ReceiveTimeout = timeoutMilliseconds > 0 ? timeoutMilliseconds : 1;
                 EndPoint from = new IPEndPoint(IPAddress.Any, 0);
-                int take = count + 1 < _datagram.Length ? count + 1 : _datagram.Length;
-                int n = _socket.ReceiveFrom(_datagram, 0, take, SocketFlags.None, ref from);
-                IPEndPoint sender = from as IPEndPoint;
-                RemoteAddress = sender == null ? string.Empty : sender.Address.ToString();
-                RemotePort = sender == null ? 0 : sender.Port;
+                int n = _socket.ReceiveFrom(_datagram, 0, count + 1 < _datagram.Length ? count + 1 : _datagram.Length, SocketFlags.None, ref from);
+                IPEndPoint sender = (IPEndPoint)from;
+                RemoteAddress = sender.Address.ToString();
+                RemotePort = sender.Port;
                 System.Array.Copy(_datagram, 0, buffer, offset, n < count ? n : count);
                 return n;
             }
@@ -71,11 +65,10 @@ namespace NanoRelay.Device.Adapters
 
         public void Close()
         {
-            Socket s = _socket;
-            _socket = null;
-            if (s != null)
+            if (_socket != null)
             {
-                s.Close();
+                _socket.Close();
+                _socket = null;
             }
         }
     }
