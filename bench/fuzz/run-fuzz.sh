@@ -99,7 +99,7 @@ cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $cpu, $(nproc) cores (shared), $(free -g | awk '/^Mem:/{print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version)"
-  echo "- Fuzzer: $ver with SharpFuzz 2.3.0 (NanoRelay.Core.dll instrumented)"
+  echo "- Fuzzer: $ver with SharpFuzz 2.3.0 (NanoRelay.Core.dll and NanoRelay.Mx.dll instrumented)"
   echo "- Command: \`bench/fuzz/run-fuzz.sh $args\` ($secs s per target, seeds from bench/fuzz/corpus/)"
   echo "- Harness self-check: $selfcheck"
   echo
