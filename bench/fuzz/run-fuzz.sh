@@ -34,7 +34,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish "$here/NanoRelay.Fuzz/NanoRelay.Fuzz.csproj" -c Release -o "$work/out" -m:1 -nologo -v quiet
 # Instrumented code needs the fuzzer's shared memory: crashes are replayed with a plain copy.
 cp -r "$work/out" "$work/plain"
-# Only the core is instrumented: coverage is what the core's parsers do, not MimeKit's or ours.
+# Only the core and NanoRelay.Mx are instrumented: coverage is what their parsers do, not MimeKit's or ours.
 (cd "$here" && dotnet tool run sharpfuzz "$work/out/NanoRelay.Core.dll")
 (cd "$here" && dotnet tool run sharpfuzz "$work/out/NanoRelay.Mx.dll")
 
