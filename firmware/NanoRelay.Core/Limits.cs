@@ -264,5 +264,10 @@ namespace NanoRelay
         // number of hosts it tries; ours tries at most this many MX hosts and addresses per host.
         public const int MxHostsTried = 5;
         public const int MxAddressesPerHost = 2;
+
+        // RFC 1047: QUIT waits until the worker recorded the outcome; a message for several
+        // domains holds a session per domain until then, at most this many (each is a socket and,
+        // with STARTTLS, a TLS context: few on a device).
+        public const int MxSessionsHeld = 4;
     }
 }

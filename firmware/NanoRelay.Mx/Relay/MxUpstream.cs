@@ -24,6 +24,11 @@ namespace NanoRelay.Relay
         private readonly SmtpClientSettings _template;
         private readonly byte[] _scan = new byte[512];
 
+        // Sessions whose transaction ended and that wait for EndSession's QUIT, so that a crash
+        // between the host's 250 and the worker's record costs no network round trip (RFC 1047).
+        private readonly SmtpClientDriver[] _held = new SmtpClientDriver[Limits.MxSessionsHeld];
+        private int _heldCount;
+
         /// <summary>
         /// <paramref name="template"/> gives the EHLO name, the port (25), the TLS mode
         /// (Opportunistic or StartTls for "required") and the timeouts; host and address are set per attempt.
@@ -87,9 +92,17 @@ namespace NanoRelay.Relay
             return result;
         }
 
-        /// <summary>Each domain's session ended with its transaction; nothing is left open.</summary>
+        /// <summary>QUIT and close the sessions the last messages left open (the worker recorded their outcomes).</summary>
         public void EndSession()
         {
+            for (int i = 0; i < _heldCount; i++)
+            {
+                SmtpClientDriver d = _held[i];
+                _held[i] = null;
+                d.Close();
+            }
+
+            _heldCount = 0;
         }
 
         // One attempt for one domain's recipients. Returns true when it ended ambiguous (RFC 1047).
@@ -193,6 +206,17 @@ namespace NanoRelay.Relay
             SmtpClientDriver driver = new SmtpClientDriver(_connector, _clock, _log, s);
             SessionsOpened++;
             SmtpOutcome outcome = driver.Open();
+            if (outcome != null && s.Tls == SmtpTlsMode.Opportunistic && outcome.Failure == SmtpFailure.TlsRequired)
+            {
+                // RFC 7435 §4 / RFC 3207 §4.1: opportunistic TLS that fails (454, a failed handshake) is
+                // no reason to keep the mail; the same host is asked again without STARTTLS.
+                Log(LogLevel.Info, host + "[" + address + "]: STARTTLS failed (" + outcome.Reply + "); again in plaintext");
+                s.Tls = SmtpTlsMode.None;
+                driver = new SmtpClientDriver(_connector, _clock, _log, s);
+                SessionsOpened++;
+                outcome = driver.Open();
+            }
+
             if (outcome != null)
             {
                 return outcome;
@@ -215,10 +239,29 @@ namespace NanoRelay.Relay
             finally
             {
                 content.Close();
-                driver.Close();
+                Hold(driver);
             }
 
             return outcome;
+        }
+
+        // A usable session waits for EndSession's QUIT; past Limits.MxSessionsHeld the oldest is closed now.
+        private void Hold(SmtpClientDriver driver)
+        {
+            if (driver.Session.Action != SmtpClientAction.Ready)
+            {
+                driver.Close();
+                return;
+            }
+
+            if (_heldCount == _held.Length)
+            {
+                _held[0].Close();
+                System.Array.Copy(_held, 1, _held, 0, _heldCount - 1);
+                _heldCount--;
+            }
+
+            _held[_heldCount++] = driver;
         }
 
         private static void Set(int[] group, int count, RecipientOutcome[] outcomes, string[] replies, RecipientOutcome o, string reply)

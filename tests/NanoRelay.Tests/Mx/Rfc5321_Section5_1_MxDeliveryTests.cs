@@ -212,6 +212,38 @@ namespace NanoRelay.Tests.Mx
         }
 
         [TestMethod]
+        public void OpportunisticStartTlsRefused_TheSameHostIsAskedAgainInPlaintext()
+        {
+            var r = new Rig();
+            r.Dns.Mx("one.test", (10, "mx.one.test")).A("mx.one.test", 127, 0, 0, 11);
+            r.Hosts.At("127.0.0.11", "220 mx ESMTP\r\n250-mx\r\n250 STARTTLS\r\n454 4.7.0 TLS not available\r\n221 bye\r\n", SmtpHosts.Accepts1);
+            r.Queue("a@one.test");
+
+            r.Worker.RunDue();
+
+            CollectionAssert.AreEqual(new[] { "127.0.0.11:2525", "127.0.0.11:2525" }, r.Hosts.Connects);
+            Assert.AreEqual(0, r.Spool.Count);
+            Assert.AreEqual(1, r.Worker.Counters.Sent);
+        }
+
+        [TestMethod]
+        public void Rfc1047_QuitWaitsUntilTheWorkerEndsTheSession()
+        {
+            var r = new Rig();
+            r.Dns.Mx("one.test", (10, "mx.one.test")).A("mx.one.test", 127, 0, 0, 11);
+            r.Hosts.At("127.0.0.11", SmtpHosts.Accepts1);
+            SpoolEntry e = r.Queue("a@one.test");
+
+            UpstreamResult result = r.Mx.Send(new OutboundMessage(r.Spool, e, new[] { "a@one.test" }));
+
+            Assert.AreEqual(RecipientOutcome.Accepted, result.Outcomes[0]);
+            Assert.IsFalse(r.Written("127.0.0.11").Contains("QUIT"), "no QUIT before the outcome is recorded");
+            r.Mx.EndSession();
+            StringAssert.EndsWith(r.Written("127.0.0.11"), "QUIT\r\n");
+            Assert.IsTrue(r.Hosts.Sessions["127.0.0.11"].IsClosed);
+        }
+
+        [TestMethod]
         public void DnsQueries_GoToTheConfiguredResolverAndPort()
         {
             var r = new Rig();
