@@ -34,9 +34,20 @@ namespace NanoRelay.HostSim
 
         public sealed class UpstreamSection
         {
+            /// <summary>"submission" (the default: one server, port 587, AUTH) or "mx" (direct delivery to each domain's MX hosts, port 25).</summary>
+            public string Mode { get; set; } = "submission";
+
+            /// <summary>mode "mx": the DNS servers to ask, literal addresses with an optional port ("192.168.1.1", "127.0.0.1:5353").</summary>
+            public string[] Resolvers { get; set; }
+
+            /// <summary>mode "mx": the MX hosts' SMTP port; 25 (RFC 5321 §4.5.4.2), another only for tests.</summary>
+            public int MxPort { get; set; } = 25;
+
             public string Host { get; set; }
             public int Port { get; set; } = 587;
-            public string Tls { get; set; } = "starttls";
+
+            /// <summary>submission: starttls (default), implicit, none; mx: opportunistic (default) or required.</summary>
+            public string Tls { get; set; }
             public string User { get; set; }
             public string Password { get; set; }
             public string Auth { get; set; } = "auto";
@@ -176,11 +187,29 @@ namespace NanoRelay.HostSim
             return string.IsNullOrEmpty(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
         }
 
+        // mode "mx": the rules host and device share (NanoRelay.Mx), as the one-line error this model throws.
+        private static void ValidateMx(UpstreamSection u)
+        {
+            u.Tls ??= NanoRelay.Relay.MxSettings.DefaultTls;
+            string problem = NanoRelay.Relay.MxSettings.Check(u.Tls, u.Resolvers, u.MxPort, u.Host, u.User, u.Password, u.Token);
+            if (problem != null)
+            {
+                throw new ConfigException(problem);
+            }
+        }
+
         /// <summary>Checks every field; throws <see cref="ConfigException"/> at the first problem.</summary>
         public void Validate()
         {
-            if (Upstream != null)
+            if (Upstream != null && Upstream.Mode == "mx")
             {
+                ValidateMx(Upstream);
+            }
+            else if (Upstream != null)
+            {
+                Require(Upstream.Mode == "submission", "upstream.mode", "must be submission or mx, not '" + Upstream.Mode + "'");
+                Upstream.Tls ??= "starttls";
+                Require(Upstream.Resolvers == null, "upstream.resolvers", "is for mode mx only");
                 Require(!string.IsNullOrWhiteSpace(Upstream.Host), "upstream.host", "is required when upstream is given");
                 Require(Upstream.Port > 0 && Upstream.Port < 65536, "upstream.port", "must be 1-65535, not " + Upstream.Port);
                 Require(Upstream.Tls is "starttls" or "implicit" or "none", "upstream.tls", "must be starttls, implicit or none, not '" + Upstream.Tls + "'");

@@ -58,6 +58,9 @@ namespace NanoRelay.HostSim
         /// <summary>The submission client toward the configured upstream, or null for local delivery.</summary>
         public SmtpUpstream Upstream { get; private set; }
 
+        /// <summary>Direct delivery to each domain's MX hosts (upstream mode "mx"), or null.</summary>
+        public MxUpstream Mx { get; private set; }
+
         /// <summary>The bytes each store (spool, mailbox) may hold: spool.maxBytes, or less when the board's spool is smaller.</summary>
         public long StoreBytes { get; private set; }
 
@@ -114,7 +117,11 @@ namespace NanoRelay.HostSim
             RecoveryReport spool = Spool.Open();
             RecoverySummary = "spool: " + Spool.Count + " queued" + Describe(spool) + "; mailbox: " + Mailbox.Refresh() + " messages" + Describe(mailbox);
 
-            if (Config.Upstream != null)
+            if (Config.Upstream != null && Config.Upstream.Mode == "mx")
+            {
+                Mx = UpstreamSettings.MxFrom(Config, _clock, Random, _log);
+            }
+            else if (Config.Upstream != null)
             {
                 X509Certificate2Collection cas;
                 try
@@ -130,7 +137,7 @@ namespace NanoRelay.HostSim
             }
 
             RetryPolicy policy = new RetryPolicy(Config.Retry.FirstDelaySeconds, Config.Retry.MaxDelaySeconds, Config.Retry.LifetimeHours);
-            Worker = new RelayWorker(Spool, Mailbox, Upstream, _clock, Random, policy, Config.Device.Name, _log);
+            Worker = new RelayWorker(Spool, Mailbox, Mx != null ? Mx : Upstream, _clock, Random, policy, Config.Device.Name, _log);
 
             // A POP3 deletion makes room: what waits on a full mailbox goes now, not after its backoff.
             Mailbox.Removed += (sender, e) => Wake();
@@ -175,6 +182,11 @@ namespace NanoRelay.HostSim
                 if (c.Deferred + c.Bounces > deferred && Upstream?.LastOutcome != null)
                 {
                     LastError = Upstream.LastOutcome.Describe();
+                }
+
+                if (c.Deferred + c.Bounces > deferred && Mx?.LastReply != null)
+                {
+                    LastError = Mx.LastReply;
                 }
 
                 if (Worker.IsMailboxFull)

@@ -47,7 +47,7 @@ namespace NanoRelay.HostSim
             {
                 s._host = RelayHost.Open(config, dataDirectory, clock, random, log, s._board?.SpoolBytes ?? 0);
                 output.WriteLine("store            " + s._host.RecoverySummary);
-                output.WriteLine("delivery         " + (config.Upstream == null ? "local: into the device mailbox (no upstream configured)" : "upstream " + config.Upstream.Host + ":" + config.Upstream.Port + " (" + config.Upstream.Tls + ")"));
+                output.WriteLine("delivery         " + UpstreamSettings.Describe(config));
                 s._host.Start();
                 // One table of failed logins by address for both servers: a guesser cannot switch protocols to start afresh.
                 NanoRelay.Auth.AuthPenalty penalty = new NanoRelay.Auth.AuthPenalty();

@@ -90,6 +90,11 @@ namespace NanoRelay.HostSim
                     message.Attachments[i] = new MimeAttachment(Path.GetFileName(attach[i]), MediaTypes.Guess(attach[i]), attachments[i]);
                 }
 
+                if (cfg.Upstream != null && cfg.Upstream.Mode == "mx")
+                {
+                    return Usage("upstream mode mx delivers from the queue: use `run` and its SMTP ingress to send by MX");
+                }
+
                 if (cfg.Upstream == null)
                 {
                     // README "First contact": with no upstream, the relay's path ends in the device mailbox.

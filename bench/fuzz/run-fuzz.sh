@@ -2,7 +2,7 @@
 # Coverage-guided fuzzing of the core with SharpFuzz + AFL++ (Debian's afl++ package).
 # Usage: bench/fuzz/run-fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 120 s, every target)
 # Installs afl++ (apt-get) and the SharpFuzz.CommandLine tool (bench/fuzz/dotnet-tools.json),
-# publishes NanoRelay.Fuzz, instruments NanoRelay.Core.dll in the published copy, runs afl-fuzz
+# publishes NanoRelay.Fuzz, instruments NanoRelay.Core.dll and NanoRelay.Mx.dll in the published copy, runs afl-fuzz
 # on each target for the given time starting from bench/fuzz/corpus/TARGET, replays every crash
 # it saved, copies the crash inputs to bench/fuzz/findings/TARGET/ and writes
 # bench/fuzz/RESULTS-fuzz.md (executions, exec/s, corpus size, crashes per target).
@@ -17,7 +17,7 @@ targets=("$@")
 args="$secs${*:+ }$*"
 [ "${KEEP_QUEUE:-0}" -gt 0 ] && args="$args (KEEP_QUEUE=$KEEP_QUEUE)"
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(framer smtp-reply smtp-server pop3-session mime-roundtrip spool-recovery)
+  targets=(framer smtp-reply smtp-server pop3-session mime-roundtrip spool-recovery dns-response)
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -34,8 +34,9 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish "$here/NanoRelay.Fuzz/NanoRelay.Fuzz.csproj" -c Release -o "$work/out" -m:1 -nologo -v quiet
 # Instrumented code needs the fuzzer's shared memory: crashes are replayed with a plain copy.
 cp -r "$work/out" "$work/plain"
-# Only the core is instrumented: coverage is what the core's parsers do, not MimeKit's or ours.
+# Only the core and NanoRelay.Mx are instrumented: coverage is what their parsers do, not MimeKit's or ours.
 (cd "$here" && dotnet tool run sharpfuzz "$work/out/NanoRelay.Core.dll")
+(cd "$here" && dotnet tool run sharpfuzz "$work/out/NanoRelay.Mx.dll")
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 stat() { sed -n "s/^$2 *: //p" "$1" | head -1; }
@@ -98,7 +99,7 @@ cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $cpu, $(nproc) cores (shared), $(free -g | awk '/^Mem:/{print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version)"
-  echo "- Fuzzer: $ver with SharpFuzz 2.3.0 (NanoRelay.Core.dll instrumented)"
+  echo "- Fuzzer: $ver with SharpFuzz 2.3.0 (NanoRelay.Core.dll and NanoRelay.Mx.dll instrumented)"
   echo "- Command: \`bench/fuzz/run-fuzz.sh $args\` ($secs s per target, seeds from bench/fuzz/corpus/)"
   echo "- Harness self-check: $selfcheck"
   echo

@@ -344,5 +344,53 @@ namespace NanoRelay
 
         // The config's nesting (root, section, sensors array, sensor): ConfigNulls looks no deeper than this.
         public const int ConfigDepth = 8;
+
+        // RFC 1035 §2.3.4: "labels 63 octets or less", "names 255 octets or less".
+        public const int DnsLabel = 63;
+        public const int DnsName = 255;
+
+        // RFC 1035 §2.3.4: "UDP messages 512 octets or less". A resolver may still send more
+        // (EDNS0, RFC 6891) when asked; we do not ask, so a datagram buffer of 512 suffices and a
+        // longer datagram is refused as malformed.
+        public const int DnsUdpMessage = 512;
+
+        // RFC 7766 §8: over TCP "the message is prefixed with a two byte length field"; up to
+        // 65,535 octets. A device does not hold that: answers for MX/A/AAAA fit in 4 KB; a longer
+        // one is refused as malformed (the domain's mail waits, it is not misread).
+        public const int DnsTcpMessage = 4096;
+
+        // RFC 1035 §4.1.4 allows pointers only to "a prior occurance of the same name"; a name
+        // follows at most this many pointers (a name of 127 one-octet labels needs fewer).
+        public const int DnsPointerHops = 64;
+
+        // Records read from one answer section, and answers kept (MX hosts, addresses). A
+        // provider's MX set has 1-10 hosts (RFC 5321 §5.1 asks to try "at least" the first few).
+        public const int DnsRecords = 64;
+        public const int DnsAnswers = 16;
+
+        // RFC 1034 §3.6.2: a CNAME chain is followed; ours stops after this many links (BIND's
+        // limit is 16; loops and long chains are refused).
+        public const int DnsCnameChain = 8;
+
+        // RFC 1035 §4.2.1 / RFC 1536 §1: a query is retried after 2-5 s, each configured server
+        // in turn, a few times.
+        public const int DnsTimeoutMs = 3000;
+        public const int DnsAttempts = 2;
+        public const int DnsResolvers = 3;
+
+        // The cache: a fixed number of entries, and no TTL kept longer than an hour (RFC 2181
+        // §8 allows up to 2^31-1 s; a device that kept a stale MX for weeks would not notice a move).
+        public const int DnsCacheEntries = 16;
+        public const int DnsCacheMaxTtlSeconds = 3600;
+
+        // RFC 5321 §5.1: "the SMTP client SHOULD try at least two addresses" and may bound the
+        // number of hosts it tries; ours tries at most this many MX hosts and addresses per host.
+        public const int MxHostsTried = 5;
+        public const int MxAddressesPerHost = 2;
+
+        // RFC 1047: QUIT waits until the worker recorded the outcome; a message for several
+        // domains holds a session per domain until then, at most this many (each is a socket and,
+        // with STARTTLS, a TLS context: few on a device).
+        public const int MxSessionsHeld = 4;
     }
 }

@@ -71,7 +71,9 @@ namespace System.Net.Sockets
         public void Listen(int backlog) { }
         public bool Poll(int microSeconds, SelectMode mode) { throw new NotSupportedException(); }
         public int Receive(byte[] buffer, int offset, int size, SocketFlags socketFlags) { throw new NotSupportedException(); }
+        public int ReceiveFrom(byte[] buffer, int offset, int size, SocketFlags socketFlags, ref EndPoint remoteEP) { throw new NotSupportedException(); }
         public int Send(byte[] buffer, int offset, int size, SocketFlags socketFlags) { throw new NotSupportedException(); }
+        public int SendTo(byte[] buffer, int offset, int size, SocketFlags socketFlags, EndPoint remoteEP) { throw new NotSupportedException(); }
         public void SetSocketOption(SocketOptionLevel optionLevel, SocketOptionName optionName, int optionValue) { }
         public void SetSocketOption(SocketOptionLevel optionLevel, SocketOptionName optionName, bool optionValue) { }
         void IDisposable.Dispose() { }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using nanoFramework.Json;
+using NanoRelay.Relay;
 
 namespace NanoRelay.Device
 {
@@ -36,9 +37,13 @@ namespace NanoRelay.Device
 
         public sealed class UpstreamSection
         {
+            // mode "submission" (one server, AUTH) or "mx" (each domain's MX hosts; see MxSettings).
+            public string Mode { get; set; } = "submission";
+            public string[] Resolvers { get; set; }
+            public int MxPort { get; set; } = 25;
             public string Host { get; set; }
             public int Port { get; set; } = 587;
-            public string Tls { get; set; } = "starttls";
+            public string Tls { get; set; }   // null: starttls, or opportunistic in mode mx
             public string User { get; set; }
             public string Password { get; set; }
             public string Auth { get; set; } = "auto";
@@ -167,8 +172,20 @@ namespace NanoRelay.Device
         // The fields the device itself depends on; the full rule set is the core's (see the report).
         private string Check()
         {
+            if (Upstream != null && Upstream.Mode == "mx")
+            {
+                Upstream.Tls = Upstream.Tls == null ? MxSettings.DefaultTls : Upstream.Tls;
+                return MxSettings.Check(Upstream.Tls, Upstream.Resolvers, Upstream.MxPort, Upstream.Host, Upstream.User, Upstream.Password, Upstream.Token);
+            }
+
             if (Upstream != null)
             {
+                Upstream.Tls = Upstream.Tls == null ? "starttls" : Upstream.Tls;
+                if (Upstream.Mode != "submission")
+                {
+                    return "upstream.mode: must be submission or mx, not '" + Upstream.Mode + "'";
+                }
+
                 if (Upstream.Host == null || Upstream.Host.Length == 0)
                 {
                     return "upstream.host: is required when upstream is given";

@@ -155,17 +155,15 @@ namespace NanoRelay.Device
 
         private void StartRelayWorker()
         {
-            // No upstream: local delivery into the mailbox (the embedded default); the core decides.
-            SmtpUpstream upstream = _config.Upstream == null ? null : new SmtpUpstream(Connector, _clock, _log, UpstreamSettings.From(_config));
             RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
-            RelayWorker worker = new RelayWorker(_spool, _mailbox, upstream, _clock, Random, policy, _config.Device.Name, _log);
+            RelayWorker worker = new RelayWorker(_spool, _mailbox, UpstreamSettings.Create(_config, Connector, new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock) { AcceptAnyCertificate = true }, _clock, Random, _log), _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
             _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log);
             Heartbeat beat = _supervisor.AddWorker("relay", RelaySilenceMs, new ThreadStart(_relay.Run));
             _relay.Heartbeat = beat;
             _mailbox.Removed += new EventHandler(_relay.OnCommitted);   // room made by a POP3 DELE: deliver what waits now
             _supervisor.StartWorker(beat);
-            Info("relay", upstream == null ? "local delivery into the mailbox (no upstream configured)" : "upstream " + _config.Upstream.Host + ":" + _config.Upstream.Port + " (" + _config.Upstream.Tls + ")");
+            Info("relay", UpstreamSettings.Describe(_config));
         }
 
         private void StartPop3Server()

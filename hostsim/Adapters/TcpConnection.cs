@@ -41,6 +41,12 @@ namespace NanoRelay.HostSim.Adapters
 
         public bool IsSecure { get { return _tls != null; } }
 
+        /// <summary>
+        /// Opportunistic TLS toward an MX host (RFC 7435 §4, RFC 7672 §1.3): any certificate is
+        /// accepted, since encryption without authentication still beats plaintext on port 25.
+        /// </summary>
+        public bool AcceptAnyCertificate { get; set; }
+
         public bool IsLoopback { get; }
 
         public string RemoteAddress { get; }
@@ -177,7 +183,7 @@ namespace NanoRelay.HostSim.Adapters
 
         private bool ValidateServer(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
         {
-            if (errors == SslPolicyErrors.None)
+            if (errors == SslPolicyErrors.None || AcceptAnyCertificate)
             {
                 return true;
             }

@@ -22,6 +22,9 @@ namespace NanoRelay.HostSim.Adapters
         /// </summary>
         public int WriteTimeoutMilliseconds { get; set; }
 
+        /// <summary>Every connection accepts any server certificate (MX delivery with tls "opportunistic").</summary>
+        public bool AcceptAnyCertificate { get; set; }
+
         /// <summary>Loads a PEM or DER CA file (trustedCaFile) into a collection; null for no file.</summary>
         public static X509Certificate2Collection LoadTrustedCas(string path)
         {
@@ -64,7 +67,7 @@ namespace NanoRelay.HostSim.Adapters
                 throw;
             }
 
-            TcpConnection connection = new TcpConnection(socket, null, _trustedCas);
+            TcpConnection connection = new TcpConnection(socket, null, _trustedCas) { AcceptAnyCertificate = AcceptAnyCertificate };
             if (implicitTls)
             {
                 socket.ReceiveTimeout = timeoutMilliseconds;

@@ -5,7 +5,7 @@
 #
 # The kit (built outside this repository; layout in its README) holds bin/nanoclr, bin/nanoclr-test, the
 # MetadataProcessor in mdp/, the compile recipe in recipe/ and the class libraries in lib/ (.dll + .pe). This script
-# compiles the core's device libraries (firmware/NanoRelay.Core, firmware/NanoRelay.Smtp), tests/NanoRelay.Testing and
+# compiles the core's device libraries (firmware/NanoRelay.Core, .Smtp, .Imap, .Mx), tests/NanoRelay.Testing and
 # each device test group
 # (tests/NanoRelay.DeviceTests/GROUP/*.nfproj: its Compile items are the group's sources) into .pe files with the
 # kit's recipe, runs every group with the UnitTestLauncher, and prints one line per group, every failed test, and
@@ -68,7 +68,7 @@ group_methods() { # group_methods NFPROJ
 
 # The core as the device builds it: one assembly per library project, in dependency order (one nanoFramework
 # assembly holds at most 64 KB of byte code). Each lands in $out/lib/ for the ones after it.
-libraries="NanoRelay.Core:firmware/NanoRelay.Core/NanoRelay.Core.nfproj NanoRelay.Smtp:firmware/NanoRelay.Smtp/NanoRelay.Smtp.nfproj NanoRelay.Imap:firmware/NanoRelay.Imap/NanoRelay.Imap.nfproj"
+libraries="NanoRelay.Core:firmware/NanoRelay.Core/NanoRelay.Core.nfproj NanoRelay.Smtp:firmware/NanoRelay.Smtp/NanoRelay.Smtp.nfproj NanoRelay.Imap:firmware/NanoRelay.Imap/NanoRelay.Imap.nfproj NanoRelay.Mx:firmware/NanoRelay.Mx/NanoRelay.Mx.nfproj"
 build_libraries() {
   rm -rf "$out/lib"; mkdir -p "$out/lib"
   local entry name

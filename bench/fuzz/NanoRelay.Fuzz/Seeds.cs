@@ -98,7 +98,35 @@ namespace NanoRelay.Fuzz
                     yield return Concat(new byte[] { 0 }, File(8, Ascii("orphan content")), File(9 + 16, new byte[40]));
                     yield return Concat(new byte[] { 1 }, File(0xF1, Ascii("stranger")), File(4, new byte[12]), File(16 + 1, new byte[] { 255, 255, 255, 255 }));
                     break;
+                case "dns-response":
+                    foreach (byte[] seed in DnsSeeds())
+                    {
+                        yield return seed;
+                    }
+
+                    break;
             }
+        }
+
+        // Type pick (0 MX, 1 A, 2 AAAA; name from bits 2-3), the ID flag, then the response.
+        private static IEnumerable<byte[]> DnsSeeds()
+        {
+            byte[] v6 = new byte[16];
+            v6[0] = 0x20;
+            v6[15] = 1;
+            yield return Concat(new byte[] { 0, 1 }, NanoRelay.Testing.DnsPacket.Response("example.org", Dns.DnsType.Mx, 0).Mx(null, 10, "mx1.example.org", 300).Mx(null, 20, "mx2.example.org", 300).ToArray());
+            yield return Concat(new byte[] { 0, 1 }, NanoRelay.Testing.DnsPacket.Response("example.org", Dns.DnsType.Mx, 0).Mx(null, 0, ".", 300).ToArray());
+            yield return Concat(new byte[] { 5, 1 }, NanoRelay.Testing.DnsPacket.Response("mx1.example.org", Dns.DnsType.A, 0).CName(null, "host.example.org", 60).A("host.example.org", 192, 0, 2, 1, 60).ToArray());
+            yield return Concat(new byte[] { 6, 1 }, NanoRelay.Testing.DnsPacket.Response("mx1.example.org", Dns.DnsType.Aaaa, 0).Aaaa(null, v6, 60).ToArray());
+            yield return Concat(new byte[] { 0, 1 }, NanoRelay.Testing.DnsPacket.Response("example.org", Dns.DnsType.Mx, Dns.DnsRcode.NameError).ToArray());
+            yield return Concat(new byte[] { 0, 1 }, NanoRelay.Testing.DnsPacket.Response("example.org", Dns.DnsType.Mx, 0).Truncated().ToArray());
+            yield return Concat(new byte[] { 0, 0 }, NanoRelay.Testing.DnsPacket.Response("example.org", Dns.DnsType.Mx, 0).Mx("other.example", 1, "evil.example", 60).ToArray());
+            NanoRelay.Testing.DnsPacket loop = NanoRelay.Testing.DnsPacket.Response("example.org", Dns.DnsType.Mx, 0);
+            int at = loop.Length;
+            loop.Record(null, Dns.DnsType.Mx, 60).U16(10).Octet(3).Octet('x').Octet('y').Octet('z').Pointer(at + 14).End();
+            yield return Concat(new byte[] { 0, 1 }, loop.ToArray());
+            NanoRelay.Testing.DnsPacket chain = NanoRelay.Testing.DnsPacket.Response("a.example", Dns.DnsType.A, 0).CName(null, "b.example", 60).CName("b.example", "a.example", 60);
+            yield return Concat(new byte[] { 9, 1 }, chain.ToArray());
         }
 
         private static byte[] Mime(byte type, string subject, string body, string name, byte[] content)

@@ -13,6 +13,7 @@ namespace NanoRelay.Fuzz
             ("pop3-session", Pop3SessionTarget.Run),
             ("mime-roundtrip", MimeRoundTripTarget.Run),
             ("spool-recovery", SpoolRecoveryTarget.Run),
+            ("dns-response", DnsResponseTarget.Run),
         };
 
         public static Action<byte[]> Find(string name)

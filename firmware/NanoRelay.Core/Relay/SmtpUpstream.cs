@@ -48,7 +48,7 @@ namespace NanoRelay.Relay
 
             SmtpEnvelope envelope = new SmtpEnvelope(message.Sender, message.Recipients);
             envelope.Size = message.Size;
-            envelope.EightBit = HasEightBitOctets(message);
+            envelope.EightBit = HasEightBitOctets(message, _scan);
             SmtpOutcome outcome = null;
             if (_open == null)
             {
@@ -134,9 +134,11 @@ namespace NanoRelay.Relay
             return result;
         }
 
-        // RFC 6152: BODY=8BITMIME only when the content really has 8-bit octets (mail from the
-        // SMTP ingress may; the MIME writer's never does). One pass over the spooled file.
-        private bool HasEightBitOctets(OutboundMessage message)
+        /// <summary>
+        /// RFC 6152: BODY=8BITMIME only when the content really has 8-bit octets (mail from the
+        /// SMTP ingress may; the MIME writer's never does). One pass over the spooled file.
+        /// </summary>
+        public static bool HasEightBitOctets(OutboundMessage message, byte[] _scan)
         {
             IFileReader r = message.OpenContent();
             if (r == null)

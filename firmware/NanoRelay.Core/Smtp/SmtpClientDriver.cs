@@ -48,7 +48,7 @@ namespace NanoRelay.Smtp
             _framer.DiscardBuffered();
             try
             {
-                _connection = _connector.Connect(_settings.Host, _settings.Port, implicitTls, _settings.ConnectTimeoutMilliseconds);
+                _connection = _connector.Connect(_settings.Address != null ? _settings.Address : _settings.Host, _settings.Port, implicitTls, _settings.ConnectTimeoutMilliseconds);
             }
             catch (ConnectionException e)
             {

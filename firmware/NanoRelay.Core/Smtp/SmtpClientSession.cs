@@ -328,6 +328,12 @@ namespace NanoRelay.Smtp
 
         private void AfterHello()
         {
+            if (_settings.Tls == SmtpTlsMode.Opportunistic && !_secure && _capabilities.Has(SmtpExtensions.StartTls))
+            {
+                Enter(SmtpClientState.StartTls);   // RFC 3207 §4 on port 25: used whenever offered
+                return;
+            }
+
             if (_settings.Tls == SmtpTlsMode.StartTls && !_secure)
             {
                 if (!_capabilities.Has(SmtpExtensions.StartTls))
@@ -708,9 +714,9 @@ namespace NanoRelay.Smtp
         // envelope leaves on a plaintext connection when TLS is required.
         private bool SecureEnough()
         {
-            if (_secure || _settings.Tls == SmtpTlsMode.None)
+            if (_secure || _settings.Tls == SmtpTlsMode.None || (_settings.Tls == SmtpTlsMode.Opportunistic && !_capabilities.Has(SmtpExtensions.StartTls)))
             {
-                return true;
+                return true;   // opportunistic: plaintext only when STARTTLS was never offered (RFC 7435 §4)
             }
 
             FailAndQuit(SmtpFailure.TlsRequired, 0, "refusing to send " + SmtpOutcome.StepName_(State) + " on a connection without TLS");

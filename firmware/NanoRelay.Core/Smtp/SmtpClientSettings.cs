@@ -19,6 +19,12 @@ namespace NanoRelay.Smtp
 
         public string Host { get; set; }
 
+        /// <summary>
+        /// The address to connect to when it is not <see cref="Host"/> (an MX host's address found by
+        /// the core's resolver); Host stays the name STARTTLS verifies. Null: connect to Host.
+        /// </summary>
+        public string Address { get; set; }
+
         public int Port { get; set; }
 
         public SmtpTlsMode Tls { get; set; }
@@ -100,6 +106,20 @@ namespace NanoRelay.Smtp
             s.Password = password;
             s.Token = token;
             s.Auth = AuthChoiceOf(auth);
+            s.HeloName = heloName != null && heloName.Length > 0 ? heloName : HeloNameFrom(deviceName);
+            return s;
+        }
+
+        /// <summary>
+        /// The template for direct delivery (config upstream mode "mx"): the MX port (25), tls
+        /// "required" (STARTTLS, certificate checked) or "opportunistic" (STARTTLS whenever offered),
+        /// no credentials ever (RFC 5321 §4.5.4.2 port 25 is not a submission port), EHLO with the device's name.
+        /// </summary>
+        public static SmtpClientSettings ForMx(int port, string tls, string heloName, string deviceName)
+        {
+            SmtpClientSettings s = new SmtpClientSettings();
+            s.Port = port;
+            s.Tls = tls == "required" ? SmtpTlsMode.StartTls : SmtpTlsMode.Opportunistic;
             s.HeloName = heloName != null && heloName.Length > 0 ? heloName : HeloNameFrom(deviceName);
             return s;
         }

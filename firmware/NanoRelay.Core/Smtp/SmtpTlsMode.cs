@@ -11,5 +11,11 @@ namespace NanoRelay.Smtp
 
         /// <summary>Plaintext, only when the config says so explicitly. STARTTLS is not attempted.</summary>
         None = 2,
+
+        /// <summary>
+        /// Port 25 to an MX host (RFC 3207 §4, RFC 7435): STARTTLS whenever the server offers it,
+        /// plaintext when it does not; the certificate is not checked (the connector decides).
+        /// </summary>
+        Opportunistic = 3,
     }
 }

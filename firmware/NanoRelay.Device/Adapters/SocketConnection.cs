@@ -54,6 +54,9 @@ namespace NanoRelay.Device.Adapters
 
         public bool IsSecure { get { return _tls != null; } }
 
+        /// <summary>STARTTLS as client takes any certificate (MX delivery with tls "opportunistic").</summary>
+        public bool AcceptAnyCertificate { get; set; }
+
         public bool IsLoopback { get; private set; }
 
         public string RemoteAddress { get; private set; }
@@ -232,7 +235,8 @@ namespace NanoRelay.Device.Adapters
                 if (asClient)
                 {
                     // facts §1.3: only CertificateRequired makes mbedTLS verify the server.
-                    tls.SslVerification = SslVerification.CertificateRequired;
+                    // Opportunistic TLS to an MX host (RFC 7435 §4): encrypted, the certificate not checked.
+                    tls.SslVerification = AcceptAnyCertificate ? SslVerification.NoVerification : SslVerification.CertificateRequired;
                     if (_credentials.TrustedCa == null)
                     {
                         tls.AuthenticateAsClient(targetHost, Protocols);

@@ -21,6 +21,9 @@ namespace NanoRelay.Device.Adapters
             _handshakeTimeoutMs = handshakeTimeoutMs;
         }
 
+        /// <summary>STARTTLS takes any certificate: MX delivery with tls "opportunistic" (RFC 7435).</summary>
+        public bool AcceptAnyCertificate { get; set; }
+
         public IConnection Connect(string host, int port, bool implicitTls, int timeoutMilliseconds)
         {
             IPAddress address;
@@ -28,7 +31,7 @@ namespace NanoRelay.Device.Adapters
             {
                 // facts §1.5: GetHostEntry is the only DNS call; it takes literal addresses too.
                 // It has no timeout of its own and no socket a deadline could close.
-                IPAddress[] list = Dns.GetHostEntry(host).AddressList;
+                IPAddress[] list = System.Net.Dns.GetHostEntry(host).AddressList;
                 if (list == null || list.Length == 0)
                 {
                     throw new ConnectionException("cannot resolve " + host + ": no address");
@@ -77,6 +80,7 @@ namespace NanoRelay.Device.Adapters
             }
 
             SocketConnection connection = new SocketConnection(socket, _credentials, _gate, _handshakeTimeoutMs, _clock);
+            connection.AcceptAnyCertificate = AcceptAnyCertificate;
             if (implicitTls)
             {
                 // Port 465 (RFC 8314 §3.3): TLS first; the connection closes itself if this throws,

@@ -41,6 +41,7 @@ namespace NanoRelay.Tests.Firmware
             string[] refs = RealReferences();
             string[] sources = Sources("firmware/NanoRelay.Device")
                 .Concat(Sources("firmware/NanoRelay.Core"))
+                .Concat(Sources("firmware/NanoRelay.Mx"))
                 .Concat(Sources("tests/NanoRelay.Core.Tests"))
                 .Concat(Sources("tests/NanoRelay.Testing"))
                 .Concat(new[] { RepoFiles.PathOf("tests/NanoRelay.DeviceTests/SmtpServer/TranscriptFixtures.g.cs") })

@@ -46,8 +46,9 @@ namespace NanoRelay.Tests.Firmware
 
         // The device program is glue: a dozen adapters of 50-300 lines, the start-up and the wiring of
         // the core's services (relay worker, POP3, SMTP ingress, sensor alerts): about 2,350 lines with
-        // all four wired. Past 2,500, logic is leaking out of the core.
-        private const int DeviceLineBudget = 2500;
+        // all four wired; then the datagram socket for DNS (75 lines), the handshake wait and the
+        // supervisor's restart path added about 250. Past 2,700, logic is leaking out of the core.
+        private const int DeviceLineBudget = 2700;
         private const int DeviceFileLineBudget = 400;
 
         private static readonly XNamespace s_msbuild = "http://schemas.microsoft.com/developer/msbuild/2003";
@@ -85,17 +86,18 @@ namespace NanoRelay.Tests.Firmware
             // MetadataProcessor's 64 KB byte-code table (tests/nanoclr/run.sh builds the program's .pe).
             XDocument deviceProject = Project(DeviceProject);
             Assert.IsFalse(CompileItems(deviceProject).Any(i => i.Contains("NanoRelay.Core", StringComparison.Ordinal)));
-            CollectionAssert.AreEqual(new[] { "..\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj" },
+            CollectionAssert.AreEqual(new[] { "..\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\NanoRelay.Mx\\NanoRelay.Mx.nfproj" },
                 deviceProject.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray());
 
             // The core and the in-memory ports are assemblies of their own: linked into every group, the
             // MetadataProcessor's 64 KB string table would overflow (it did, with one group of everything).
+            // NanoRelay.Mx (DNS, MX delivery) too: the core alone is near the 64 KB byte-code limit.
             Assert.AreEqual("**\\*.cs", CompileItems(Project(TestingProject)).Single());
             foreach (string g in DeviceTestGroupsTests.Groups())
             {
                 XDocument project = Project("tests/NanoRelay.DeviceTests/" + g + "/NanoRelay.DeviceTests." + g + ".nfproj");
                 string[] references = project.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray();
-                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\..\\firmware\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\..\\..\\firmware\\NanoRelay.Imap\\NanoRelay.Imap.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
+                CollectionAssert.AreEquivalent(new[] { "..\\..\\..\\firmware\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\..\\..\\firmware\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\..\\..\\firmware\\NanoRelay.Imap\\NanoRelay.Imap.nfproj", "..\\..\\..\\firmware\\NanoRelay.Mx\\NanoRelay.Mx.nfproj", "..\\..\\NanoRelay.Testing\\NanoRelay.Testing.nfproj" }, references, g);
                 Assert.IsFalse(CompileItems(project).Any(i => i.Contains("firmware", StringComparison.Ordinal) || i.Contains("NanoRelay.Testing", StringComparison.Ordinal)), g);
             }
         }
@@ -214,7 +216,7 @@ namespace NanoRelay.Tests.Firmware
 
                 // The core's services the device wires onto its ports (relay worker, spool and mailbox,
                 // POP3 server, SMTP ingress, alert rules): compiled into the same assembly, no package.
-                "NanoRelay.Alerts", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
+                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
             };
             foreach (string f in DeviceSources())
             {

@@ -32,6 +32,7 @@ namespace NanoRelay.Tests.Fuzz
         [DataRow("pop3-session")]
         [DataRow("mime-roundtrip")]
         [DataRow("spool-recovery")]
+        [DataRow("dns-response")]
         public void Target_RunsOverItsCorpus_WithoutAFailure(string target)
         {
             Action<byte[]> run = Targets.Find(target);
