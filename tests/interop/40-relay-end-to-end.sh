@@ -76,10 +76,14 @@ for kind in text attach; do
   delivered curl-$kind-delivered curl-$kind
 done
 
-# --- 2. the data directory has one owner: queue and send (local) refuse while run holds it
+# --- 2. the data directory has one owner: queue shows a read-only view beside a running relay and --drop
+#        refuses; send (local) refuses while run holds it
 out=$(hostsim queue --config "$W/good.json" --data "$DATA" 2>&1); rc=$?
-[ $rc -eq 1 ] && grep -q 'another nanoRelay process' <<<"$out" && pass queue-refuses-while-running "exit 1: $out" \
-  || fail queue-refuses-while-running "exit $rc: $out"
+[ $rc -eq 0 ] && grep -q 'read-only view' <<<"$out" && pass queue-read-only-while-running "exit 0: $out" \
+  || fail queue-read-only-while-running "exit $rc: $out"
+out=$(hostsim queue --config "$W/good.json" --data "$DATA" --drop 1 2>&1); rc=$?
+[ $rc -ne 0 ] && grep -q 'another nanoRelay process' <<<"$out" && pass queue-drop-refuses-while-running "exit $rc: $out" \
+  || fail queue-drop-refuses-while-running "exit $rc: $out"
 out=$(hostsim send --config "$W/local.json" --data "$DATA" --to ops@example.com --subject x --body y 2>&1); rc=$?
 [ $rc -eq 1 ] && grep -q 'another nanoRelay process' <<<"$out" && pass send-refuses-while-running "exit 1: $out" \
   || fail send-refuses-while-running "exit $rc: $out"
