@@ -12,7 +12,6 @@ namespace NanoRelay.Bench
     [MemoryDiagnoser]
     public class FramingBenchmarks
     {
-        private const int Segment = 1460;
         private LineFramer _smtp;
         private LineFramer _pop3;
 
@@ -32,7 +31,7 @@ namespace NanoRelay.Bench
         [Benchmark]
         public long LineFramer_SmtpServer()
         {
-            return Frame(_smtp, Inputs.SmtpLines);
+            return FramerRun.FrameAll(_smtp, Inputs.SmtpLines);
         }
 
         [Benchmark]
@@ -44,7 +43,7 @@ namespace NanoRelay.Bench
         [Benchmark]
         public long LineFramer_Pop3Replies()
         {
-            return Frame(_pop3, Inputs.Pop3Lines);
+            return FramerRun.FrameAll(_pop3, Inputs.Pop3Lines);
         }
 
         private static long ReadLines(byte[] input)
@@ -60,35 +59,6 @@ namespace NanoRelay.Bench
             }
 
             return sum;
-        }
-
-        private static long Frame(LineFramer framer, byte[] input)
-        {
-            framer.DiscardBuffered();
-            long sum = 0;
-            int fed = 0;
-            while (true)
-            {
-                FrameResult r = framer.TryTakeLine();
-                if (r == FrameResult.Line)
-                {
-                    sum += framer.LineLength;
-                }
-                else if (r == FrameResult.TooLong)
-                {
-                    sum -= 1;
-                }
-                else
-                {
-                    if (fed >= input.Length)
-                    {
-                        return sum;
-                    }
-
-                    int n = input.Length - fed < Segment ? input.Length - fed : Segment;
-                    fed += framer.Feed(input, fed, n);
-                }
-            }
         }
     }
 }

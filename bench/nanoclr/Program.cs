@@ -17,7 +17,6 @@ namespace NanoRelay.NanoBench
     {
         private const int Size = 256 * 1024;
         private const int Rounds = 3;
-        private const int Segment = 1460;   // one TCP MSS, as the BenchmarkDotNet suite feeds the framer
         private const int Chunk = 4096;     // the message chunk of the DATA and RETR paths
 
         private static readonly string[] s_names =
@@ -67,8 +66,8 @@ namespace NanoRelay.NanoBench
             {
                 case 0: return Sum(s_smtp);
                 case 1: return CountLf(s_smtp);
-                case 2: return Frame(LineFramer.ForSmtpServer(), s_smtp);
-                case 3: return Frame(LineFramer.ForPop3Replies(), s_pop3);
+                case 2: return FramerRun.FrameAll(LineFramer.ForSmtpServer(), s_smtp);
+                case 3: return FramerRun.FrameAll(LineFramer.ForPop3Replies(), s_pop3);
                 case 4: return Stuff(s_message, false);
                 case 5: return Stuff(s_noDots, true);
                 case 6: return Base64(s_message);
@@ -99,34 +98,6 @@ namespace NanoRelay.NanoBench
             }
 
             return n;
-        }
-
-        private static long Frame(LineFramer framer, byte[] input)
-        {
-            long sum = 0;
-            int fed = 0;
-            while (true)
-            {
-                FrameResult r = framer.TryTakeLine();
-                if (r == FrameResult.Line)
-                {
-                    sum += framer.LineLength;
-                }
-                else if (r == FrameResult.TooLong)
-                {
-                    sum -= 1;
-                }
-                else
-                {
-                    if (fed >= input.Length)
-                    {
-                        return sum;
-                    }
-
-                    int n = input.Length - fed < Segment ? input.Length - fed : Segment;
-                    fed += framer.Feed(input, fed, n);
-                }
-            }
         }
 
         private static long Stuff(byte[] input, bool passThroughFirst)

@@ -37,31 +37,32 @@ build() { # build NAME PROJECT [extra msbuild args...]
   fi
 }
 
-# The sources of a group: its .nfproj's Compile items, relative to the .nfproj, as MSBuild items.
-group_props() { # group_props NFPROJ PROPS
+# A project's Compile items (the .nfproj is the one list), as absolute paths or patterns: "DIR/**/*.cs",
+# "DIR/*.cs" or a file.
+compile_items() { # compile_items NFPROJ
   local dir; dir=$(dirname "$1")
-  {
-    echo '<Project><ItemGroup>'
-    grep -o '<Compile Include="[^"]*"' "$1" | sed 's/.*Include="//; s/"$//; s/\\/\//g' | while read -r inc; do
-      local base rest
-      case "$inc" in
-        *'*'*) base=${inc%%\**}; rest=${inc#"$base"} ;;
-        *) base=$(dirname "$inc")/; rest=$(basename "$inc") ;;
-      esac
-      echo "  <Compile Include=\"$(cd "$dir/$base" && pwd)/$rest\" />"
-    done
-    echo '</ItemGroup></Project>'
-  } > "$2"
+  grep -o '<Compile Include="[^"]*"' "$1" | sed 's/.*Include="//; s/"$//; s/\\/\//g' | while read -r inc; do
+    local base rest
+    case "$inc" in
+      *'*'*) base=${inc%%\**}; rest=${inc#"$base"} ;;
+      *) base=$(dirname "$inc")/; rest=$(basename "$inc") ;;
+    esac
+    echo "$(cd "$dir/$base" && pwd)/$rest"
+  done
+}
+
+# The sources of a group or library as MSBuild items.
+group_props() { # group_props NFPROJ PROPS
+  { echo '<Project><ItemGroup>'; compile_items "$1" | sed 's|.*|  <Compile Include="&" />|'; echo '</ItemGroup></Project>'; } > "$2"
 }
 
 # How many [TestMethod]s a group's sources declare (data rows aside): every one must have run on the device.
 group_methods() { # group_methods NFPROJ
-  local dir; dir=$(dirname "$1")
-  grep -o '<Compile Include="[^"]*"' "$1" | sed 's/.*Include="//; s/"$//; s/\\/\//g' | while read -r inc; do
-    case "$inc" in
-      *'/**/'*) find "$dir/${inc%%/\*\**}" -name '*.cs' ;;
-      *'*'*) find "$dir/$(dirname "$inc")" -maxdepth 1 -name '*.cs' ;;
-      *) echo "$dir/$inc" ;;
+  compile_items "$1" | while read -r item; do
+    case "$item" in
+      */'**/*.cs') find "${item%/\*\*/\*.cs}" -name '*.cs' ;;
+      */'*.cs') find "${item%/\*.cs}" -maxdepth 1 -name '*.cs' ;;
+      *) echo "$item" ;;
     esac
   done | xargs cat | grep -c '^ *\[TestMethod\]'
 }

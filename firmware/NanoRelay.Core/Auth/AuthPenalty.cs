@@ -11,10 +11,8 @@ namespace NanoRelay.Auth
     public sealed class AuthPenalty
     {
         private readonly object _sync = new object();
-        // object[], not string[]: on nanoFramework an unset slot of a new string[] is not null (it reads as a
-        // string with no text, and comparing it crashes the interpreter; nanoframework/Home#1545 is a relative).
-        // An object[] slot is a true null.
-        private readonly object[] _address;
+        private readonly AddressTable _addresses;
+        private readonly long[] _lastActive;   // the later of _since and _blockedUntil: which slot gives way
         private readonly int[] _failures;
         private readonly long[] _since;
         private readonly long[] _blockedUntil;
@@ -30,7 +28,8 @@ namespace NanoRelay.Auth
 
         public AuthPenalty(int addresses, int failures, long windowMs, long blockMs)
         {
-            _address = new object[addresses];
+            _addresses = new AddressTable(addresses);
+            _lastActive = new long[addresses];
             _failures = new int[addresses];
             _since = new long[addresses];
             _blockedUntil = new long[addresses];
@@ -44,7 +43,7 @@ namespace NanoRelay.Auth
         {
             lock (_sync)
             {
-                int i = Find(address);
+                int i = _addresses.Find(address);
                 return i >= 0 && _blockedUntil[i] > now;
             }
         }
@@ -59,11 +58,10 @@ namespace NanoRelay.Auth
 
             lock (_sync)
             {
-                int i = Find(address);
+                int i = _addresses.Find(address);
                 if (i < 0)
                 {
-                    i = Oldest();
-                    _address[i] = address;
+                    i = _addresses.Add(address, _lastActive);
                     _failures[i] = 0;
                     _since[i] = now;
                     _blockedUntil[i] = 0;
@@ -75,15 +73,16 @@ namespace NanoRelay.Auth
                 }
 
                 _failures[i]++;
-                if (_failures[i] >= _limit && _blockedUntil[i] <= now)
+                bool blocks = _failures[i] >= _limit && _blockedUntil[i] <= now;
+                if (blocks)
                 {
                     _blockedUntil[i] = now + _blockMs;
                     _failures[i] = 0;
                     _since[i] = now;
-                    return true;
                 }
 
-                return false;
+                _lastActive[i] = _blockedUntil[i] > _since[i] ? _blockedUntil[i] : _since[i];
+                return blocks;
             }
         }
 
@@ -92,53 +91,12 @@ namespace NanoRelay.Auth
         {
             lock (_sync)
             {
-                int i = Find(address);
+                int i = _addresses.Find(address);
                 if (i >= 0 && _blockedUntil[i] == 0)
                 {
-                    _address[i] = null;
+                    _addresses.Remove(i);
                 }
             }
-        }
-
-        private int Find(string address)
-        {
-            if (address == null)
-            {
-                return -1;
-            }
-
-            for (int i = 0; i < _address.Length; i++)
-            {
-                string known = (string)_address[i];
-                if (known != null && known == address)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        // A free slot, else the one whose last activity is oldest (a running block is kept if any other can go).
-        private int Oldest()
-        {
-            int best = 0;
-            for (int i = 0; i < _address.Length; i++)
-            {
-                if (_address[i] == null)
-                {
-                    return i;
-                }
-
-                long iKey = _blockedUntil[i] > _since[i] ? _blockedUntil[i] : _since[i];
-                long bestKey = _blockedUntil[best] > _since[best] ? _blockedUntil[best] : _since[best];
-                if (iKey < bestKey)
-                {
-                    best = i;
-                }
-            }
-
-            return best;
         }
     }
 }

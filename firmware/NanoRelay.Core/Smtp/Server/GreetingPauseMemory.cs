@@ -14,13 +14,13 @@ namespace NanoRelay.Smtp.Server
     public sealed class GreetingPauseMemory
     {
         private readonly object _gate = new object();
-        private readonly object[] _addresses;   // not string[]: see AuthPenalty (an unset string[] slot is not null on nanoFramework)
+        private readonly NanoRelay.Auth.AddressTable _addresses;
         private readonly long[] _passedAt;
         private readonly long _forgetAfterMs;
 
         public GreetingPauseMemory(int size, long forgetAfterMs)
         {
-            _addresses = new object[size];
+            _addresses = new NanoRelay.Auth.AddressTable(size);
             _passedAt = new long[size];
             _forgetAfterMs = forgetAfterMs;
         }
@@ -36,7 +36,7 @@ namespace NanoRelay.Smtp.Server
         {
             lock (_gate)
             {
-                int i = Find(address);
+                int i = _addresses.Find(address);
                 return i >= 0 && now - _passedAt[i] < _forgetAfterMs;
             }
         }
@@ -46,27 +46,12 @@ namespace NanoRelay.Smtp.Server
         {
             lock (_gate)
             {
-                int i = Find(address);
+                int i = _addresses.Find(address);
                 if (i < 0)
                 {
-                    // a free entry, else the one that passed longest ago
-                    i = 0;
-                    for (int k = 0; k < _addresses.Length; k++)
-                    {
-                        if (_addresses[k] == null)
-                        {
-                            i = k;
-                            break;
-                        }
-
-                        if (_passedAt[k] < _passedAt[i])
-                        {
-                            i = k;
-                        }
-                    }
+                    i = _addresses.Add(address, _passedAt);   // a free entry, else the one that passed longest ago
                 }
 
-                _addresses[i] = address;
                 _passedAt[i] = now;
             }
         }
@@ -76,25 +61,12 @@ namespace NanoRelay.Smtp.Server
         {
             lock (_gate)
             {
-                int i = Find(address);
+                int i = _addresses.Find(address);
                 if (i >= 0)
                 {
-                    _addresses[i] = null;
+                    _addresses.Remove(i);
                 }
             }
-        }
-
-        private int Find(string address)
-        {
-            for (int i = 0; i < _addresses.Length; i++)
-            {
-                if (_addresses[i] != null && (string)_addresses[i] == address)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
     }
 }
