@@ -96,5 +96,17 @@ namespace NanoRelay.Core.Tests.Rfc9051
             Assert.IsTrue(s.IndexOf("c NO [CANNOT]") == 0, s);
             Assert.IsTrue(s.IndexOf("d NO [TRYCREATE]") > 0, s);
         }
+
+        [TestMethod]
+        public void Check_FromAnImap4rev1Client_OkInSelectedStateOnly()
+        {
+            // RFC 3501 §6.4.1: the server advertises IMAP4rev1 too, and mbsync sends CHECK after
+            // storing flags; RFC 9051 Appendix E removed it ("use NOOP instead"), so it does a NOOP.
+            ImapHarness h = new ImapHarness();
+            h.Add(Alert);
+            string s = h.Run("a LOGIN tech secret\nb CHECK\nc SELECT INBOX\nd CHECK\nz LOGOUT\n");
+            Assert.IsTrue(s.IndexOf("\r\nb BAD ") > 0, s);
+            Assert.IsTrue(s.IndexOf("\r\nd OK ") > 0, s);
+        }
     }
 }

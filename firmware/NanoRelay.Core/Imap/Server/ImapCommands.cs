@@ -45,6 +45,7 @@ namespace NanoRelay.Imap.Server
         /// <summary>§6.4: the selected state only.</summary>
         public static readonly ImapCommand[] Selected = new ImapCommand[]
         {
+            new ImapCommand("CHECK", ImapServerSession.DoNoop),              // RFC 3501 §6.4.1: IMAP4rev1 clients (mbsync) send it; RFC 9051 App. E: "use NOOP instead"
             new ImapCommand("CLOSE", ImapServerSession.DoClose),             // §6.4.1
             new ImapCommand("UNSELECT", ImapServerSession.DoUnselect),       // §6.4.2
             new ImapCommand("EXPUNGE", ImapServerSession.DoExpunge),         // §6.4.3
