@@ -15,33 +15,18 @@ namespace NanoRelay.HostSim
     /// </summary>
     public sealed class ImapService : SessionListener
     {
-        /// <summary>FETCH read size on the host (the device uses Limits.ImapTransferChunk).</summary>
-        public const int HostTransferChunk = 16384;
-
         private readonly ImapServer _server;
 
-        /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="mailbox"/>.</summary>
+        /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="mailbox"/>; a client that stops reading a FETCH is dropped after POP3's write timeout.</summary>
         public ImapService(ImapServerOptions options, IImapMailbox mailbox, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, IClock clock, ILog log)
-            : base(certificate, listen, tlsListen, log)
+            : base("imap", options.MaxSessions, options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, certificate, listen, tlsListen, log)
         {
             options.TlsAvailable = certificate != null;
             _server = new ImapServer(options, mailbox, clock, log);
         }
 
-        /// <summary>The FETCH read size in use: the host's, or the device's with --board.</summary>
-        public int TransferChunk { get; set; } = HostTransferChunk;
-
         /// <summary>The shared server state (options, session count).</summary>
         public ImapServer Server { get { return _server; } }
-
-        protected override string Protocol { get { return "imap"; } }
-
-        protected override int MaxSessions { get { return _server.Options.MaxSessions; } }
-
-        protected override int PreAuthTimeoutMilliseconds { get { return _server.Options.PreAuthTimeoutMilliseconds; } }
-
-        // The same bound as POP3's: a client that stops reading a FETCH gives its slot back.
-        protected override int WriteTimeoutMilliseconds { get { return NanoRelay.Limits.Pop3WriteTimeoutMs; } }
 
         protected override ISessionSlot EnterSession()
         {

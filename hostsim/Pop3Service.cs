@@ -12,14 +12,11 @@ namespace NanoRelay.HostSim
     /// </summary>
     public sealed class Pop3Service : SessionListener
     {
-        /// <summary>RETR/TOP read size on the host (the device uses Limits.Pop3TransferChunk).</summary>
-        public const int HostTransferChunk = 16384;
-
         private readonly Pop3Server _server;
 
         /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="maildrop"/>.</summary>
         public Pop3Service(Pop3ServerOptions options, IMaildrop maildrop, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, IClock clock, IRandom random, ILog log)
-            : base(certificate, listen, tlsListen, log)
+            : base("pop3", options.MaxSessions, options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, certificate, listen, tlsListen, log)
         {
             options.TlsAvailable = certificate != null;
 
@@ -30,19 +27,8 @@ namespace NanoRelay.HostSim
             _server = new Pop3Server(options, maildrop, clock, random, log, BitConverter.ToUInt32(start, 0));
         }
 
-        /// <summary>The RETR/TOP read size in use: the host's, or the device's with --board.</summary>
-        public int TransferChunk { get; set; } = HostTransferChunk;
-
         /// <summary>The shared server state (options, session count).</summary>
         public Pop3Server Server { get { return _server; } }
-
-        protected override string Protocol { get { return "pop3"; } }
-
-        protected override int MaxSessions { get { return _server.Options.MaxSessions; } }
-
-        protected override int PreAuthTimeoutMilliseconds { get { return _server.Options.PreAuthTimeoutMilliseconds; } }
-
-        protected override int WriteTimeoutMilliseconds { get { return NanoRelay.Limits.Pop3WriteTimeoutMs; } }
 
         protected override ISessionSlot EnterSession()
         {

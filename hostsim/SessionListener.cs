@@ -17,6 +17,13 @@ namespace NanoRelay.HostSim
     /// </summary>
     public abstract class SessionListener : IDisposable
     {
+        /// <summary>FETCH/RETR read size on the host (the device uses Limits.Pop3TransferChunk and Limits.ImapTransferChunk).</summary>
+        public const int HostTransferChunk = 16384;
+
+        private readonly string _protocol;
+        private readonly int _maxSessions;
+        private readonly int _preAuthTimeoutMs;
+        private readonly int _writeTimeoutMs;
         private readonly X509Certificate2 _certificate;
         private readonly IPEndPoint _listen;
         private readonly IPEndPoint _tlsListen;
@@ -27,31 +34,29 @@ namespace NanoRelay.HostSim
         private TcpListenerAdapter _implicit;
         private volatile bool _stopping;
 
-        /// <summary>A listener on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null).</summary>
-        protected SessionListener(X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, ILog log)
+        /// <summary>
+        /// A listener for <paramref name="protocol"/> ("pop3", "imap": logs and thread names) on <paramref name="listen"/>
+        /// (and <paramref name="tlsListen"/> if not null); <paramref name="maxSessions"/> is for the log, the server keeps the count.
+        /// </summary>
+        protected SessionListener(string protocol, int maxSessions, int preAuthTimeoutMs, int writeTimeoutMs, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, ILog log)
         {
             if (tlsListen != null && certificate == null)
             {
                 throw new ArgumentException("implicit TLS needs a certificate", nameof(certificate));
             }
 
+            _protocol = protocol;
+            _maxSessions = maxSessions;
+            _preAuthTimeoutMs = preAuthTimeoutMs;
+            _writeTimeoutMs = writeTimeoutMs;
             _certificate = certificate;
             _listen = listen;
             _tlsListen = tlsListen;
             _log = log;
         }
 
-        /// <summary>The short name for logs and thread names ("pop3", "imap").</summary>
-        protected abstract string Protocol { get; }
-
-        /// <summary>The session cap (the excess is refused).</summary>
-        protected abstract int MaxSessions { get; }
-
-        /// <summary>Bounds the implicit-TLS handshake's wait for the ClientHello.</summary>
-        protected abstract int PreAuthTimeoutMilliseconds { get; }
-
-        /// <summary>A client that stops reading holds its socket at most this long per write.</summary>
-        protected abstract int WriteTimeoutMilliseconds { get; }
+        /// <summary>The body read size in use: the host's, or the device's with --board.</summary>
+        public int TransferChunk { get; set; } = HostTransferChunk;
 
         /// <summary>The plain port really bound.</summary>
         public int Port { get { return _plain.Port; } }
@@ -88,10 +93,10 @@ namespace NanoRelay.HostSim
                 }
             }
 
-            StartThread(Protocol + "-accept", () => AcceptLoop(_plain));
+            StartThread(_protocol + "-accept", () => AcceptLoop(_plain));
             if (_implicit != null)
             {
-                StartThread(Protocol + "s-accept", () => AcceptLoop(_implicit));
+                StartThread(_protocol + "s-accept", () => AcceptLoop(_implicit));
             }
         }
 
@@ -156,7 +161,7 @@ namespace NanoRelay.HostSim
                 if (slot == null)
                 {
                     // On the implicit-TLS port the refusal would need a handshake first: that port just closes.
-                    _log.Write(LogLevel.Warning, Protocol, "session cap " + MaxSessions + " reached: refusing " + connection.RemoteAddress);
+                    _log.Write(LogLevel.Warning, _protocol, "session cap " + _maxSessions + " reached: refusing " + connection.RemoteAddress);
                     if (listener.ImplicitTls)
                     {
                         connection.Close();
@@ -174,7 +179,7 @@ namespace NanoRelay.HostSim
                     _open.Add(connection);
                 }
 
-                StartThread(Protocol + "-session", () => Run(connection, slot, listener.ImplicitTls));
+                StartThread(_protocol + "-session", () => Run(connection, slot, listener.ImplicitTls));
             }
         }
 
@@ -182,13 +187,13 @@ namespace NanoRelay.HostSim
         {
             try
             {
-                _log.Write(LogLevel.Info, Protocol, "connection from " + connection.RemoteAddress + (implicitTls ? " (implicit TLS)" : ""));
-                connection.WriteTimeoutMilliseconds = WriteTimeoutMilliseconds;
+                _log.Write(LogLevel.Info, _protocol, "connection from " + connection.RemoteAddress + (implicitTls ? " (implicit TLS)" : ""));
+                connection.WriteTimeoutMilliseconds = _writeTimeoutMs;
                 if (implicitTls)
                 {
                     // The session thread runs the handshake, bounded by the pre-auth limit: the
                     // zero-byte read waits for the ClientHello and sets the socket's receive timeout.
-                    if (connection.Read(Array.Empty<byte>(), 0, 0, PreAuthTimeoutMilliseconds) == ConnectionRead.TimedOut)
+                    if (connection.Read(Array.Empty<byte>(), 0, 0, _preAuthTimeoutMs) == ConnectionRead.TimedOut)
                     {
                         return;
                     }
@@ -200,11 +205,11 @@ namespace NanoRelay.HostSim
             }
             catch (ConnectionException e)
             {
-                _log.Write(LogLevel.Info, Protocol, "connection from " + connection.RemoteAddress + ": " + e.Message);
+                _log.Write(LogLevel.Info, _protocol, "connection from " + connection.RemoteAddress + ": " + e.Message);
             }
             catch (Exception e)
             {
-                _log.Write(LogLevel.Error, Protocol, "session failed: " + e.GetType().Name + ": " + e.Message);
+                _log.Write(LogLevel.Error, _protocol, "session failed: " + e.GetType().Name + ": " + e.Message);
             }
             finally
             {
