@@ -17,6 +17,19 @@ namespace NanoRelay.HostSim
         public UpstreamSection Upstream { get; set; }
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
+
+        /// <summary>The IMAP mailbox (on by default at 127.0.0.1:1143); its user and password default to pop3's.</summary>
+        public ImapSection Imap
+        {
+            get { return _imap ??= new ImapSection(); }
+            set { _imap = value; ImapGiven = value != null; }
+        }
+
+        /// <summary>True when the config file has an "imap" section: then a port that cannot be bound stops `run`, as for POP3.</summary>
+        [JsonIgnore]
+        public bool ImapGiven { get; private set; }
+
+        private ImapSection _imap;
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
         public RetrySection Retry { get; set; } = new RetrySection();
@@ -73,6 +86,24 @@ namespace NanoRelay.HostSim
             public string Password { get; set; } = "secret";
             public bool Apop { get; set; }
         }
+
+        public sealed class ImapSection
+        {
+            public string Listen { get; set; } = "127.0.0.1:1143";
+            public string TlsListen { get; set; }
+
+            /// <summary>Left out: pop3.user (the same mailbox, the same account).</summary>
+            public string User { get; set; }
+
+            /// <summary>Left out: pop3.password.</summary>
+            public string Password { get; set; }
+        }
+
+        /// <summary>imap.user, else pop3.user.</summary>
+        public string ImapUser { get { return Imap.User ?? Pop3.User; } }
+
+        /// <summary>imap.password, else pop3.password.</summary>
+        public string ImapPassword { get { return Imap.Password ?? Pop3.Password; } }
 
         public sealed class SmtpIngressSection
         {
@@ -232,6 +263,10 @@ namespace NanoRelay.HostSim
             Require(Pop3.TlsListen == null || IsEndPoint(Pop3.TlsListen), "pop3.tlsListen", "must be ADDRESS:PORT, or left out");
             Require(!string.IsNullOrEmpty(Pop3.User), "pop3.user", "is required");
             Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
+            Require(IsEndPoint(Imap.Listen), "imap.listen", "must be ADDRESS:PORT, not '" + Imap.Listen + "'");
+            Require(Imap.TlsListen == null || IsEndPoint(Imap.TlsListen), "imap.tlsListen", "must be ADDRESS:PORT, or left out");
+            Require(Imap.User == null || Imap.User.Length > 0, "imap.user", "must not be empty; leave it out for pop3.user");
+            Require(Imap.Password == null || Imap.Password.Length > 0, "imap.password", "must not be empty; leave it out for pop3.password");
             Require(SmtpIngress != null && IsEndPoint(SmtpIngress.Listen), "smtpIngress.listen", "must be ADDRESS:PORT");
             Require(SmtpIngress.MaxMessageBytes >= 1024, "smtpIngress.maxMessageBytes", "must be at least 1024");
             Require(SmtpIngress.BareLineEnds is "reject" or "normalize", "smtpIngress.bareLineEnds", "must be reject or normalize, not '" + SmtpIngress.BareLineEnds + "'");

@@ -27,9 +27,9 @@ namespace NanoRelay.Tests.HostSim
 
         [TestMethod]
         [Timeout(150000)]
-        public void EmbeddedDefaults_BannerHasTheCurlLine_AndAnAlertArrivesWithinAMinute()
+        public void EmbeddedDefaults_BannerHasTheCurlLines_AndAnAlertArrivesWithinAMinute()
         {
-            foreach (int port in new[] { 1110, 2525 })
+            foreach (int port in new[] { 1110, 1143, 2525 })
             {
                 if (!HostSimProcess.IsPortFree(port))
                 {
@@ -42,6 +42,8 @@ namespace NanoRelay.Tests.HostSim
             using HostSimProcess sim = HostSimProcess.Start(dir);
             Assert.IsTrue(sim.WaitForStdout("Ctrl+C stops.", HostSimProcess.StartTimeout), sim.Output);
             StringAssert.Contains(sim.Stdout, "curl pop3://tech:secret@127.0.0.1:1110/", sim.Output);
+            StringAssert.Contains(sim.Stdout, "IMAP mailbox     127.0.0.1:1143 (STARTTLS)", sim.Output);
+            StringAssert.Contains(sim.Stdout, "curl imap://tech:secret@127.0.0.1:1143/INBOX", sim.Output);
             StringAssert.Contains(sim.Stdout, Path.Combine(dir, "nanorelay-data"), "data in ./nanorelay-data\n" + sim.Output);
 
             MimeMessage alert = null;
@@ -55,6 +57,18 @@ namespace NanoRelay.Tests.HostSim
             StringAssert.StartsWith(alert.Subject, "[nanorelay-sim] greenhouse-temp: temperature ");
             StringAssert.Contains(alert.TextBody, "greenhouse-temp");
             Assert.AreEqual("nanorelay@localhost", alert.From.Mailboxes.Single().Address);
+
+            // The same mailbox over IMAP on the default port, after STARTTLS with the self-signed certificate.
+            using (MailKit.Net.Imap.ImapClient imap = new MailKit.Net.Imap.ImapClient())
+            {
+                imap.Timeout = 20000;
+                imap.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => true;
+                imap.Connect("127.0.0.1", 1143, SecureSocketOptions.StartTls);
+                imap.Authenticate(User, Password);
+                imap.Inbox.Open(MailKit.FolderAccess.ReadOnly);
+                Assert.IsTrue(imap.Inbox.Search(MailKit.Search.SearchQuery.SubjectContains("greenhouse-temp")).Count >= 1, "the alert is not in the IMAP INBOX\n" + sim.Output);
+                imap.Disconnect(true);
+            }
 
             sim.Interrupt();
             Assert.AreEqual(0, sim.WaitForExit(HostSimProcess.StopTimeout), sim.Output);
