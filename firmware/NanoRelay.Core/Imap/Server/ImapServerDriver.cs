@@ -205,7 +205,6 @@ namespace NanoRelay.Imap.Server
         /// <summary>A FETCH literal's octets: skip to the section, then copy it in fixed chunks.</summary>
         private void Transfer(ImapServerSession session)
         {
-            Flush(session);
             IFileReader reader = session.Body;
             try
             {
@@ -221,18 +220,40 @@ namespace NanoRelay.Imap.Server
                     skip -= n;
                 }
 
+                // The responses so far (the line that announces the literal, and the previous
+                // message's ")") go out with the literal's first octets: one write, one TCP
+                // segment and one TLS record per small message instead of two.
+                int head = session.OutputLength;
+                if (head > _in.Length / 2)
+                {
+                    Flush(session);
+                    head = 0;
+                }
+                else
+                {
+                    Array.Copy(session.Output, 0, _in, 0, head);
+                    session.ClearOutput();
+                }
+
                 long left = session.BodyLength;
                 while (left > 0)
                 {
-                    int n = reader.Read(_in, 0, left < _in.Length ? (int)left : _in.Length);
+                    int want = _in.Length - head;
+                    int n = reader.Read(_in, head, left < want ? (int)left : want);
                     if (n <= 0)
                     {
                         // The literal's count was promised: the connection cannot continue.
                         throw new StoreException("message shorter than its size");
                     }
 
-                    _connection.Write(_in, 0, n);
+                    _connection.Write(_in, 0, head + n);
                     left -= n;
+                    head = 0;
+                }
+
+                if (head > 0)
+                {
+                    _connection.Write(_in, 0, head);
                 }
             }
             finally
