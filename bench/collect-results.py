@@ -13,6 +13,7 @@ AREAS = [
     ("Framer and dot-stuffer: MB/s and B/op", "framing/RESULTS-framing.md"),
     ("Submission: messages/s against MailKit", "submission/RESULTS-submission.md"),
     ("POP3 download against Dovecot", "pop3/RESULTS-pop3.md"),
+    ("IMAP full FETCH against Dovecot", "imap/RESULTS-imap.md"),
     ("Bytes allocated per relayed message, memory per POP3 session", "allocation/RESULTS-allocation.md"),
     ("Load and hostile clients, retained memory per board", "load/RESULTS-load.md"),
     ("SMTP ingress messages/s and upstream sessions", "ingress/RESULTS-ingress.md"),
@@ -65,6 +66,12 @@ def glance():
     pop = read("pop3/RESULTS-pop3.md") or ""
     for row in re.findall(r"^\| (py_plain|py_stls|curl_all) \| (\d+) \| (\d+) \| \*\*([\d.]+)\*\*", pop, re.M):
         out.append("| POP3 full download (%s), median ms | nanoRelay %s, Dovecot %s (ratio %s) | POP3 section |" % row)
+    imap = read("imap/RESULTS-imap.md") or ""
+    for row in re.findall(r"^\| (py_all|py_all_stls|py_each|curl_each) \| (\d+) \| (\d+) \| \*\*([\d.]+)\*\*", imap, re.M):
+        out.append("| IMAP full FETCH (%s), median ms | nanoRelay %s, Dovecot %s (ratio %s) | IMAP section |" % row)
+    m = re.search(r"^\| FETCH 1:\* BODY\.PEEK\[\] .*?\| ([\d.]+) \| ([\d.]+) \| \*\*([\d.]+)\*\* \| ([\d.]+) \| ([\d.]+) \| \*\*([\d.]+)\*\*", imap, re.M)
+    if m:
+        out.append("| IMAP FETCH 1:* on a warm connection, server side | wall ms nanoRelay %s, Dovecot %s (ratio %s); CPU ms nanoRelay %s, Dovecot %s (ratio %s) | IMAP section |" % m.groups())
     alloc = read("allocation/RESULTS-allocation.md") or ""
     for label, pat in (("write + send, per message", r"allocated to write\+send: (.*?) \|"),
                        ("ingress -> spool -> worker -> client, per message", r"allocated on the relay path \(ingress, spool, worker, client\): (.*?) \|")):

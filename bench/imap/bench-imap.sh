@@ -13,7 +13,8 @@
 #                the warm-up sets \Seen everywhere, so the timed runs write no flags)
 # Wall-clock milliseconds per full fetch, process start-up included; and for the Python client
 # also the FETCH phase alone (fetch_ms). Median and minimum of RUNS (default 7) after one
-# warm-up (Dovecot builds its index then).
+# warm-up (Dovecot builds its index then). Then the server side alone (bench/imap/raw-fetch.py):
+# FETCH 1:* on a warm connection, read without parsing, wall time and server CPU per FETCH.
 # Env: RUNS, COUNT (200), SEED (9051). Root (Dovecot drops to users).
 set -uo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -155,9 +156,25 @@ for client in py_all py_all_stls py_each curl_each; do
   log "$client: nanoRelay ${t_nr[*]} ms (fetch ${f_nr[*]}), Dovecot ${t_dv[*]} ms (fetch ${f_dv[*]})"
   ROWS+="| $client | $m_nr | $m_dv | **$(ratio "$m_nr" "$m_dv")** | $n_nr | $n_dv | $(ratio "$n_nr" "$n_dv") | $fm | ${t_nr[*]} | ${t_dv[*]} |"$'\n'
 done
+# The server side alone: FETCH 1:* twenty times on one warm connection, nothing parsed; wall time
+# per FETCH and the server's CPU time per FETCH (Dovecot: master and children, the imap process included).
+DV_MASTER=$(cat "$B/dv/run/master.pid")
+declare -a rw_nr=() rw_dv=() rc_nr=() rc_dv=()
+for ((i = 0; i < RUNS; i++)); do
+  for server in nr dv; do
+    if [ $server = nr ]; then out=$(python3 "$REPO/bench/imap/raw-fetch.py" "$NR_PORT" tech secret "$NR_PID" 20 5) || die "raw-fetch against nanoRelay: $out"
+    else out=$(python3 "$REPO/bench/imap/raw-fetch.py" "$DV_PORT" tech secret "$DV_MASTER" 20 5) || die "raw-fetch against Dovecot: $out"; fi
+    w=$(echo "$out" | sed -n 's/.*wall_ms=\([0-9.]*\).*/\1/p'); c=$(echo "$out" | sed -n 's/.*cpu_ms=\([0-9.]*\).*/\1/p')
+    if [ $server = nr ]; then rw_nr+=("$w"); rc_nr+=("$c"); else rw_dv+=("$w"); rc_dv+=("$c"); fi
+  done
+done
+log "raw: nanoRelay wall ${rw_nr[*]} cpu ${rc_nr[*]}; Dovecot wall ${rw_dv[*]} cpu ${rc_dv[*]}"
+mw_nr=$(printf '%s\n' "${rw_nr[@]}" | median); mw_dv=$(printf '%s\n' "${rw_dv[@]}" | median)
+mc_nr=$(printf '%s\n' "${rc_nr[@]}" | median); mc_dv=$(printf '%s\n' "${rc_dv[@]}" | median)
+RAW_ROW="| FETCH 1:* BODY.PEEK[] (3.6 MB), warm connection | $mw_nr | $mw_dv | **$(ratio "$mw_nr" "$mw_dv")** | $mc_nr | $mc_dv | **$(ratio "$mc_nr" "$mc_dv")** | ${rw_nr[*]} / ${rc_nr[*]} | ${rw_dv[*]} / ${rc_dv[*]} |"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 NR_RSS=$(ps -o rss= -p "$NR_PID" | tr -d ' ')
-DV_RSS=$(ps -eo rss=,args= | awk '/nanorelay-bench-dovecot-imap|dovecot\/|imap/ && !/awk|python|curl/ {s+=$1} END {print s+0}')
+DV_RSS=$(ps -o rss= -p "$DV_MASTER,$(cat /proc/$DV_MASTER/task/$DV_MASTER/children 2>/dev/null | tr ' ' ',' | sed 's/,$//')" 2>/dev/null | awk '{s+=$1} END {print s+0}')
 
 {
   echo "# IMAP full FETCH: nanoRelay host simulator vs Dovecot"
@@ -174,6 +191,12 @@ DV_RSS=$(ps -eo rss=,args= | awk '/nanorelay-bench-dovecot-imap|dovecot\/|imap/ 
   echo "| client | nanoRelay median ms | Dovecot median ms | ratio of medians (nanoRelay / Dovecot) | nanoRelay min | Dovecot min | ratio of minimums | FETCH phase median ms, nanoRelay / Dovecot | nanoRelay runs | Dovecot runs |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |"
   printf '%s' "$ROWS"
+  echo
+  echo "The server side alone (\`bench/imap/raw-fetch.py\`): one connection, 5 untimed then 20 timed \`FETCH 1:* BODY.PEEK[]\`, each read with recv(1 MB) until the tagged OK, nothing parsed; median wall time of one FETCH, and the server's CPU time (utime+stime from /proc) per FETCH; $RUNS connections per server, alternating, medians of those."
+  echo
+  echo "| measure | nanoRelay wall ms | Dovecot wall ms | ratio (nanoRelay / Dovecot) | nanoRelay CPU ms | Dovecot CPU ms | CPU ratio | nanoRelay runs (wall / CPU) | Dovecot runs (wall / CPU) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  echo "$RAW_ROW"
   echo
   echo "Resident set size after the run: nanoRelay host simulator process ${NR_RSS} KB (the whole .NET runtime), Dovecot processes together ${DV_RSS} KB."
 } > "$OUT"
