@@ -176,6 +176,29 @@ try:
 except imaplib.IMAP4.error as e:
     assert "AUTHENTICATIONFAILED" in str(e), e        # RFC 9051 §7.1 response code
 PY
+check imap-starttls-pipelined-command-discarded py <<'PY'
+from imapx import *
+# RFC 9051 §6.2.1 / CVE-2011-0411: a command sent in the same packet as STARTTLS, before the
+# handshake, must be discarded, never answered inside the TLS session.
+raw = socket.create_connection(("127.0.0.1", port), timeout=20)
+f = raw.makefile("rb")
+assert f.readline().startswith(b"* OK")
+raw.sendall(b"a STARTTLS\r\nb LOGIN tech injected\r\n")
+line = f.readline()
+assert line.startswith(b"a OK"), line
+t = ctx.wrap_socket(raw, server_hostname="localhost")
+g = t.makefile("rb")
+t.sendall(b"c NOOP\r\n")
+lines = []
+while True:
+    l = g.readline()
+    assert l, lines
+    lines.append(l)
+    if l.startswith(b"c "):
+        break
+assert lines[-1].startswith(b"c OK") and not any(l.startswith(b"b ") for l in lines), lines
+t.sendall(b"z LOGOUT\r\n")
+PY
 check imap-imaplib-idle-exists-from-smtp-ingress-1s py <<'PY'
 from imapx import *
 import smtplib
