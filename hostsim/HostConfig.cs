@@ -19,17 +19,11 @@ namespace NanoRelay.HostSim
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
 
         /// <summary>The IMAP mailbox (on by default at 127.0.0.1:1143); its user and password default to pop3's.</summary>
-        public ImapSection Imap
-        {
-            get { return _imap ??= new ImapSection(); }
-            set { _imap = value; ImapGiven = value != null; }
-        }
+        public ImapSection Imap { get; set; } = new ImapSection();
 
         /// <summary>True when the config file has an "imap" section: then a port that cannot be bound stops `run`, as for POP3.</summary>
         [JsonIgnore]
         public bool ImapGiven { get; private set; }
-
-        private ImapSection _imap;
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
         public RetrySection Retry { get; set; } = new RetrySection();
@@ -207,6 +201,7 @@ namespace NanoRelay.HostSim
             }
 
             config.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path));
+            config.ImapGiven = HasSection(text, "imap");
             config.Sensors ??= Array.Empty<SensorSection>();
             config.Validate();
             return config;
@@ -300,6 +295,12 @@ namespace NanoRelay.HostSim
             }
 
             global::NanoRelay.HostSim.Sensors.SensorSetup.Validate(this);
+        }
+
+        private static bool HasSection(string json, string name)
+        {
+            using JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out _);
         }
 
         private static void Require(bool ok, string field, string problem)

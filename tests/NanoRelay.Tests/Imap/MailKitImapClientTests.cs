@@ -274,6 +274,12 @@ namespace NanoRelay.Tests.Imap
                 StringAssert.Contains(refused.ResponseText, "POP3");
                 Assert.AreEqual(3, a.Inbox.Count);
 
+                // CLOSE has no failure reply: under the lock it removes nothing, the message stays \Deleted.
+                b.Inbox.Close(true);
+                b.Inbox.Open(FolderAccess.ReadWrite);
+                Assert.AreEqual(3, b.Inbox.Count);
+                Assert.IsTrue(FlagsOf(b, uids[0]).HasFlag(MessageFlags.Deleted));
+
                 // A second POP3 reader is refused the lock as before (RFC 1939 §8 [IN-USE]).
                 using Pop3Client second = new Pop3Client { Timeout = 20000 };
                 second.Connect("127.0.0.1", f.Pop3Port, MailKit.Security.SecureSocketOptions.None);
