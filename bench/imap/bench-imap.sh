@@ -201,7 +201,7 @@ DV_RSS=$(ps -o rss= -p "$DV_MASTER,$(cat /proc/$DV_MASTER/task/$DV_MASTER/childr
   echo "Resident set size after the run: nanoRelay host simulator process ${NR_RSS} KB (the whole .NET runtime), Dovecot processes together ${DV_RSS} KB."
   echo
   echo "Reading the figures (profile of 2026-12-06, a temporarily instrumented build: Stopwatch around the driver's steps, 25 FETCH 1:* of this mailbox):"
-  echo "with a Python client the client's own start-up (~1.2-1.5 s here) and parsing dominate, so those ratios sit near 1. On the server side nanoRelay spends"
+  echo "with a Python client the client's own start-up (0.4-1.5 s here, with the load) and parsing weigh most, so those ratios sit near 1. On the server side nanoRelay spends"
   echo "less CPU per FETCH than Dovecot but more wall time: its time goes to system calls, not to computing. Per FETCH 1:* (200 messages) it spent ~7.8 ms"
   echo "in the session's FETCH steps (formatting each response line and opening each message file; not split further), ~7.2 ms reading files, ~6.6 ms in socket writes (350 writes of at most 16 KB),"
   echo "~1.1 ms closing files. Under gVisor (runsc) these calls are expensive and are not counted as the process's CPU time. One write per small message instead"
