@@ -207,6 +207,6 @@ DV_RSS=$(ps -o rss= -p "$DV_MASTER,$(cat /proc/$DV_MASTER/task/$DV_MASTER/childr
   echo "~1.1 ms closing files. Under gVisor (runsc) these calls are expensive and are not counted as the process's CPU time. One write per small message instead"
   echo "of two (the response line goes out with the literal's first octets, ImapServerDriver.Transfer) cut the server's CPU per FETCH by ~10%. A 64 KB host"
   echo "transfer chunk (ImapService.HostTransferChunk is 16 KB) made no measurable difference in three A/B rounds (a scratch build). Not done: coalescing several"
-  echo "small messages into one write (Dovecot's corked output stream does this; the device, with its 512-octet chunk, gains little from either)."
+  echo "small messages into one write (Dovecot's corked output stream does this; the device, with its 512-octet chunk, gains little from it)."
 } > "$OUT"
 cat "$OUT"
