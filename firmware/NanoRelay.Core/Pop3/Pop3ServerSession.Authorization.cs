@@ -266,7 +266,7 @@ namespace NanoRelay.Pop3
         }
 
         /// <summary>Compares in time that depends only on the lengths, not on where the bytes differ.</summary>
-        private static bool SameBytes(byte[] a, int offset, int count, byte[] b)
+        internal static bool SameBytes(byte[] a, int offset, int count, byte[] b)
         {
             int diff = count ^ b.Length;
             for (int i = 0; i < b.Length; i++)
