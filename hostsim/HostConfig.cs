@@ -17,6 +17,7 @@ namespace NanoRelay.HostSim
         public UpstreamSection Upstream { get; set; }
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
+        public Pop2Section Pop2 { get; set; } = new Pop2Section();
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
         public RetrySection Retry { get; set; } = new RetrySection();
@@ -72,6 +73,15 @@ namespace NanoRelay.HostSim
             public string User { get; set; } = "tech";
             public string Password { get; set; } = "secret";
             public bool Apop { get; set; }
+        }
+
+        /// <summary>POP2 (RFC 937) on POP3's mailbox and account; off unless listen is set.</summary>
+        public sealed class Pop2Section
+        {
+            public string Listen { get; set; }
+
+            /// <summary>Accepts HELO's password from other hosts than loopback (POP2 has no TLS: it crosses the network in clear).</summary>
+            public bool AllowPlaintextAuth { get; set; }
         }
 
         public sealed class SmtpIngressSection
@@ -232,6 +242,7 @@ namespace NanoRelay.HostSim
             Require(Pop3.TlsListen == null || IsEndPoint(Pop3.TlsListen), "pop3.tlsListen", "must be ADDRESS:PORT, or left out");
             Require(!string.IsNullOrEmpty(Pop3.User), "pop3.user", "is required");
             Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
+            Require(Pop2 == null || Pop2.Listen == null || IsEndPoint(Pop2.Listen), "pop2.listen", "must be ADDRESS:PORT, or left out (POP2 off), not '" + Pop2?.Listen + "'");
             Require(SmtpIngress != null && IsEndPoint(SmtpIngress.Listen), "smtpIngress.listen", "must be ADDRESS:PORT");
             Require(SmtpIngress.MaxMessageBytes >= 1024, "smtpIngress.maxMessageBytes", "must be at least 1024");
             Require(SmtpIngress.BareLineEnds is "reject" or "normalize", "smtpIngress.bareLineEnds", "must be reject or normalize, not '" + SmtpIngress.BareLineEnds + "'");

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using NanoRelay.HostSim.Adapters;
+using NanoRelay.Pop2;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 
@@ -11,7 +12,7 @@ namespace NanoRelay.HostSim
 {
     /// <summary>
     /// The device mailbox served over POP3 on the host: a plain listener (with STLS when a
-    /// certificate exists) and an optional implicit-TLS listener, a thread per session, the
+    /// certificate exists), an optional implicit-TLS listener and an optional POP2 listener, a thread per session, the
     /// session cap, and a clean stop that ends every session without UPDATE.
     /// </summary>
     public sealed class Pop3Service : IDisposable
@@ -31,6 +32,7 @@ namespace NanoRelay.HostSim
         private readonly List<Thread> _threads = new List<Thread>();
         private TcpListenerAdapter _plain;
         private TcpListenerAdapter _implicit;
+        private TcpListenerAdapter _pop2;
         private volatile bool _stopping;
 
         /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="maildrop"/>.</summary>
@@ -62,6 +64,15 @@ namespace NanoRelay.HostSim
         /// <summary>The implicit-TLS port really bound, or 0.</summary>
         public int TlsPort { get { return _implicit == null ? 0 : _implicit.Port; } }
 
+        /// <summary>POP2 (RFC 937) on the same maildrop, account, lock and session cap: where to listen, or null (off). Set before Start.</summary>
+        public IPEndPoint Pop2Listen { get; set; }
+
+        /// <summary>POP2's HELO password accepted from the LAN (config pop2.allowPlaintextAuth); else loopback only.</summary>
+        public bool Pop2PlaintextFromLan { get; set; }
+
+        /// <summary>The POP2 port really bound, or 0.</summary>
+        public int Pop2Port { get { return _pop2 == null ? 0 : _pop2.Port; } }
+
         /// <summary>Sessions open now (for the status line).</summary>
         public int ActiveSessions
         {
@@ -83,6 +94,12 @@ namespace NanoRelay.HostSim
                 _implicit = new TcpListenerAdapter(_tlsListen, _certificate, true);
             }
 
+            if (Pop2Listen != null)
+            {
+                _pop2 = new TcpListenerAdapter(Pop2Listen, null, false);
+                StartThread("pop2-accept", () => AcceptLoop(_pop2));
+            }
+
             StartThread("pop3-accept", () => AcceptLoop(_plain));
             if (_implicit != null)
             {
@@ -101,6 +118,7 @@ namespace NanoRelay.HostSim
             _stopping = true;
             _plain?.Close();
             _implicit?.Close();
+            _pop2?.Close();
             lock (_open)
             {
                 foreach (TcpConnection c in _open)
@@ -147,6 +165,10 @@ namespace NanoRelay.HostSim
                     {
                         connection.Close();
                     }
+                    else if (listener == _pop2)
+                    {
+                        Pop2ServerDriver.RefuseBusy(connection);
+                    }
                     else
                     {
                         _server.RefuseBusy(connection);
@@ -160,15 +182,16 @@ namespace NanoRelay.HostSim
                     _open.Add(connection);
                 }
 
-                StartThread("pop3-session", () => Serve(connection, slot, listener.ImplicitTls));
+                bool pop2 = listener == _pop2;
+                StartThread(pop2 ? "pop2-session" : "pop3-session", () => Serve(connection, slot, listener.ImplicitTls, pop2));
             }
         }
 
-        private void Serve(TcpConnection connection, ISessionSlot slot, bool implicitTls)
+        private void Serve(TcpConnection connection, ISessionSlot slot, bool implicitTls, bool pop2)
         {
             try
             {
-                _log.Write(LogLevel.Info, "pop3", "connection from " + connection.RemoteAddress + (implicitTls ? " (implicit TLS)" : ""));
+                _log.Write(LogLevel.Info, pop2 ? "pop2" : "pop3", "connection from " + connection.RemoteAddress + (implicitTls ? " (implicit TLS)" : ""));
                 connection.WriteTimeoutMilliseconds = NanoRelay.Limits.Pop3WriteTimeoutMs;
                 if (implicitTls)
                 {
@@ -180,6 +203,12 @@ namespace NanoRelay.HostSim
                     }
 
                     connection.StartTlsAsServer();
+                }
+
+                if (pop2)
+                {
+                    new Pop2ServerDriver(_server, connection, TransferChunk, Pop2PlaintextFromLan) { Slot = slot }.Run();
+                    return;
                 }
 
                 new Pop3ServerDriver(_server, connection, TransferChunk) { Slot = slot }.Run();

@@ -45,6 +45,12 @@ namespace NanoRelay.HostSim
                 service.TransferChunk = Limits.Pop3TransferChunk;   // the device's buffer, not the desktop's
             }
 
+            if (config.Pop2?.Listen != null)
+            {
+                service.Pop2Listen = ParseFlag(config.Pop2.Listen, "pop2.listen");
+                service.Pop2PlaintextFromLan = config.Pop2.AllowPlaintextAuth;
+            }
+
             service.Start();
 
             string host = listen.Address.Equals(IPAddress.Any) ? "127.0.0.1" : listen.Address.Equals(IPAddress.IPv6Any) ? "[::1]" : Host(listen.Address);
@@ -54,6 +60,11 @@ namespace NanoRelay.HostSim
             output.WriteLine("  SHA-256        " + HostCertificate.Sha256Fingerprint(certificate));
             output.WriteLine("  mailbox        " + maildrop.Refresh() + " messages in " + dataDirectory);
             output.WriteLine("  try            curl pop3://" + Uri.EscapeDataString(pop3.User) + ":" + Uri.EscapeDataString(pop3.Password) + "@" + host + ":" + service.Port + "/");
+            if (service.Pop2Listen != null)
+            {
+                output.WriteLine("POP2 mailbox     " + Host(service.Pop2Listen.Address) + ":" + service.Pop2Port + " (RFC 937, same mailbox and login, password in clear" + (config.Pop2.AllowPlaintextAuth ? ")" : ": loopback only)"));
+            }
+
             return service;
         }
 

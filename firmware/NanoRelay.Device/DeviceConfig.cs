@@ -18,6 +18,7 @@ namespace NanoRelay.Device
         public UpstreamSection Upstream { get; set; }
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
+        public Pop2Section Pop2 { get; set; } = new Pop2Section();
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
         public RetrySection Retry { get; set; } = new RetrySection();
@@ -69,6 +70,15 @@ namespace NanoRelay.Device
             public string User { get; set; } = "tech";
             public string Password { get; set; } = "secret";
             public bool Apop { get; set; }
+        }
+
+        /// <summary>POP2 (RFC 937) on POP3's mailbox and account: off unless listen is set (RFC 937's port: "0.0.0.0:109").</summary>
+        public sealed class Pop2Section
+        {
+            public string Listen { get; set; }
+
+            /// <summary>Accepts HELO's password from the LAN (POP2 has no TLS); else from loopback only.</summary>
+            public bool AllowPlaintextAuth { get; set; }
         }
 
         public sealed class SmtpIngressSection

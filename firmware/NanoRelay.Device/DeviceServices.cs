@@ -7,6 +7,7 @@ using nanoFramework.Runtime.Native;
 using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Boards;
 using NanoRelay.Device.Adapters;
+using NanoRelay.Pop2;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 using NanoRelay.Relay;
@@ -195,6 +196,33 @@ namespace NanoRelay.Device
                 // RFC 8314 §3.3 implicit TLS (995): the handshake first, then the same session; over the
                 // cap the refusal would need a handshake first, so that port just closes.
                 _listeners.Listen("pop3s", _config.Pop3.TlsListen, slots, new ConnectionHandler(ServePop3Tls), null);
+            }
+
+            if (_config.Pop2 != null && _config.Pop2.Listen != null)
+            {
+                // RFC 937 POP2 (port 109), off unless pop2.listen is set: the same maildrop, lock, account and cap.
+                _listeners.Listen("pop2", _config.Pop2.Listen, slots, new ConnectionHandler(ServePop2), new ConnectionHandler(Pop2ServerDriver.RefuseBusy));
+            }
+        }
+
+        private void ServePop2(IConnection connection)
+        {
+            ISessionSlot slot = _pop3.EnterSession();
+            if (slot == null)
+            {
+                Pop2ServerDriver.RefuseBusy(connection);
+                return;
+            }
+
+            try
+            {
+                Pop2ServerDriver driver = new Pop2ServerDriver(_pop3, connection, Limits.Pop3TransferChunk, _config.Pop2.AllowPlaintextAuth);
+                driver.Slot = slot;
+                driver.Run();
+            }
+            finally
+            {
+                slot.Release();
             }
         }
 
