@@ -216,7 +216,7 @@ namespace NanoRelay.Tests.Firmware
 
                 // The core's services the device wires onto its ports (relay worker, spool and mailbox,
                 // POP3 server, SMTP ingress, alert rules): compiled into the same assembly, no package.
-                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
+                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Pop2", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
             };
             foreach (string f in DeviceSources())
             {

@@ -49,11 +49,12 @@ namespace NanoRelay.Tests.Pop2
             c.Line();
             Assert.AreEqual("#1 messages in your mailbox", c.Send("HELO tech secret"));
 
-            using (Pop3Client pop3 = new Pop3Client())
+            using (TcpClient tcp3 = new TcpClient("127.0.0.1", f.Service.Port))
+            using (Client pop3 = new Client(tcp3.GetStream()))
             {
-                pop3.Connect("127.0.0.1", f.Service.Port, SecureSocketOptions.None);
-                AuthenticationException e = Assert.ThrowsException<AuthenticationException>(() => pop3.Authenticate("tech", "secret"));
-                StringAssert.Contains(e.Message, "IN-USE");
+                StringAssert.StartsWith(pop3.Line(), "+OK");
+                StringAssert.StartsWith(pop3.Send("USER tech"), "+OK");
+                Assert.AreEqual("-ERR [IN-USE] Mailbox is locked by another POP3 or POP2 session.", pop3.Send("PASS secret"));
             }
 
             Assert.AreEqual("+ OK, bye, bye", c.Send("QUIT"));
