@@ -201,7 +201,7 @@ namespace NanoRelay
 
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides
-        // these (DESIGN.md default: 60 s first, 3600 s max, 72 h lifetime).
+        // these (default: 60 s first, 3600 s max, 72 h lifetime; docs/architecture.md §7).
         public const int RetryFirstDelaySecondsDefault = 60;
         public const int RetryMaxDelaySecondsDefault = 3600;
         public const int RetryLifetimeHoursDefault = 72;
@@ -229,7 +229,7 @@ namespace NanoRelay
         public const int Pop3AuthFailures = 3;
 
         // Concurrent POP3 sessions when no board profile says otherwise. A board without PSRAM
-        // holds one TLS session at a time (DESIGN.md budgets); the host default leaves room for a
+        // holds one TLS session at a time (docs/architecture.md §8); the host default leaves room for a
         // client that opens a second connection while the first one logs out.
         public const int Pop3SessionsDefault = 4;
 
@@ -238,7 +238,7 @@ namespace NanoRelay
         public const int Pop3TransferChunk = 512;
 
         // A slow reader (TCP zero window) may hold a session this long per write before it is
-        // dropped (catalogue case 55; Dovecot: "has not read server output").
+        // dropped (docs/catalogue.md #55; Dovecot: "has not read server output").
         public const int Pop3WriteTimeoutMs = 60 * 1000;
             // ---- IMAP (RFC 9051) -------------------------------------------------------------
 

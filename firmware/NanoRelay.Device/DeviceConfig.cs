@@ -6,8 +6,8 @@ using NanoRelay.Relay;
 namespace NanoRelay.Device
 {
     /// <summary>
-    /// I:\nanorelay.json: the same schema and field names as hostsim/HostConfig.cs (DESIGN.md
-    /// "Configuration contract"), read with nanoFramework.Json. Device-only additions: "wifi"
+    /// I:\nanorelay.json: the same schema and field names as hostsim/HostConfig.cs (docs/architecture.md
+    /// §7, configuration), read with nanoFramework.Json. Device-only additions: "wifi"
     /// (ssid, password; absent = the credentials stored by nanoff/Device Explorer) and
     /// "certificate.keyFile" (PEM key; nanoFramework reads PEM, not the host's .pfx).
     /// </summary>
@@ -158,7 +158,7 @@ namespace NanoRelay.Device
                     return null;
                 }
 
-                // facts §2.4: case-sensitive by default; the contract's names are camelCase, ours PascalCase.
+                // docs/nanoframework.md §2.4: case-sensitive by default; the contract's names are camelCase, ours PascalCase.
                 JsonSerializerOptions options = new JsonSerializerOptions();
                 options.PropertyNameCaseInsensitive = true;
                 config = (DeviceConfig)JsonConvert.DeserializeObject(text, typeof(DeviceConfig), options);

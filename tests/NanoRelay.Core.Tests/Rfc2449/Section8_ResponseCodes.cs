@@ -10,7 +10,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc2449
 {
-    /// <summary>RFC 2449 §8 response codes: [IN-USE] (catalogue case 49) and RFC 3206 [SYS/TEMP] for the session cap.</summary>
+    /// <summary>RFC 2449 §8 response codes: [IN-USE] (docs/catalogue.md #49) and RFC 3206 [SYS/TEMP] for the session cap.</summary>
     [TestClass]
     public class Section8_ResponseCodes
     {
