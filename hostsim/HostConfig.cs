@@ -18,6 +18,13 @@ namespace NanoRelay.HostSim
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
         public Pop2Section Pop2 { get; set; } = new Pop2Section();
+
+        /// <summary>The IMAP mailbox (on by default at 127.0.0.1:1143); its user and password default to pop3's.</summary>
+        public ImapSection Imap { get; set; } = new ImapSection();
+
+        /// <summary>True when the config file has an "imap" section: then a port that cannot be bound stops `run`, as for POP3.</summary>
+        [JsonIgnore]
+        public bool ImapGiven { get; private set; }
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
         public RetrySection Retry { get; set; } = new RetrySection();
@@ -83,6 +90,24 @@ namespace NanoRelay.HostSim
             /// <summary>Accepts HELO's password from other hosts than loopback (POP2 has no TLS: it crosses the network in clear).</summary>
             public bool AllowPlaintextAuth { get; set; }
         }
+
+        public sealed class ImapSection
+        {
+            public string Listen { get; set; } = "127.0.0.1:1143";
+            public string TlsListen { get; set; }
+
+            /// <summary>Left out: pop3.user (the same mailbox, the same account).</summary>
+            public string User { get; set; }
+
+            /// <summary>Left out: pop3.password.</summary>
+            public string Password { get; set; }
+        }
+
+        /// <summary>imap.user, else pop3.user.</summary>
+        public string ImapUser { get { return Imap.User ?? Pop3.User; } }
+
+        /// <summary>imap.password, else pop3.password.</summary>
+        public string ImapPassword { get { return Imap.Password ?? Pop3.Password; } }
 
         public sealed class SmtpIngressSection
         {
@@ -186,6 +211,7 @@ namespace NanoRelay.HostSim
             }
 
             config.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path));
+            config.ImapGiven = HasSection(text, "imap");
             config.Sensors ??= Array.Empty<SensorSection>();
             config.Validate();
             return config;
@@ -243,6 +269,10 @@ namespace NanoRelay.HostSim
             Require(!string.IsNullOrEmpty(Pop3.User), "pop3.user", "is required");
             Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
             Require(Pop2 == null || Pop2.Listen == null || IsEndPoint(Pop2.Listen), "pop2.listen", "must be ADDRESS:PORT, or left out (POP2 off), not '" + Pop2?.Listen + "'");
+            Require(IsEndPoint(Imap.Listen), "imap.listen", "must be ADDRESS:PORT, not '" + Imap.Listen + "'");
+            Require(Imap.TlsListen == null || IsEndPoint(Imap.TlsListen), "imap.tlsListen", "must be ADDRESS:PORT, or left out");
+            Require(Imap.User == null || Imap.User.Length > 0, "imap.user", "must not be empty; leave it out for pop3.user");
+            Require(Imap.Password == null || Imap.Password.Length > 0, "imap.password", "must not be empty; leave it out for pop3.password");
             Require(SmtpIngress != null && IsEndPoint(SmtpIngress.Listen), "smtpIngress.listen", "must be ADDRESS:PORT");
             Require(SmtpIngress.MaxMessageBytes >= 1024, "smtpIngress.maxMessageBytes", "must be at least 1024");
             Require(SmtpIngress.BareLineEnds is "reject" or "normalize", "smtpIngress.bareLineEnds", "must be reject or normalize, not '" + SmtpIngress.BareLineEnds + "'");
@@ -276,6 +306,12 @@ namespace NanoRelay.HostSim
             }
 
             global::NanoRelay.HostSim.Sensors.SensorSetup.Validate(this);
+        }
+
+        private static bool HasSection(string json, string name)
+        {
+            using JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out _);
         }
 
         private static void Require(bool ok, string field, string problem)

@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
-using NanoRelay.HostSim.Adapters;
 using NanoRelay.Pop2;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
@@ -11,58 +8,34 @@ using NanoRelay.Ports;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// The device mailbox served over POP3 on the host: a plain listener (with STLS when a
-    /// certificate exists), an optional implicit-TLS listener and an optional POP2 listener, a thread per session, the
-    /// session cap, and a clean stop that ends every session without UPDATE.
+    /// The device mailbox served over POP3 on the host: the core's Pop3Server behind the shared
+    /// <see cref="SessionListener"/> (STLS, implicit TLS, the session cap, a stop without UPDATE), and
+    /// POP2 (RFC 937) when asked: its own listener on the same server, so the same maildrop lock, account and cap.
     /// </summary>
-    public sealed class Pop3Service : IDisposable
+    public sealed class Pop3Service : SessionListener
     {
-        /// <summary>RETR/TOP read size on the host (the device uses Limits.Pop3TransferChunk).</summary>
-        public const int HostTransferChunk = 16384;
-
-        /// <summary>The RETR/TOP read size in use: the host's, or the device's with --board.</summary>
-        public int TransferChunk { get; set; } = HostTransferChunk;
-
         private readonly Pop3Server _server;
-        private readonly X509Certificate2 _certificate;
-        private readonly IPEndPoint _listen;
-        private readonly IPEndPoint _tlsListen;
+        private readonly Pop3ServerOptions _options;
         private readonly ILog _log;
-        private readonly HashSet<TcpConnection> _open = new HashSet<TcpConnection>();
-        private readonly List<Thread> _threads = new List<Thread>();
-        private TcpListenerAdapter _plain;
-        private TcpListenerAdapter _implicit;
-        private TcpListenerAdapter _pop2;
-        private volatile bool _stopping;
+        private Pop2Listener _pop2;
 
         /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="maildrop"/>.</summary>
         public Pop3Service(Pop3ServerOptions options, IMaildrop maildrop, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, IClock clock, IRandom random, ILog log)
+            : base("pop3", options.MaxSessions, options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, certificate, listen, tlsListen, log)
         {
             options.TlsAvailable = certificate != null;
-            if (tlsListen != null && certificate == null)
-            {
-                throw new ArgumentException("implicit TLS needs a certificate", nameof(certificate));
-            }
+            _options = options;
+            _log = log;
 
             // The greeting counter starts at a random value too: after a restart the nonce alone
             // would already differ, this makes a collision of both practically impossible.
             byte[] start = new byte[4];
             random.NextBytes(start, 0, 4);
             _server = new Pop3Server(options, maildrop, clock, random, log, BitConverter.ToUInt32(start, 0));
-            _certificate = certificate;
-            _listen = listen;
-            _tlsListen = tlsListen;
-            _log = log;
         }
 
         /// <summary>The shared server state (options, session count).</summary>
         public Pop3Server Server { get { return _server; } }
-
-        /// <summary>The plain port really bound.</summary>
-        public int Port { get { return _plain.Port; } }
-
-        /// <summary>The implicit-TLS port really bound, or 0.</summary>
-        public int TlsPort { get { return _implicit == null ? 0 : _implicit.Port; } }
 
         /// <summary>POP2 (RFC 937) on the same maildrop, account, lock and session cap: where to listen, or null (off). Set before Start.</summary>
         public IPEndPoint Pop2Listen { get; set; }
@@ -73,179 +46,74 @@ namespace NanoRelay.HostSim
         /// <summary>The POP2 port really bound, or 0.</summary>
         public int Pop2Port { get { return _pop2 == null ? 0 : _pop2.Port; } }
 
-        /// <summary>Sessions open now (for the status line).</summary>
-        public int ActiveSessions
-        {
-            get
-            {
-                lock (_open)
-                {
-                    return _open.Count;
-                }
-            }
-        }
+        /// <summary>POP3 and POP2 sessions open now (for the status line).</summary>
+        public override int ActiveSessions { get { return base.ActiveSessions + (_pop2 == null ? 0 : _pop2.ActiveSessions); } }
 
-        /// <summary>Binds the listeners and starts accepting. Throws SocketException when a port is taken.</summary>
-        public void Start()
+        public override void Start()
         {
-            _plain = new TcpListenerAdapter(_listen, _certificate, false);
-            if (_tlsListen != null)
-            {
-                _implicit = new TcpListenerAdapter(_tlsListen, _certificate, true);
-            }
-
+            base.Start();
             if (Pop2Listen != null)
             {
-                _pop2 = new TcpListenerAdapter(Pop2Listen, null, false);
-                StartThread("pop2-accept", () => AcceptLoop(_pop2));
-            }
-
-            StartThread("pop3-accept", () => AcceptLoop(_plain));
-            if (_implicit != null)
-            {
-                StartThread("pop3s-accept", () => AcceptLoop(_implicit));
-            }
-        }
-
-        /// <summary>Stops accepting, closes every open session (no UPDATE: RFC 1939 §6) and waits for the threads.</summary>
-        public void Stop()
-        {
-            if (_stopping)
-            {
-                return;
-            }
-
-            _stopping = true;
-            _plain?.Close();
-            _implicit?.Close();
-            _pop2?.Close();
-            lock (_open)
-            {
-                foreach (TcpConnection c in _open)
+                _pop2 = new Pop2Listener(this, Pop2Listen);
+                try
                 {
-                    c.Close();
+                    _pop2.Start();
                 }
-            }
-
-            Thread[] threads;
-            lock (_threads)
-            {
-                threads = _threads.ToArray();
-            }
-
-            foreach (Thread t in threads)
-            {
-                t.Join(5000);
-            }
-        }
-
-        public void Dispose()
-        {
-            Stop();
-        }
-
-        private void AcceptLoop(TcpListenerAdapter listener)
-        {
-            while (!_stopping)
-            {
-                IConnection accepted = listener.Accept();
-                if (accepted == null)
+                catch
                 {
-                    return;
-                }
-
-                TcpConnection connection = (TcpConnection)accepted;
-                ISessionSlot slot = _server.EnterSession();
-                if (slot == null)
-                {
-                    // RFC 3206 [SYS/TEMP]. On the implicit-TLS port the refusal would need a
-                    // handshake first: that port just closes.
-                    _log.Write(LogLevel.Warning, "pop3", "session cap " + _server.Options.MaxSessions + " reached: refusing " + connection.RemoteAddress);
-                    if (listener.ImplicitTls)
-                    {
-                        connection.Close();
-                    }
-                    else if (listener == _pop2)
-                    {
-                        Pop2ServerDriver.RefuseBusy(connection);
-                    }
-                    else
-                    {
-                        _server.RefuseBusy(connection);
-                    }
-
-                    continue;
-                }
-
-                lock (_open)
-                {
-                    _open.Add(connection);
-                }
-
-                bool pop2 = listener == _pop2;
-                StartThread(pop2 ? "pop2-session" : "pop3-session", () => Serve(connection, slot, listener.ImplicitTls, pop2));
-            }
-        }
-
-        private void Serve(TcpConnection connection, ISessionSlot slot, bool implicitTls, bool pop2)
-        {
-            try
-            {
-                _log.Write(LogLevel.Info, pop2 ? "pop2" : "pop3", "connection from " + connection.RemoteAddress + (implicitTls ? " (implicit TLS)" : ""));
-                connection.WriteTimeoutMilliseconds = NanoRelay.Limits.Pop3WriteTimeoutMs;
-                if (implicitTls)
-                {
-                    // The session thread runs the handshake, bounded by the pre-auth limit: the
-                    // zero-byte read waits for the ClientHello and sets the socket's receive timeout.
-                    if (connection.Read(Array.Empty<byte>(), 0, 0, _server.Options.PreAuthTimeoutMilliseconds) == ConnectionRead.TimedOut)
-                    {
-                        return;
-                    }
-
-                    connection.StartTlsAsServer();
-                }
-
-                if (pop2)
-                {
-                    new Pop2ServerDriver(_server, connection, TransferChunk, Pop2PlaintextFromLan) { Slot = slot }.Run();
-                    return;
-                }
-
-                new Pop3ServerDriver(_server, connection, TransferChunk) { Slot = slot }.Run();
-            }
-            catch (ConnectionException e)
-            {
-                _log.Write(LogLevel.Info, "pop3", "connection from " + connection.RemoteAddress + ": " + e.Message);
-            }
-            catch (Exception e)
-            {
-                _log.Write(LogLevel.Error, "pop3", "session failed: " + e.GetType().Name + ": " + e.Message);
-            }
-            finally
-            {
-                connection.Close();
-                lock (_open)
-                {
-                    _open.Remove(connection);
-                }
-
-                slot.Release();
-                lock (_threads)
-                {
-                    _threads.Remove(Thread.CurrentThread);
+                    base.Stop();
+                    throw;
                 }
             }
         }
 
-        private void StartThread(string name, ThreadStart body)
+        public override void Stop()
         {
-            Thread t = new Thread(body) { IsBackground = true, Name = name };
-            lock (_threads)
+            _pop2?.Stop();
+            base.Stop();
+        }
+
+        protected override ISessionSlot EnterSession()
+        {
+            return _server.EnterSession();
+        }
+
+        protected override void RefuseBusy(IConnection connection)
+        {
+            // RFC 3206 [SYS/TEMP].
+            _server.RefuseBusy(connection);
+        }
+
+        protected override void Serve(IConnection connection, ISessionSlot slot)
+        {
+            new Pop3ServerDriver(_server, connection, TransferChunk) { Slot = slot }.Run();
+        }
+
+        /// <summary>POP2's port: no TLS (RFC 937 has none), the same server and so the same lock and cap.</summary>
+        private sealed class Pop2Listener : SessionListener
+        {
+            private readonly Pop3Service _pop3;
+
+            public Pop2Listener(Pop3Service pop3, IPEndPoint listen)
+                : base("pop2", pop3._options.MaxSessions, pop3._options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, null, listen, null, pop3._log)
             {
-                _threads.Add(t);
+                _pop3 = pop3;
             }
 
-            t.Start();
+            protected override ISessionSlot EnterSession()
+            {
+                return _pop3._server.EnterSession();
+            }
+
+            protected override void RefuseBusy(IConnection connection)
+            {
+                Pop2ServerDriver.RefuseBusy(connection);
+            }
+
+            protected override void Serve(IConnection connection, ISessionSlot slot)
+            {
+                new Pop2ServerDriver(_pop3._server, connection, _pop3.TransferChunk, _pop3.Pop2PlaintextFromLan) { Slot = slot }.Run();
+            }
         }
     }
 }

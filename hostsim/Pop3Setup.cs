@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using NanoRelay.HostSim.Adapters;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 
@@ -11,15 +10,11 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the POP3 service of `run` from the config and the flags, and says where it listens and how to log in.</summary>
     public static class Pop3Setup
     {
-        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board, NanoRelay.Auth.AuthPenalty penalty = null)
+        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, X509Certificate2 certificate, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board, NanoRelay.Auth.AuthPenalty penalty = null)
         {
             HostConfig.Pop3Section pop3 = config.Pop3;
-            IPEndPoint listen = ParseFlag(options.Pop3Listen ?? pop3.Listen, "--pop3");
-            IPEndPoint tlsListen = pop3.TlsListen == null ? null : ParseFlag(pop3.TlsListen, "pop3.tlsListen");
-
-            string certificateSource;
-            bool created;
-            X509Certificate2 certificate = HostCertificate.LoadOrCreate(config, dataDirectory, out certificateSource, out created);
+            IPEndPoint listen = ListenAddress.Parse(options.Pop3Listen ?? pop3.Listen, "--pop3");
+            IPEndPoint tlsListen = pop3.TlsListen == null ? null : ListenAddress.Parse(pop3.TlsListen, "pop3.tlsListen");
 
             Pop3ServerOptions serverOptions = new Pop3ServerOptions
             {
@@ -47,42 +42,23 @@ namespace NanoRelay.HostSim
 
             if (config.Pop2?.Listen != null)
             {
-                service.Pop2Listen = ParseFlag(config.Pop2.Listen, "pop2.listen");
+                service.Pop2Listen = ListenAddress.Parse(config.Pop2.Listen, "pop2.listen");
                 service.Pop2PlaintextFromLan = config.Pop2.AllowPlaintextAuth;
             }
 
             service.Start();
 
-            string host = listen.Address.Equals(IPAddress.Any) ? "127.0.0.1" : listen.Address.Equals(IPAddress.IPv6Any) ? "[::1]" : Host(listen.Address);
-            output.WriteLine("POP3 mailbox     " + Host(listen.Address) + ":" + service.Port + " (STLS)" + (tlsListen == null ? "" : ", implicit TLS on " + Host(tlsListen.Address) + ":" + service.TlsPort));
+            string host = ListenAddress.ClientHost(listen.Address);
+            output.WriteLine("POP3 mailbox     " + ListenAddress.Host(listen.Address) + ":" + service.Port + " (STLS)" + (tlsListen == null ? "" : ", implicit TLS on " + ListenAddress.Host(tlsListen.Address) + ":" + service.TlsPort));
             output.WriteLine("  login          user " + pop3.User + ", password " + pop3.Password + (pop3.Apop ? " (APOP on, over TLS only)" : ""));
-            output.WriteLine("  certificate    " + certificateSource + (created ? " (self-signed, created now)" : ""));
-            output.WriteLine("  SHA-256        " + HostCertificate.Sha256Fingerprint(certificate));
             output.WriteLine("  mailbox        " + maildrop.Refresh() + " messages in " + dataDirectory);
             output.WriteLine("  try            curl pop3://" + Uri.EscapeDataString(pop3.User) + ":" + Uri.EscapeDataString(pop3.Password) + "@" + host + ":" + service.Port + "/");
             if (service.Pop2Listen != null)
             {
-                output.WriteLine("POP2 mailbox     " + Host(service.Pop2Listen.Address) + ":" + service.Pop2Port + " (RFC 937, same mailbox and login, password in clear" + (config.Pop2.AllowPlaintextAuth ? ")" : ": loopback only)"));
+                output.WriteLine("POP2 mailbox     " + ListenAddress.Host(service.Pop2Listen.Address) + ":" + service.Pop2Port + " (RFC 937, same mailbox and login, password in clear" + (config.Pop2.AllowPlaintextAuth ? ")" : ": loopback only)"));
             }
 
             return service;
-        }
-
-        private static string Host(IPAddress address)
-        {
-            return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
-        }
-
-        private static IPEndPoint ParseFlag(string text, string field)
-        {
-            try
-            {
-                return TcpListenerAdapter.ParseEndPoint(text);
-            }
-            catch (FormatException e)
-            {
-                throw new ConfigException(field + ": " + e.Message);
-            }
         }
     }
 }

@@ -112,6 +112,7 @@ namespace NanoRelay.HostSim
         {
             Files = new DirectoryFileStore(DataDirectory, 0);
             Mailbox = new Mailbox(Files, Random, StoreBytes, Limits.StoreEntriesDefault);
+            Mailbox.Clock = _clock;   // IMAP's INTERNALDATE (RFC 9051 §2.3.3)
             RecoveryReport mailbox = Mailbox.Open();
             Spool = new Spool(Files, _clock, Random, StoreBytes, Limits.StoreEntriesDefault);
             RecoveryReport spool = Spool.Open();

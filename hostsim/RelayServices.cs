@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Security.Cryptography.X509Certificates;
 using NanoRelay.HostSim.Budget;
 using NanoRelay.HostSim.Sensors;
 using NanoRelay.Ports;
@@ -9,7 +10,7 @@ namespace NanoRelay.HostSim
 {
     /// <summary>
     /// Everything `run` starts, in order, and stops in reverse: the store-and-forward host (spool,
-    /// mailbox, relay worker), the POP3 mailbox, the SMTP ingress, the sensors with their alert
+    /// mailbox, relay worker), the POP3 and IMAP mailbox services, the SMTP ingress, the sensors with their alert
     /// rules, and the status line. Board budgets are checked before anything listens.
     /// </summary>
     public sealed class RelayServices
@@ -19,6 +20,7 @@ namespace NanoRelay.HostSim
         private BoardProfile _board;
         private RelayHost _host;
         private Pop3Service _pop3;
+        private ImapService _imap;
         private SmtpIngressService _ingress;
         private SensorLoop _sensors;
         private AlertSpooler _alerts;
@@ -26,6 +28,12 @@ namespace NanoRelay.HostSim
         private StatusFile _statusFile;
 
         public RelayHost Host { get { return _host; } }
+
+        /// <summary>The IMAP service, or null when it is off (see <see cref="ImapSetup"/>).</summary>
+        public ImapService Imap { get { return _imap; } }
+
+        /// <summary>The POP3 service.</summary>
+        public Pop3Service Pop3 { get { return _pop3; } }
 
         /// <summary>Starts everything; <paramref name="raised"/>, when given, hears (on the sensor thread) every alert the rules raise, once it is queued.</summary>
         public static RelayServices Start(HostConfig config, RunOptions options, string dataDirectory, IClock clock, IRandom random, ILog log, TextWriter output, Action<NanoRelay.Alerts.AlertMessage> raised = null)
@@ -51,7 +59,11 @@ namespace NanoRelay.HostSim
                 s._host.Start();
                 // One table of failed logins by address for both servers: a guesser cannot switch protocols to start afresh.
                 NanoRelay.Auth.AuthPenalty penalty = new NanoRelay.Auth.AuthPenalty();
-                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, clock, random, log, output, s._board, penalty);
+                X509Certificate2 certificate = HostCertificate.LoadOrCreate(config, dataDirectory, out string certificateSource, out bool created);
+                output.WriteLine("certificate      " + certificateSource + (created ? " (self-signed, created now)" : "") + ", for STLS/STARTTLS");
+                output.WriteLine("  SHA-256        " + HostCertificate.Sha256Fingerprint(certificate));
+                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, certificate, clock, random, log, output, s._board, penalty);
+                s._imap = ImapSetup.Start(config, options, s._host.Mailbox, certificate, clock, log, output, s._board, penalty);
                 s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board, penalty);
 
                 s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
@@ -81,6 +93,7 @@ namespace NanoRelay.HostSim
                 Uptime = DateTime.UtcNow - _started,
                 QueueDepth = _host.Spool.Count,
                 Pop3Sessions = _pop3?.ActiveSessions ?? 0,
+                ImapSessions = _imap?.ActiveSessions ?? 0,
                 SmtpSessions = _ingress?.ActiveSessions ?? 0,
                 AlertsRaised = _sensors?.Engine.MessagesRaised ?? 0,
                 LastDeliveryUtc = _host.LastDeliveryUtc,
@@ -99,6 +112,7 @@ namespace NanoRelay.HostSim
             _statusFile?.Stop();
             _sensors?.Stop();
             _ingress?.Stop();
+            _imap?.Stop();
             _pop3?.Stop();
             StatusSnapshot last = _host == null ? null : Snapshot();
             _host?.Dispose();

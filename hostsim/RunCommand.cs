@@ -18,16 +18,18 @@ namespace NanoRelay.HostSim
             Option<string> config = new Option<string>("--config") { Description = "JSON config file (schema: README, Configuration)" };
             Option<string> data = new Option<string>("--data") { Description = "data directory (default ./nanorelay-data)" };
             Option<string> pop3 = new Option<string>("--pop3") { Description = "POP3 listen ADDR:PORT (default 127.0.0.1:1110)" };
+            Option<string> imap = new Option<string>("--imap") { Description = "IMAP listen ADDR:PORT (default 127.0.0.1:1143)" };
             Option<string> smtp = new Option<string>("--smtp") { Description = "SMTP ingress listen ADDR:PORT (default 127.0.0.1:2525)" };
             Option<string> board = new Option<string>("--board") { Description = "enforce boards/NAME/board.json budgets" };
             Option<bool> trace = new Option<bool>("--trace") { Description = "print the protocol dialogue (C:/S:), secrets redacted" };
             Option<string> statusFile = new Option<string>("--status-file") { Description = "write the status (sessions, memory held and peak, budget) as JSON to PATH every second" };
-            Command run = new Command("run", "run the relay") { config, data, pop3, smtp, board, trace, statusFile };
+            Command run = new Command("run", "run the relay") { config, data, pop3, imap, smtp, board, trace, statusFile };
             run.SetAction(parse => Execute(new RunOptions
             {
                 ConfigFile = parse.GetValue(config),
                 DataDirectory = parse.GetValue(data),
                 Pop3Listen = parse.GetValue(pop3),
+                ImapListen = parse.GetValue(imap),
                 SmtpListen = parse.GetValue(smtp),
                 Board = parse.GetValue(board),
                 Trace = parse.GetValue(trace),
@@ -54,19 +56,25 @@ namespace NanoRelay.HostSim
         /// </summary>
         public static void Preflight(HostConfig config, RunOptions options)
         {
-            try
-            {
-                TcpListenerAdapter.ParseEndPoint(options.Pop3Listen ?? config.Pop3.Listen);
-            }
-            catch (FormatException e)
-            {
-                throw new ConfigException((options.Pop3Listen != null ? "--pop3" : "pop3.listen") + ": " + e.Message);
-            }
-
+            CheckListen(options.Pop3Listen, "--pop3", config.Pop3.Listen, "pop3.listen");
+            CheckListen(options.ImapListen, "--imap", config.Imap.Listen, "imap.listen");
             SmtpIngressSettings.FromConfig(config, options.SmtpListen).Validate();
             if (options.Board != null)
             {
                 Budget.BoardProfile.Find(options.Board);
+            }
+        }
+
+        // The flag wins over the config; the error names whichever was used.
+        private static void CheckListen(string flag, string flagName, string configured, string field)
+        {
+            try
+            {
+                TcpListenerAdapter.ParseEndPoint(flag ?? configured);
+            }
+            catch (FormatException e)
+            {
+                throw new ConfigException((flag != null ? flagName : field) + ": " + e.Message);
             }
         }
 

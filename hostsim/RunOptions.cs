@@ -6,6 +6,7 @@ namespace NanoRelay.HostSim
         public string ConfigFile { get; set; }
         public string DataDirectory { get; set; }
         public string Pop3Listen { get; set; }
+        public string ImapListen { get; set; }
         public string SmtpListen { get; set; }
         public string Board { get; set; }
         public bool Trace { get; set; }

@@ -34,6 +34,7 @@ namespace NanoRelay.HostSim
                 w.WriteNumber("uptimeSeconds", (long)s.Uptime.TotalSeconds);
                 w.WriteNumber("queueDepth", s.QueueDepth);
                 w.WriteNumber("pop3Sessions", s.Pop3Sessions);
+                w.WriteNumber("imapSessions", s.ImapSessions);
                 w.WriteNumber("smtpSessions", s.SmtpSessions);
                 w.WriteNumber("alertsRaised", s.AlertsRaised);
                 if (s.LastDeliveryUtc == null)

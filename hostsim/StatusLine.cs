@@ -8,12 +8,12 @@ namespace NanoRelay.HostSim
     /// <summary>The live status line and the table printed at exit, from a <see cref="StatusSnapshot"/>.</summary>
     public static class StatusLine
     {
-        /// <summary>One line: "up 0:05:12 | queue 2 | pop3 1 smtp 0 | alerts 4 | last delivery 12 s ago | last error none | memory 41.2 KB / 96.0 KB esp32 (43%)".</summary>
+        /// <summary>One line: "up 0:05:12 | queue 2 | pop3 1 imap 0 smtp 0 | alerts 4 | last delivery 12 s ago | last error none | memory 41.2 KB / 96.0 KB esp32 (43%)".</summary>
         public static string Render(StatusSnapshot s, DateTime nowUtc)
         {
             return "up " + Uptime(s.Uptime)
                 + " | queue " + s.QueueDepth.ToString(CultureInfo.InvariantCulture)
-                + " | pop3 " + s.Pop3Sessions.ToString(CultureInfo.InvariantCulture) + " smtp " + s.SmtpSessions.ToString(CultureInfo.InvariantCulture)
+                + " | pop3 " + s.Pop3Sessions.ToString(CultureInfo.InvariantCulture) + " imap " + s.ImapSessions.ToString(CultureInfo.InvariantCulture) + " smtp " + s.SmtpSessions.ToString(CultureInfo.InvariantCulture)
                 + " | alerts " + s.AlertsRaised.ToString(CultureInfo.InvariantCulture)
                 + " | last delivery " + Ago(s.LastDeliveryUtc, nowUtc)
                 + " | last error " + OneLine(s.LastError, 60)
@@ -26,7 +26,7 @@ namespace NanoRelay.HostSim
             StringBuilder b = new StringBuilder();
             Row(b, "uptime", Uptime(s.Uptime));
             Row(b, "queue depth", s.QueueDepth.ToString(CultureInfo.InvariantCulture));
-            Row(b, "sessions", "pop3 " + s.Pop3Sessions + ", smtp " + s.SmtpSessions);
+            Row(b, "sessions", "pop3 " + s.Pop3Sessions + ", imap " + s.ImapSessions + ", smtp " + s.SmtpSessions);
             Row(b, "alerts raised", s.AlertsRaised.ToString(CultureInfo.InvariantCulture));
             Row(b, "last delivery", s.LastDeliveryUtc == null ? "none" : s.LastDeliveryUtc.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC (" + Ago(s.LastDeliveryUtc, nowUtc) + ")");
             Row(b, "last error", OneLine(s.LastError, 200));

@@ -8,6 +8,7 @@ namespace NanoRelay.HostSim
         public TimeSpan Uptime { get; init; }
         public int QueueDepth { get; init; }
         public int Pop3Sessions { get; init; }
+        public int ImapSessions { get; init; }
         public int SmtpSessions { get; init; }
         public long AlertsRaised { get; init; }
         public DateTime? LastDeliveryUtc { get; init; }

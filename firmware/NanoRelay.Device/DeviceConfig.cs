@@ -19,6 +19,7 @@ namespace NanoRelay.Device
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
         public Pop2Section Pop2 { get; set; } = new Pop2Section();
+        public ImapSection Imap { get; set; }   // null (no "imap" section): off on the device; the host's default is on
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
         public RetrySection Retry { get; set; } = new RetrySection();
@@ -79,6 +80,14 @@ namespace NanoRelay.Device
 
             /// <summary>Accepts HELO's password from the LAN (POP2 has no TLS); else from loopback only.</summary>
             public bool AllowPlaintextAuth { get; set; }
+        }
+
+        public sealed class ImapSection
+        {
+            public string Listen { get; set; } = "0.0.0.0:143";
+            public string TlsListen { get; set; }
+            public string User { get; set; }   // left out: pop3's user and password (the same mailbox)
+            public string Password { get; set; }
         }
 
         public sealed class SmtpIngressSection
@@ -226,6 +235,11 @@ namespace NanoRelay.Device
             if (Pop3 == null || Pop3.User == null || Pop3.Password == null)
             {
                 return "pop3: user and password are required";
+            }
+
+            if (Imap != null && (Imap.Listen == null || Imap.Listen.Length == 0 || (Imap.User != null && Imap.User.Length == 0) || (Imap.Password != null && Imap.Password.Length == 0)))
+            {
+                return "imap: listen is ADDRESS:PORT; user and password must not be empty (leave them out for pop3's)";
             }
 
             if (SmtpIngress != null && SmtpIngress.BareLineEnds != "reject" && SmtpIngress.BareLineEnds != "normalize")

@@ -7,6 +7,7 @@ using nanoFramework.Runtime.Native;
 using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Boards;
 using NanoRelay.Device.Adapters;
+using NanoRelay.Imap.Server;
 using NanoRelay.Pop2;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
@@ -18,15 +19,15 @@ namespace NanoRelay.Device
 {
     /// <summary>
     /// Brings the board up in order (board file, config, network, clock, certificates, spool and
-    /// mailbox) and starts each service through one method: the relay worker, POP3, the SMTP
-    /// ingress and the sensors, each the core's classes on the device's ports. No protocol logic lives here.
+    /// mailbox) and starts each service through one method: the relay worker, POP3, IMAP, the
+    /// SMTP ingress and the sensors, each the core's classes on the device's ports. No protocol logic lives here.
     /// </summary>
     public sealed partial class DeviceServices
     {
         public const string ConfigPath = "I:\\nanorelay.json";
         public const string BoardPath = "I:\\board.json";
 
-        // Failed logins by client address, one table for POP3 and the SMTP ingress.
+        // Failed logins by client address, one table for POP3, IMAP and the SMTP ingress.
         private readonly NanoRelay.Auth.AuthPenalty _authPenalty = new NanoRelay.Auth.AuthPenalty();
 
         private const int NetworkTimeoutMs = 60000, ClockWaitMs = 60000, ClockRetryMs = 60000, RebootAfterNoNetworkMs = 30000;
@@ -50,6 +51,7 @@ namespace NanoRelay.Device
         private AlertSpooler _alerts;
         private RelayLoop _relay;
         private Pop3Server _pop3;
+        private ImapServer _imap;
         private Listeners _listeners;
 
         // The mounted SD card, held for the program's life: SDCard's finalizer unmounts the card, so an
@@ -102,6 +104,7 @@ namespace NanoRelay.Device
             // A service that throws while starting (a busy GPIO pin, a port in use) stays off; the rest runs, watched.
             Step("relay", new ThreadStart(StartRelayWorker));
             Step("pop3", new ThreadStart(StartPop3Server));
+            Step("imap", new ThreadStart(StartImapServer));
             Step("smtp", new ThreadStart(StartSmtpIngress));
             Step("sensors", new ThreadStart(StartSensors));
             Info("device", "up; managed heap free " + nanoFramework.Runtime.Native.GC.Run(false) + " bytes of a " + _board.ManagedHeapBudgetBytes + "-byte budget");
@@ -186,86 +189,51 @@ namespace NanoRelay.Device
             Random.NextBytes(start, 0, 4);
             _pop3 = new Pop3Server(options, _mailbox, _clock, Random, _log, ((long)start[0] << 24) | ((long)start[1] << 16) | ((long)start[2] << 8) | start[3]);
 
-            // The server's count is the cap clients see (both ports together); the runner's slots
-            // bound threads and sockets at one more, since a session writing its +OK to QUIT has
-            // given its place back (so its client may reconnect at once) but still holds its socket.
-            SessionSlots slots = new SessionSlots(_board.Pop3Sessions + 1);
-            _listeners.Listen("pop3", _config.Pop3.Listen, slots, new ConnectionHandler(ServePop3), new ConnectionHandler(_pop3.RefuseBusy));
-            if (_config.Pop3.TlsListen != null && options.TlsAvailable)
-            {
-                // RFC 8314 §3.3 implicit TLS (995): the handshake first, then the same session; over the
-                // cap the refusal would need a handshake first, so that port just closes.
-                _listeners.Listen("pop3s", _config.Pop3.TlsListen, slots, new ConnectionHandler(ServePop3Tls), null);
-            }
-
+            new MailboxSessions(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(_pop3.RefuseBusy), new SessionHandler(RunPop3))
+                .Listen(_listeners, "pop3", _config.Pop3.Listen, _config.Pop3.TlsListen, options.TlsAvailable, _board.Pop3Sessions);
             if (_config.Pop2 != null && _config.Pop2.Listen != null)
             {
-                // RFC 937 POP2 (port 109), off unless pop2.listen is set: the same maildrop, lock, account and cap.
-                _listeners.Listen("pop2", _config.Pop2.Listen, slots, new ConnectionHandler(ServePop2), new ConnectionHandler(Pop2ServerDriver.RefuseBusy));
+                // RFC 937 POP2 (port 109), off unless pop2.listen is set: the same maildrop, lock, account and cap; no TLS.
+                new MailboxSessions(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(Pop2ServerDriver.RefuseBusy), new SessionHandler(RunPop2))
+                    .Listen(_listeners, "pop2", _config.Pop2.Listen, null, false, _board.Pop3Sessions);
             }
         }
 
-        private void ServePop2(IConnection connection)
+        private void RunPop3(IConnection connection, ISessionSlot slot)
         {
-            ISessionSlot slot = _pop3.EnterSession();
-            if (slot == null)
+            new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk) { Slot = slot }.Run();
+        }
+
+        private void RunPop2(IConnection connection, ISessionSlot slot)
+        {
+            new Pop2ServerDriver(_pop3, connection, Limits.Pop3TransferChunk, _config.Pop2.AllowPlaintextAuth) { Slot = slot }.Run();
+        }
+
+        // IMAP4rev2 (RFC 9051) on the same mailbox: only with an "imap" section and a board with sessions.imap.
+        private void StartImapServer()
+        {
+            if (_config.Imap == null || _board.ImapSessions == 0)
             {
-                Pop2ServerDriver.RefuseBusy(connection);
+                Info("imap", _config.Imap == null ? "off (no \"imap\" section in the config)" : "off (board " + _board.Name + " has no sessions.imap)");
                 return;
             }
 
-            try
-            {
-                Pop2ServerDriver driver = new Pop2ServerDriver(_pop3, connection, Limits.Pop3TransferChunk, _config.Pop2.AllowPlaintextAuth);
-                driver.Slot = slot;
-                driver.Run();
-            }
-            finally
-            {
-                slot.Release();
-            }
+            ImapServerOptions options = new ImapServerOptions();
+            options.AuthPenalty = _authPenalty;
+            options.User = _config.Imap.User != null ? _config.Imap.User : _config.Pop3.User;
+            options.Password = _config.Imap.Password != null ? _config.Imap.Password : _config.Pop3.Password;
+            options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
+            options.TlsAvailable = HasTls("imap");   // STARTTLS only with a certificate loaded
+            options.MaxSessions = _board.ImapSessions;
+            _mailbox.Clock = _clock;   // INTERNALDATE (RFC 9051 §2.3.3)
+            _imap = new ImapServer(options, _mailbox, _clock, _log);
+            new MailboxSessions(new SessionEntry(_imap.EnterSession), new ConnectionHandler(_imap.RefuseBusy), new SessionHandler(RunImap))
+                .Listen(_listeners, "imap", _config.Imap.Listen, _config.Imap.TlsListen, options.TlsAvailable, _board.ImapSessions);
         }
 
-        private void ServePop3(IConnection connection)
+        private void RunImap(IConnection connection, ISessionSlot slot)
         {
-            Pop3Session(connection, false);
-        }
-
-        private void ServePop3Tls(IConnection connection)
-        {
-            Pop3Session(connection, true);
-        }
-
-        private void Pop3Session(IConnection connection, bool implicitTls)
-        {
-            // The server counts both ports together, for its cap and its [SYS/TEMP] reply. On the TLS
-            // port the cap comes before any TLS: a client over it costs no handshake (the port just closes).
-            ISessionSlot slot = _pop3.EnterSession();
-            if (slot == null)
-            {
-                if (!implicitTls)
-                {
-                    _pop3.RefuseBusy(connection);
-                }
-
-                return;
-            }
-
-            try
-            {
-                if (implicitTls)
-                {
-                    connection.StartTlsAsServer();
-                }
-
-                Pop3ServerDriver driver = new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk);
-                driver.Slot = slot;
-                driver.Run();
-            }
-            finally
-            {
-                slot.Release();
-            }
+            new ImapServerDriver(_imap, connection, Limits.ImapTransferChunk) { Slot = slot }.Run();
         }
 
         private bool HasTls(string service)

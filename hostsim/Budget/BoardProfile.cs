@@ -9,6 +9,9 @@ namespace NanoRelay.HostSim.Budget
     /// </summary>
     public sealed record BoardProfile(string Name, long HeapBytes, int MaxPop3Sessions, int MaxSmtpSessions, int TlsConcurrency, long SpoolBytes)
     {
+        /// <summary>IMAP sessions (board.json sessions.imap); 0: IMAP stays off on this board.</summary>
+        public int MaxImapSessions { get; init; }
+
         /// <summary>The costs measured on the nanoCLR (board.json "memory"), or null when the file has none.</summary>
         public SessionCosts MeasuredCosts { get; init; }
 
@@ -90,6 +93,7 @@ namespace NanoRelay.HostSim.Budget
             return new BoardProfile(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes)
             {
                 MeasuredCosts = measured,
+                MaxImapSessions = board.ImapSessions,
             };
         }
     }

@@ -60,6 +60,9 @@ namespace NanoRelay.Boards
         public int Pop3Sessions { get; set; }
         public int SmtpIngressSessions { get; set; }
 
+        /// <summary>IMAP sessions (board.json sessions.imap); 0, or left out: IMAP does not fit and stays off.</summary>
+        public int ImapSessions { get; set; }
+
         public int TlsSessions { get; set; }
         public long TlsMinFreeNativeBytes { get; set; }
         public int TlsHandshakeTimeoutMs { get; set; }
@@ -93,7 +96,13 @@ namespace NanoRelay.Boards
         /// <summary>Sockets the relay needs at its caps: listeners, sessions, the relay client, firmware reserve.</summary>
         public int SocketsNeeded
         {
-            get { return RelayListeners + Pop3Sessions + SmtpIngressSessions + RelayClientSessions + SocketsReservedForFirmware; }
+            get { return RelayListeners + ImapListeners + Pop3Sessions + SmtpIngressSessions + ImapSessions + RelayClientSessions + SocketsReservedForFirmware; }
+        }
+
+        /// <summary>IMAP's plain and implicit-TLS listeners when the board serves IMAP.</summary>
+        public int ImapListeners
+        {
+            get { return ImapSessions > 0 ? 2 : 0; }
         }
 
         /// <summary>Managed bytes of session buffers at the caps (each session: its line buffer and a body chunk).</summary>
@@ -141,6 +150,8 @@ namespace NanoRelay.Boards
             b.SpoolMaxFiles = (int)r.Integer("spool.maxFiles");
             b.Pop3Sessions = (int)r.Integer("sessions.pop3");
             b.SmtpIngressSessions = (int)r.Integer("sessions.smtpIngress");
+            long imap = r.OptionalInteger("sessions.imap");
+            b.ImapSessions = imap < 0 ? 0 : (int)imap;
             b.TlsSessions = (int)r.Integer("tls.sessions");
             b.TlsMinFreeNativeBytes = r.Integer("tls.minFreeNativeBytes");
             b.TlsHandshakeTimeoutMs = (int)r.Integer("tls.handshakeTimeoutMs");
@@ -225,12 +236,22 @@ namespace NanoRelay.Boards
                 return "sockets.listening: must be " + RelayListeners + ".." + LwipListeningMax;
             }
 
+            if (ImapSessions > Limits.ImapSessionsDefault)
+            {
+                return "sessions.imap: at most " + Limits.ImapSessionsDefault + " (0 or left out: IMAP off)";
+            }
+
+            if (RelayListeners + ImapListeners > ListeningSocketsMax)
+            {
+                return "sessions.imap: IMAP's two listeners need sockets.listening of " + (RelayListeners + ImapListeners);
+            }
+
             if (SocketsNeeded > SocketsMax)
             {
                 return "sessions: need " + SocketsNeeded + " sockets, the board has " + SocketsMax;
             }
 
-            if (TlsSessions < 1 || TlsSessions > Pop3Sessions + SmtpIngressSessions + RelayClientSessions)
+            if (TlsSessions < 1 || TlsSessions > Pop3Sessions + SmtpIngressSessions + ImapSessions + RelayClientSessions)
             {
                 return "tls.sessions: must be 1..sessions in all";
             }

@@ -19,6 +19,8 @@ namespace NanoRelay.Framing
         private static readonly byte[] s_auth = Ascii.Bytes("AUTH");
         private static readonly byte[] s_pass = Ascii.Bytes("PASS");
         private static readonly byte[] s_apop = Ascii.Bytes("APOP");
+        private static readonly byte[] s_login = Ascii.Bytes("LOGIN");
+        private static readonly byte[] s_authenticate = Ascii.Bytes("AUTHENTICATE");
         private static readonly byte[] s_data = Ascii.Bytes("DATA");
         private static readonly byte[] s_retr = Ascii.Bytes("RETR");
         private static readonly byte[] s_top = Ascii.Bytes("TOP");
@@ -36,7 +38,8 @@ namespace NanoRelay.Framing
         private int _dataReply;        // which coming reply answers DATA (1 = the next), 0 = none
         private int _retrReply;        // the same for RETR/TOP
         private int _authReply;        // the same for AUTH: a line sent before its reply is a SASL response
-        private int _protocol;         // 0 unknown, 1 SMTP (3-digit replies), 2 POP3 (+OK/-ERR)
+        private int _protocol;         // 0 unknown, 1 SMTP (3-digit replies), 2 POP3 (+OK/-ERR), 3 IMAP ("* OK" greeting)
+        private bool _imapSecret;      // IMAP LOGIN/AUTHENTICATE sent, its tagged reply not yet seen
         private bool _clientBody;
         private bool _serverBody;
         private int _bodyShown;
@@ -92,6 +95,12 @@ namespace NanoRelay.Framing
 
             int verb = Ascii.IndexOf(line, offset, count, (byte)' ');
             int verbLength = verb < 0 ? count : verb - offset;
+            if (_protocol == 3)
+            {
+                ImapClient(line, offset, count, verb);
+                return;
+            }
+
             if (Ascii.EqualsIgnoreCase(line, offset, verbLength, s_auth))
             {
                 // AUTH mechanism [initial-response]: RFC 4954 §4, RFC 5034 §4.
@@ -142,6 +151,13 @@ namespace NanoRelay.Framing
             bool smtpReply = count >= 3 && Ascii.IsDigit(line[offset]) && Ascii.IsDigit(line[offset + 1]) && Ascii.IsDigit(line[offset + 2])
                 && (count == 3 || line[offset + 3] == (byte)' ');
             bool popReply = count >= 1 && (line[offset] == (byte)'+' || line[offset] == (byte)'-');
+            if (_protocol == 0 && count >= 2 && line[offset] == (byte)'*' && line[offset + 1] == (byte)' ')
+            {
+                _protocol = 3;   // RFC 9051 §7.1: an IMAP greeting is untagged
+            }
+
+            // RFC 9051 §2.2.2: only "+" continues a command; any other line ends LOGIN's or AUTHENTICATE's secrets.
+            _imapSecret = _imapSecret && popReply && line[offset] == (byte)'+';
             if (_protocol == 0 && (smtpReply || popReply))
             {
                 _protocol = smtpReply ? 1 : 2;   // the greeting tells which protocol this is
@@ -176,6 +192,37 @@ namespace NanoRelay.Framing
             _bodyShown = 0;
             _bodyElided = 0;
             Emit('S', line, offset, count, count, false);
+        }
+
+        // RFC 9051 "tag SP command": LOGIN's user and password (§6.2.3) and AUTHENTICATE's initial
+        // response (§6.2.2, RFC 4959) are secret, and so is every client line up to the tagged reply
+        // (SASL responses, the octets of literals). When in doubt, redact.
+        private void ImapClient(byte[] line, int offset, int count, int tagEnd)
+        {
+            if (_imapSecret)
+            {
+                Emit('C', line, offset, count, 0, true);
+                return;
+            }
+
+            int command = tagEnd < 0 ? -1 : tagEnd + 1;
+            int commandEnd = command < 0 ? -1 : Ascii.IndexOf(line, command, offset + count - command, (byte)' ');
+            int commandLength = command < 0 ? 0 : (commandEnd < 0 ? offset + count : commandEnd) - command;
+            if (command >= 0 && Ascii.EqualsIgnoreCase(line, command, commandLength, s_login))
+            {
+                _imapSecret = true;
+                Emit('C', line, offset, count, command + commandLength - offset, commandEnd >= 0);
+            }
+            else if (command >= 0 && Ascii.EqualsIgnoreCase(line, command, commandLength, s_authenticate))
+            {
+                _imapSecret = true;
+                int mechanism = commandEnd < 0 ? -1 : Ascii.IndexOf(line, commandEnd + 1, offset + count - commandEnd - 1, (byte)' ');
+                Emit('C', line, offset, count, mechanism < 0 ? count : mechanism - offset, mechanism >= 0);
+            }
+            else
+            {
+                Emit('C', line, offset, count, count, false);
+            }
         }
 
         // One body line; returns whether the body goes on. Only a lone "." ends it

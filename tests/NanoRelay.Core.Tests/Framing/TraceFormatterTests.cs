@@ -51,6 +51,47 @@ namespace NanoRelay.Core.Tests.Framing
         }
 
         [TestMethod]
+        public void Rfc9051_Section6_2_3_Login_UserAndPasswordAreRedacted_OtherCommandsShown()
+        {
+            Trace t = new Trace();
+            t.S("* OK IMAP4rev2 Service Ready");
+            t.C("a1 LOGIN tech secret");
+            t.S("a1 OK LOGIN completed");
+            t.C("a2 SELECT INBOX");
+            t.S("a2 OK [READ-WRITE] SELECT completed");
+            Assert.AreEqual("S: * OK IMAP4rev2 Service Ready\nC: a1 LOGIN [redacted]\nS: a1 OK LOGIN completed\nC: a2 SELECT INBOX\nS: a2 OK [READ-WRITE] SELECT completed", t.Lines());
+        }
+
+        [TestMethod]
+        public void Rfc9051_Section6_2_3_LoginWithLiterals_EveryLineUpToTheTaggedReplyIsRedacted()
+        {
+            Trace t = new Trace();
+            t.S("* OK IMAP4rev2 Service Ready");
+            t.C("a1 LOGIN {4}");
+            t.S("+ Ready for literal data");
+            t.C("tech {6}");
+            t.S("+ Ready for literal data");
+            t.C("secret");
+            t.S("a1 OK LOGIN completed");
+            t.C("a2 NOOP");
+            Assert.AreEqual("S: * OK IMAP4rev2 Service Ready\nC: a1 LOGIN [redacted]\nS: + Ready for literal data\nC: [redacted]\nS: + Ready for literal data\nC: [redacted]\nS: a1 OK LOGIN completed\nC: a2 NOOP", t.Lines());
+        }
+
+        [TestMethod]
+        public void Rfc9051_Section6_2_2_Authenticate_InitialResponseAndSaslResponsesAreRedacted()
+        {
+            Trace t = new Trace();
+            t.S("* OK IMAP4rev2 Service Ready");
+            t.C("a1 AUTHENTICATE PLAIN AHRlY2gAc2VjcmV0");
+            t.S("a1 OK AUTHENTICATE completed");
+            t.C("a2 AUTHENTICATE PLAIN");
+            t.S("+ ");
+            t.C("AHRlY2gAc2VjcmV0");
+            t.S("a2 NO [AUTHENTICATIONFAILED] Invalid credentials");
+            Assert.AreEqual("S: * OK IMAP4rev2 Service Ready\nC: a1 AUTHENTICATE PLAIN [redacted]\nS: a1 OK AUTHENTICATE completed\nC: a2 AUTHENTICATE PLAIN\nS: + \nC: [redacted]\nS: a2 NO [AUTHENTICATIONFAILED] Invalid credentials", t.Lines());
+        }
+
+        [TestMethod]
         public void Rfc4954_Section4_InitialResponse_IsRedacted()
         {
             Trace t = new Trace();

@@ -57,7 +57,8 @@ namespace NanoRelay.Tests.Firmware
 
                 // docs/nanoframework.md §4.3: 16 sockets (CONFIG_LWIP_MAX_SOCKETS) for everything, DNS and SNTP included;
                 // listening sockets: 8, 4 on the C3 build.
-                int needed = 3 + b.Pop3Sessions + b.SmtpIngressSessions + 1 + 2;
+                // IMAP, where the board serves it, adds its two listeners and its sessions.
+                int needed = 3 + b.Pop3Sessions + b.SmtpIngressSessions + 1 + 2 + (b.ImapSessions > 0 ? 2 + b.ImapSessions : 0);
                 Assert.AreEqual(needed, b.SocketsNeeded, at + "socket arithmetic");
                 Assert.IsTrue(needed <= 16, at + needed + " sockets");
                 Assert.IsTrue(b.SocketsMax <= 16 && b.ListeningSocketsMax <= 8 && b.ListeningSocketsMax >= 3, at + "sockets");

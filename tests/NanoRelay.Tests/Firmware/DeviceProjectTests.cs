@@ -86,7 +86,7 @@ namespace NanoRelay.Tests.Firmware
             // MetadataProcessor's 64 KB byte-code table (tests/nanoclr/run.sh builds the program's .pe).
             XDocument deviceProject = Project(DeviceProject);
             Assert.IsFalse(CompileItems(deviceProject).Any(i => i.Contains("NanoRelay.Core", StringComparison.Ordinal)));
-            CollectionAssert.AreEqual(new[] { "..\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\NanoRelay.Mx\\NanoRelay.Mx.nfproj" },
+            CollectionAssert.AreEqual(new[] { "..\\NanoRelay.Core\\NanoRelay.Core.nfproj", "..\\NanoRelay.Smtp\\NanoRelay.Smtp.nfproj", "..\\NanoRelay.Imap\\NanoRelay.Imap.nfproj", "..\\NanoRelay.Mx\\NanoRelay.Mx.nfproj" },
                 deviceProject.Descendants(s_msbuild + "ProjectReference").Select(e => (string)e.Attribute("Include")).ToArray());
 
             // The core and the in-memory ports are assemblies of their own: linked into every group, the
@@ -215,8 +215,8 @@ namespace NanoRelay.Tests.Firmware
                 "NanoRelay.Boards", "NanoRelay.Ports", "NanoRelay.Device.Adapters",
 
                 // The core's services the device wires onto its ports (relay worker, spool and mailbox,
-                // POP3 server, SMTP ingress, alert rules): compiled into the same assembly, no package.
-                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Pop2", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
+                // POP3, POP2 and IMAP servers, SMTP ingress, alert rules): compiled into the same assembly, no package.
+                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Imap.Server", "NanoRelay.Pop2", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
             };
             foreach (string f in DeviceSources())
             {

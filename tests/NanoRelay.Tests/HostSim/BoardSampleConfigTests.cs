@@ -48,6 +48,11 @@ namespace NanoRelay.Tests.HostSim
             // A device config: it listens on the LAN and relays upstream. Implicit TLS stays off unless
             // asked for: a client that connects to it and stays silent would cost a handshake slot (README).
             Assert.IsNull(config.Pop3.TlsListen, "pop3.tlsListen");
+            Assert.IsNull(config.Imap.TlsListen, "imap.tlsListen");
+
+            // IMAP: the sample has an "imap" section exactly where the board has room for IMAP sessions
+            // (the device serves IMAP only with both; boards/README.md says why the small boards have none).
+            Assert.AreEqual(board.MaxImapSessions > 0, config.ImapGiven, folder + ": imap section vs sessions.imap " + board.MaxImapSessions);
             Assert.IsNotNull(config.Upstream, "upstream");
             Assert.AreNotEqual("none", config.Upstream.Tls);
 

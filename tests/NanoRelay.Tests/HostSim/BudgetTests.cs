@@ -48,6 +48,20 @@ namespace NanoRelay.Tests.HostSim
         }
 
         [TestMethod]
+        public void ImapSessions_CountAtTheirEstimate_AndAreNamedInTheWarning()
+        {
+            HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
+            BoardProfile imap = C3 with { MaxImapSessions = 1 };   // 40.0 KB + one IMAP session of ~38 KB > 54 KB
+            BudgetPlan plan = BudgetPlan.For(config, imap, Costs);
+            Assert.AreEqual(1, plan.ImapSessions);
+            Assert.AreEqual(16384 + (2 * 4096) + (2 * 6144) + (64 * 64) + SessionCosts.ImapEstimate, plan.RequiredBytes);
+            string[] w = BudgetCheck.Warnings(imap, plan).ToArray();
+            Assert.AreEqual(1, w.Length);
+            StringAssert.StartsWith(w[0], "does not fit esp32c3: 2 POP3 \u00D7 4.0 KB + 2 SMTP \u00D7 6.0 KB + 1 IMAP \u00D7 38.0 KB (estimated) + spool index 64");
+            Assert.AreEqual(0, BudgetPlan.For(config, C3, Costs).ImapSessions, "a board without sessions.imap plans no IMAP");
+        }
+
+        [TestMethod]
         public void DoesNotFit_SaysWhyInOneLine()
         {
             HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
@@ -173,7 +187,7 @@ namespace NanoRelay.Tests.HostSim
                 HeapBudgetBytes = 96 * 1024,
                 BoardName = "esp32",
             };
-            Assert.AreEqual("up 0:05:12 | queue 2 | pop3 1 smtp 0 | alerts 4 | last delivery 12 s ago | last error connect smtp.example.com:587:   refused | memory 41.2 KB / 96.0 KB esp32 (42%)", StatusLine.Render(s, now));
+            Assert.AreEqual("up 0:05:12 | queue 2 | pop3 1 imap 0 smtp 0 | alerts 4 | last delivery 12 s ago | last error connect smtp.example.com:587:   refused | memory 41.2 KB / 96.0 KB esp32 (42%)", StatusLine.Render(s, now));
             Assert.AreEqual("41.2 KB (peak 50.1 KB)", StatusLine.Memory(s with { HeapBudgetBytes = null }));
             Assert.AreEqual("120.0 KB / 96.0 KB esp32 (125%, OVER BUDGET)", StatusLine.Memory(s with { ManagedBytes = 120 * 1024 }));
             string table = StatusLine.RenderTable(s with { LastDeliveryUtc = null, LastError = null }, now);
@@ -213,7 +227,7 @@ namespace NanoRelay.Tests.HostSim
             t.Stop();   // joins the ticker thread: the writer is ours again
             string[] lines = w.ToString().TrimEnd('\n').Split('\n');
             Assert.IsTrue(lines.Length >= 3);
-            Assert.IsTrue(lines.All(l => l.StartsWith("up 0:00:00 | queue 0 | pop3 0 smtp 0 | alerts 0 | last delivery none | last error none | memory 0 B (peak 0 B)")));
+            Assert.IsTrue(lines.All(l => l.StartsWith("up 0:00:00 | queue 0 | pop3 0 imap 0 smtp 0 | alerts 0 | last delivery none | last error none | memory 0 B (peak 0 B)")));
         }
     }
 

@@ -65,7 +65,7 @@ namespace NanoRelay.Tests.Pop2
             StringWriter output = new StringWriter();
             try
             {
-                using (Pop3Service service = Pop3Setup.Start(c, new RunOptions { Pop3Listen = "127.0.0.1:0" }, data, new MemoryMaildrop(), new SystemClock(), new CryptoRandom(), new MemoryLog(), output, null))
+                using (Pop3Service service = Pop3Setup.Start(c, new RunOptions { Pop3Listen = "127.0.0.1:0" }, data, new MemoryMaildrop(), null, new SystemClock(), new CryptoRandom(), new MemoryLog(), output, null))
                 {
                     Assert.AreEqual(port, service.Pop2Port);
                     StringAssert.Contains(output.ToString(), "POP2 mailbox     127.0.0.1:" + service.Pop2Port + " (RFC 937, same mailbox and login, password in clear: loopback only)");
