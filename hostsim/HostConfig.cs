@@ -17,6 +17,7 @@ namespace NanoRelay.HostSim
         public UpstreamSection Upstream { get; set; }
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
+        public Pop2Section Pop2 { get; set; } = new Pop2Section();
 
         /// <summary>The IMAP mailbox (on by default at 127.0.0.1:1143); its user and password default to pop3's.</summary>
         public ImapSection Imap { get; set; } = new ImapSection();
@@ -79,6 +80,15 @@ namespace NanoRelay.HostSim
             public string User { get; set; } = "tech";
             public string Password { get; set; } = "secret";
             public bool Apop { get; set; }
+        }
+
+        /// <summary>POP2 (RFC 937) on POP3's mailbox and account; off unless listen is set.</summary>
+        public sealed class Pop2Section
+        {
+            public string Listen { get; set; }
+
+            /// <summary>Accepts HELO's password from other hosts than loopback (POP2 has no TLS: it crosses the network in clear).</summary>
+            public bool AllowPlaintextAuth { get; set; }
         }
 
         public sealed class ImapSection
@@ -258,6 +268,7 @@ namespace NanoRelay.HostSim
             Require(Pop3.TlsListen == null || IsEndPoint(Pop3.TlsListen), "pop3.tlsListen", "must be ADDRESS:PORT, or left out");
             Require(!string.IsNullOrEmpty(Pop3.User), "pop3.user", "is required");
             Require(!string.IsNullOrEmpty(Pop3.Password), "pop3.password", "is required");
+            Require(Pop2 == null || Pop2.Listen == null || IsEndPoint(Pop2.Listen), "pop2.listen", "must be ADDRESS:PORT, or left out (POP2 off), not '" + Pop2?.Listen + "'");
             Require(IsEndPoint(Imap.Listen), "imap.listen", "must be ADDRESS:PORT, not '" + Imap.Listen + "'");
             Require(Imap.TlsListen == null || IsEndPoint(Imap.TlsListen), "imap.tlsListen", "must be ADDRESS:PORT, or left out");
             Require(Imap.User == null || Imap.User.Length > 0, "imap.user", "must not be empty; leave it out for pop3.user");

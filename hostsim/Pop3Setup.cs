@@ -40,6 +40,12 @@ namespace NanoRelay.HostSim
                 service.TransferChunk = Limits.Pop3TransferChunk;   // the device's buffer, not the desktop's
             }
 
+            if (config.Pop2?.Listen != null)
+            {
+                service.Pop2Listen = ListenAddress.Parse(config.Pop2.Listen, "pop2.listen");
+                service.Pop2PlaintextFromLan = config.Pop2.AllowPlaintextAuth;
+            }
+
             service.Start();
 
             string host = ListenAddress.ClientHost(listen.Address);
@@ -47,6 +53,11 @@ namespace NanoRelay.HostSim
             output.WriteLine("  login          user " + pop3.User + ", password " + pop3.Password + (pop3.Apop ? " (APOP on, over TLS only)" : ""));
             output.WriteLine("  mailbox        " + maildrop.Refresh() + " messages in " + dataDirectory);
             output.WriteLine("  try            curl pop3://" + Uri.EscapeDataString(pop3.User) + ":" + Uri.EscapeDataString(pop3.Password) + "@" + host + ":" + service.Port + "/");
+            if (service.Pop2Listen != null)
+            {
+                output.WriteLine("POP2 mailbox     " + ListenAddress.Host(service.Pop2Listen.Address) + ":" + service.Pop2Port + " (RFC 937, same mailbox and login, password in clear" + (config.Pop2.AllowPlaintextAuth ? ")" : ": loopback only)"));
+            }
+
             return service;
         }
     }

@@ -65,7 +65,7 @@ namespace NanoRelay.HostSim
         public int TlsPort { get { return _implicit == null ? 0 : _implicit.Port; } }
 
         /// <summary>Sessions open now (for the status line).</summary>
-        public int ActiveSessions
+        public virtual int ActiveSessions
         {
             get
             {
@@ -77,7 +77,7 @@ namespace NanoRelay.HostSim
         }
 
         /// <summary>Binds the listeners and starts accepting. Throws SocketException when a port is taken.</summary>
-        public void Start()
+        public virtual void Start()
         {
             _plain = new TcpListenerAdapter(_listen, _certificate, false);
             if (_tlsListen != null)
@@ -101,7 +101,7 @@ namespace NanoRelay.HostSim
         }
 
         /// <summary>Stops accepting, closes every open session and waits for the threads.</summary>
-        public void Stop()
+        public virtual void Stop()
         {
             if (_stopping)
             {

@@ -37,6 +37,12 @@ namespace NanoRelay
         // RFC 2449 §4: "Responses may be up to 512 characters long, including the terminating CRLF."
         public const int Pop3ResponseLine = 512;
 
+        // RFC 937 ("Sizes"): "The maximum length of a command line is 512 characters (including
+        // the command word and the CRLF)." and "The maximum length of a reply line is 512
+        // characters (including the success indicator (+, -, =, #) and the CRLF)."
+        public const int Pop2CommandLine = 512;
+        public const int Pop2ReplyLine = 512;
+
         // RFC 5322 §2.1.1: "Each line of characters MUST be no more than 998 characters, and
         // SHOULD be no more than 78 characters, excluding the CRLF."
         public const int HeaderLineMax = 998;
@@ -100,6 +106,12 @@ namespace NanoRelay
         // shorter deadline (Dovecot: 3 min) keeps the few sockets of a board free.
         public const int Pop3IdleTimeoutMs = 10 * 60 * 1000;
         public const int Pop3PreAuthTimeoutMs = 3 * 60 * 1000;
+
+        // RFC 937 ("Timeouts"): "The server expects the session to progress with some but not
+        // excessive delay between commands and so should have a long timeout waiting for the next
+        // command. This time out is T2." The RFC names no figure; POP3's 10 minutes (RFC 1939 §3)
+        // after HELO, and POP3's shorter pre-login deadline before it.
+        public const int Pop2IdleTimeoutMs = 10 * 60 * 1000;
 
         // A board with one session per service (sessions.pop3 or sessions.smtpIngress = 1) has one slot: a client
         // that connects and says nothing would hold it for the 3 (POP3) or 5 (SMTP) minutes above. Before a client
@@ -189,7 +201,7 @@ namespace NanoRelay
 
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides
-        // these (DESIGN.md default: 60 s first, 3600 s max, 72 h lifetime).
+        // these (default: 60 s first, 3600 s max, 72 h lifetime; docs/architecture.md §7).
         public const int RetryFirstDelaySecondsDefault = 60;
         public const int RetryMaxDelaySecondsDefault = 3600;
         public const int RetryLifetimeHoursDefault = 72;
@@ -217,7 +229,7 @@ namespace NanoRelay
         public const int Pop3AuthFailures = 3;
 
         // Concurrent POP3 sessions when no board profile says otherwise. A board without PSRAM
-        // holds one TLS session at a time (DESIGN.md budgets); the host default leaves room for a
+        // holds one TLS session at a time (docs/architecture.md §8); the host default leaves room for a
         // client that opens a second connection while the first one logs out.
         public const int Pop3SessionsDefault = 4;
 
@@ -226,7 +238,7 @@ namespace NanoRelay
         public const int Pop3TransferChunk = 512;
 
         // A slow reader (TCP zero window) may hold a session this long per write before it is
-        // dropped (catalogue case 55; Dovecot: "has not read server output").
+        // dropped (docs/catalogue.md #55; Dovecot: "has not read server output").
         public const int Pop3WriteTimeoutMs = 60 * 1000;
             // ---- IMAP (RFC 9051) -------------------------------------------------------------
 

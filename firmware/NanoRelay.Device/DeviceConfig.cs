@@ -6,8 +6,8 @@ using NanoRelay.Relay;
 namespace NanoRelay.Device
 {
     /// <summary>
-    /// I:\nanorelay.json: the same schema and field names as hostsim/HostConfig.cs (DESIGN.md
-    /// "Configuration contract"), read with nanoFramework.Json. Device-only additions: "wifi"
+    /// I:\nanorelay.json: the same schema and field names as hostsim/HostConfig.cs (docs/architecture.md
+    /// §7, configuration), read with nanoFramework.Json. Device-only additions: "wifi"
     /// (ssid, password; absent = the credentials stored by nanoff/Device Explorer) and
     /// "certificate.keyFile" (PEM key; nanoFramework reads PEM, not the host's .pfx).
     /// </summary>
@@ -18,6 +18,7 @@ namespace NanoRelay.Device
         public UpstreamSection Upstream { get; set; }
         public AlertsSection Alerts { get; set; } = new AlertsSection();
         public Pop3Section Pop3 { get; set; } = new Pop3Section();
+        public Pop2Section Pop2 { get; set; } = new Pop2Section();
         public ImapSection Imap { get; set; }   // null (no "imap" section): off on the device; the host's default is on
         public SmtpIngressSection SmtpIngress { get; set; } = new SmtpIngressSection();
         public SpoolSection Spool { get; set; } = new SpoolSection();
@@ -70,6 +71,15 @@ namespace NanoRelay.Device
             public string User { get; set; } = "tech";
             public string Password { get; set; } = "secret";
             public bool Apop { get; set; }
+        }
+
+        /// <summary>POP2 (RFC 937) on POP3's mailbox and account: off unless listen is set (RFC 937's port: "0.0.0.0:109").</summary>
+        public sealed class Pop2Section
+        {
+            public string Listen { get; set; }
+
+            /// <summary>Accepts HELO's password from the LAN (POP2 has no TLS); else from loopback only.</summary>
+            public bool AllowPlaintextAuth { get; set; }
         }
 
         public sealed class ImapSection
@@ -157,7 +167,7 @@ namespace NanoRelay.Device
                     return null;
                 }
 
-                // facts §2.4: case-sensitive by default; the contract's names are camelCase, ours PascalCase.
+                // docs/nanoframework.md §2.4: case-sensitive by default; the contract's names are camelCase, ours PascalCase.
                 JsonSerializerOptions options = new JsonSerializerOptions();
                 options.PropertyNameCaseInsensitive = true;
                 config = (DeviceConfig)JsonConvert.DeserializeObject(text, typeof(DeviceConfig), options);

@@ -75,7 +75,7 @@ namespace NanoRelay.Device
 
         private void StartClock()
         {
-            // facts §2.7: the core holds mail until the clock is trusted. UpdateNow stops and starts the
+            // docs/nanoframework.md §2.7: the core holds mail until the clock is trusted. UpdateNow stops and starts the
             // SNTP client (nf-interpreter nf_networking_sntp_..._Sntp.cpp); Sntp.IsStarted is not asked:
             // that static getter dereferences `this` natively and throws.
             Sntp.UpdateNow();

@@ -8,6 +8,7 @@ using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Boards;
 using NanoRelay.Device.Adapters;
 using NanoRelay.Imap.Server;
+using NanoRelay.Pop2;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 using NanoRelay.Relay;
@@ -190,11 +191,22 @@ namespace NanoRelay.Device
 
             new MailboxSessions(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(_pop3.RefuseBusy), new SessionHandler(RunPop3))
                 .Listen(_listeners, "pop3", _config.Pop3.Listen, _config.Pop3.TlsListen, options.TlsAvailable, _board.Pop3Sessions);
+            if (_config.Pop2 != null && _config.Pop2.Listen != null)
+            {
+                // RFC 937 POP2 (port 109), off unless pop2.listen is set: the same maildrop, lock, account and cap; no TLS.
+                new MailboxSessions(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(Pop2ServerDriver.RefuseBusy), new SessionHandler(RunPop2))
+                    .Listen(_listeners, "pop2", _config.Pop2.Listen, null, false, _board.Pop3Sessions);
+            }
         }
 
         private void RunPop3(IConnection connection, ISessionSlot slot)
         {
             new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk) { Slot = slot }.Run();
+        }
+
+        private void RunPop2(IConnection connection, ISessionSlot slot)
+        {
+            new Pop2ServerDriver(_pop3, connection, Limits.Pop3TransferChunk, _config.Pop2.AllowPlaintextAuth) { Slot = slot }.Run();
         }
 
         // IMAP4rev2 (RFC 9051) on the same mailbox: only with an "imap" section and a board with sessions.imap.

@@ -8,7 +8,7 @@ using NanoRelay.Supervision;
 namespace NanoRelay.Device
 {
     /// <summary>
-    /// The watchdog the firmware lacks (facts §4.5: task watchdog off, no managed API): a thread that
+    /// The watchdog the firmware lacks (docs/nanoframework.md §4.5: task watchdog off, no managed API): a thread that
     /// gives the core's <see cref="HeartbeatWatch"/> each worker's beats and thread state every 5 s and
     /// does what it decides: start a dead or silent worker again, or reboot the board. The spool is
     /// crash-safe; a hung relay is not.

@@ -18,27 +18,43 @@ namespace NanoRelay.HostSim.Budget
         /// <summary>What the budget sums: the measured costs, else the host-side stand-in.</summary>
         public SessionCosts Costs { get { return MeasuredCosts ?? SessionCosts.Estimated; } }
 
-        /// <summary>Finds boards/NAME/board.json above the working directory or the program, and loads it; throws <see cref="ConfigException"/>.</summary>
+        /// <summary>
+        /// Finds boards/NAME/board.json and loads it: first beside the program (the build and
+        /// publish output carry every board file), then in a boards/ folder above the working
+        /// directory or above the program (a checkout). Throws <see cref="ConfigException"/>.
+        /// </summary>
         public static BoardProfile Find(string name)
+        {
+            return Load(Locate(name, AppContext.BaseDirectory, Directory.GetCurrentDirectory()));
+        }
+
+        /// <summary>The path of boards/NAME/board.json for <see cref="Find"/>, given the program's and the working directory.</summary>
+        internal static string Locate(string name, string programDirectory, string workingDirectory)
         {
             if (string.IsNullOrEmpty(name) || name.Length > 64 || name.IndexOfAny(new[] { '/', '\\', '.', ':' }) >= 0)
             {
                 throw new ConfigException("--board: '" + name + "' is not a board name (a folder under boards/)");
             }
 
-            foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            string beside = Path.Combine(programDirectory, "boards", name, "board.json");
+            if (File.Exists(beside))
+            {
+                return beside;
+            }
+
+            foreach (string start in new[] { workingDirectory, programDirectory })
             {
                 for (DirectoryInfo d = new DirectoryInfo(start); d != null; d = d.Parent)
                 {
                     string path = Path.Combine(d.FullName, "boards", name, "board.json");
                     if (File.Exists(path))
                     {
-                        return Load(path);
+                        return path;
                     }
                 }
             }
 
-            throw new ConfigException("--board: no boards/" + name + "/board.json found above " + Directory.GetCurrentDirectory());
+            throw new ConfigException("--board: no boards/" + name + "/board.json beside the program (" + programDirectory + ") or above " + workingDirectory);
         }
 
         /// <summary>

@@ -9,6 +9,9 @@ namespace NanoRelay.HostSim.Budget
         /// <summary>A spool of small alerts is the worst case for the index: one entry per 2 KB of spool.</summary>
         public const long SmallMessageBytes = 2048;
 
+        /// <summary>IMAP sessions at the board's cap (`run` serves IMAP wherever the board has sessions.imap).</summary>
+        public int ImapSessions { get; init; }
+
         /// <summary>The plan of a config on a board: the board's session maxima, the smaller of the two spool sizes.</summary>
         public static BudgetPlan For(HostConfig config, BoardProfile board, SessionCosts costs)
         {
@@ -23,13 +26,21 @@ namespace NanoRelay.HostSim.Budget
                 tls.Add("pop3.tlsListen");
             }
 
+            if (config.Imap.TlsListen != null && board.MaxImapSessions > 0)
+            {
+                tls.Add("imap.tlsListen");
+            }
+
             if (config.Certificate?.File != null && config.SmtpIngress != null)
             {
                 tls.Add("smtpIngress STARTTLS");
             }
 
             long spool = Math.Min(config.Spool?.MaxBytes ?? board.SpoolBytes, board.SpoolBytes);
-            return new BudgetPlan(board.MaxPop3Sessions, config.SmtpIngress == null ? 0 : board.MaxSmtpSessions, spool / SmallMessageBytes, config.Spool?.MaxBytes ?? 0, tls, costs);
+            return new BudgetPlan(board.MaxPop3Sessions, config.SmtpIngress == null ? 0 : board.MaxSmtpSessions, spool / SmallMessageBytes, config.Spool?.MaxBytes ?? 0, tls, costs)
+            {
+                ImapSessions = board.MaxImapSessions,
+            };
         }
 
         /// <summary>The managed bytes the plan needs.</summary>
@@ -37,7 +48,7 @@ namespace NanoRelay.HostSim.Budget
         {
             get
             {
-                return Costs.BaseBytes + (Pop3Sessions * Costs.Pop3SessionBytes) + (SmtpSessions * Costs.SmtpSessionBytes) + (SpoolIndexEntries * Costs.SpoolIndexEntryBytes);
+                return Costs.BaseBytes + (Pop3Sessions * Costs.Pop3SessionBytes) + (SmtpSessions * Costs.SmtpSessionBytes) + (ImapSessions * Costs.ImapSessionBytes) + (SpoolIndexEntries * Costs.SpoolIndexEntryBytes);
             }
         }
 
@@ -48,6 +59,7 @@ namespace NanoRelay.HostSim.Budget
             {
                 return Pop3Sessions + " POP3 \u00D7 " + ByteSize.Format(Costs.Pop3SessionBytes)
                     + " + " + SmtpSessions + " SMTP \u00D7 " + ByteSize.Format(Costs.SmtpSessionBytes)
+                    + (ImapSessions == 0 ? string.Empty : " + " + ImapSessions + " IMAP \u00D7 " + ByteSize.Format(Costs.ImapSessionBytes) + " (estimated)")
                     + " + spool index " + SpoolIndexEntries + " \u00D7 " + ByteSize.Format(Costs.SpoolIndexEntryBytes)
                     + " + base " + ByteSize.Format(Costs.BaseBytes);
             }

@@ -8,6 +8,19 @@ namespace NanoRelay.HostSim.Budget
     /// </summary>
     public sealed record SessionCosts(long Pop3SessionBytes, long SmtpSessionBytes, long SpoolIndexEntryBytes, long BaseBytes, bool Measured)
     {
+        /// <summary>
+        /// One IMAP session, always the stand-in (not yet measured on the nanoCLR): its fixed buffers from Limits
+        /// (line framer, command, response, the BODYSTRUCTURE scanner's arena, line and chunk, HEADER.FIELDS and
+        /// its line, the search window, the driver's chunk) and about 2 KB of objects. boards/README.md explains it.
+        /// </summary>
+        public const long ImapEstimate = NanoRelay.Limits.ImapLineMax + NanoRelay.Limits.ImapCommandLine + NanoRelay.Limits.ImapResponseBuffer
+            + NanoRelay.Limits.ImapScanArena + NanoRelay.Limits.ImapScanLine + NanoRelay.Limits.ImapTransferChunk
+            + NanoRelay.Limits.ImapHeaderFieldsMax + NanoRelay.Limits.ImapScanLine + 256
+            + NanoRelay.Limits.ImapTransferChunk + NanoRelay.Limits.ImapSearchString + NanoRelay.Limits.ImapTransferChunk + 2048;
+
+        /// <summary>One IMAP session's managed bytes (<see cref="ImapEstimate"/> unless set).</summary>
+        public long ImapSessionBytes { get; init; } = ImapEstimate;
+
         /// <summary>The stand-in: line buffers from Limits, a 1 KB I/O buffer and about 1 KB of objects per session; 64 B per spool entry; 16 KB for the engine, config and listeners.</summary>
         public static SessionCosts Estimated { get; } = new SessionCosts(
             Pop3SessionBytes: NanoRelay.Limits.Pop3CommandLine + NanoRelay.Limits.Pop3ResponseLine + 1024 + 1024,

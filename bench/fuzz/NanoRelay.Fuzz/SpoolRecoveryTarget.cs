@@ -7,7 +7,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Fuzz
 {
     /// <summary>
-    /// Store recovery (catalogue case 60: the store's files are hostile input). Optionally a real
+    /// Store recovery (docs/catalogue.md #60: the store's files are hostile input). Optionally a real
     /// store of three committed messages, then files named as the store names them (content,
     /// commit, state, quarantine, sequence, or a stranger) are written with random bytes.
     /// Recovery must not throw; every accepted entry reads back whole with its committed length

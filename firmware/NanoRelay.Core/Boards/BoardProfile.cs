@@ -9,12 +9,12 @@ namespace NanoRelay.Boards
     /// </summary>
     public sealed class BoardProfile
     {
-        // nanoframework-facts §4.3: CONFIG_LWIP_MAX_SOCKETS=16 on every ESP32 target, and at most 8
+        // docs/nanoframework.md §4.3: CONFIG_LWIP_MAX_SOCKETS=16 on every ESP32 target, and at most 8
         // listening sockets (CONFIG_LWIP_MAX_LISTENING_TCP; 4 on the ESP32-C3 build).
         public const int LwipSocketsMax = 16;
         public const int LwipListeningMax = 8;
 
-        // Sockets the firmware itself keeps busy besides ours: DNS and SNTP each take one (facts §4.3).
+        // Sockets the firmware itself keeps busy besides ours: DNS and SNTP each take one (docs/nanoframework.md §4.3).
         public const int SocketsReservedForFirmware = 2;
 
         // Listeners the relay opens: POP3, POP3 over implicit TLS, SMTP ingress.
@@ -23,13 +23,13 @@ namespace NanoRelay.Boards
         // The relay worker is one outgoing SMTP session at a time.
         public const int RelayClientSessions = 1;
 
-        // facts §2.3: I:\ also holds the network configuration and certificates; leave them 64 KiB.
+        // docs/nanoframework.md §2.3: I:\ also holds the network configuration and certificates; leave them 64 KiB.
         public const long InternalFsReserveBytes = 65536;
 
         public string Name { get; set; }
         public string Description { get; set; }
 
-        /// <summary>The nanoff --target name of the firmware image (facts §3.5).</summary>
+        /// <summary>The nanoff --target name of the firmware image (docs/nanoframework.md §3.5).</summary>
         public string Target { get; set; }
 
         public string Chip { get; set; }
@@ -256,7 +256,7 @@ namespace NanoRelay.Boards
                 return "tls.sessions: must be 1..sessions in all";
             }
 
-            // facts §4.2: each TLS session takes ~20 KB of native heap plus the handshake; without
+            // docs/nanoframework.md §4.2: each TLS session takes ~20 KB of native heap plus the handshake; without
             // PSRAM only one fits.
             if (!Psram && TlsSessions != 1)
             {

@@ -32,6 +32,8 @@ namespace NanoRelay.Framing
         private int _lineLength;
         private LineFlags _lineFlags;
         private bool _lineEndedByBareLf;
+        private int _nul = -1;     // the first NUL at or after the line being framed, -1 when none before _nulTo
+        private int _nulTo;        // the buffered bytes before _nulTo have been searched for a NUL
 
         /// <summary>A framer with a buffer of <paramref name="capacity"/> bytes and a line limit of <paramref name="maxLine"/> (line end included).</summary>
         public LineFramer(int capacity, int maxLine, bool bareLfEndsLine)
@@ -159,6 +161,7 @@ namespace NanoRelay.Framing
             _prevCr = false;
             _discarding = false;
             _flags = LineFlags.None;
+            ForgetNulSearch();
         }
 
         /// <summary>
@@ -174,6 +177,7 @@ namespace NanoRelay.Framing
                 _start = 0;
                 _scan = 0;
                 _end = 0;
+                ForgetNulSearch();
             }
 
             offset = _start;
@@ -189,7 +193,9 @@ namespace NanoRelay.Framing
         public FrameResult TryTakeLine()
         {
             // The bytes are searched with ByteScan (native on the device), never one by one in IL: a line costs
-            // three scans (LF, then CR and NUL inside the line) and a few comparisons, whatever its length.
+            // two scans (LF, then CR inside the line) and a few comparisons, whatever its length. NUL is searched
+            // once over all the buffered bytes, not per line: it is rare, and each call costs as much as
+            // interpreting a short line's worth of IL on the nanoCLR (docs in bench/nanoclr).
             if (_discarding && !DiscardToLineEnd())
             {
                 Compact();
@@ -276,7 +282,7 @@ namespace NanoRelay.Framing
                     flags |= LineFlags.BareCr;
                 }
 
-                if (ByteScan.IndexOf(_buffer, ByteScan.Nul, _start, length) >= 0)
+                if (HasNul(_start, contentEnd))
                 {
                     flags |= LineFlags.Nul;
                 }
@@ -289,6 +295,32 @@ namespace NanoRelay.Framing
             _flags = LineFlags.None;
             _start = _scan;
             return FrameResult.Line;
+        }
+
+        // Whether a NUL lies in [from, to): answered from the last search while it covers the range, else
+        // by one search over everything buffered from there on.
+        private bool HasNul(int from, int to)
+        {
+            if (_nul >= 0 && _nul < from)
+            {
+                _nul = -1;        // that NUL was in an earlier line; nothing was searched past it
+                _nulTo = from;
+            }
+
+            if (_nul < 0 && _nulTo < to)
+            {
+                int start = _nulTo > from ? _nulTo : from;
+                _nul = ByteScan.IndexOf(_buffer, ByteScan.Nul, start, _end - start);
+                _nulTo = _end;
+            }
+
+            return _nul >= 0 && _nul < to;
+        }
+
+        private void ForgetNulSearch()
+        {
+            _nul = -1;
+            _nulTo = 0;
         }
 
         private void Compact()
@@ -305,6 +337,14 @@ namespace NanoRelay.Framing
             }
 
             _scan -= _start;
+            if (_nul >= 0 && _nul < _start)
+            {
+                _nul = -1;        // as in HasNul: nothing past a stale NUL was searched
+                _nulTo = _start;
+            }
+
+            _nulTo = _nulTo > _start ? _nulTo - _start : 0;
+            _nul = _nul >= 0 ? _nul - _start : -1;
             _end = pending;
             _start = 0;
         }

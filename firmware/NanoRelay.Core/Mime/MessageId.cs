@@ -6,7 +6,7 @@ namespace NanoRelay.Mime
     /// <summary>
     /// RFC 5322 §3.6.4 Message-IDs: "&lt;" time "." 96 random bits "." device "@" domain "&gt;". Made once when
     /// an alert is created and written into the spooled message, so every retry sends the same one
-    /// (catalogue 34: a duplicate after an ambiguous failure is recognisable).
+    /// (docs/catalogue.md #34: a duplicate after an ambiguous failure is recognisable).
     /// </summary>
     public static class MessageId
     {

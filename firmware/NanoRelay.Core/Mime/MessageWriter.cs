@@ -50,7 +50,7 @@ namespace NanoRelay.Mime
 
         /// <summary>
         /// Writes the message into <paramref name="file"/> (the caller flushes and closes it). Refuses,
-        /// writing nothing, while the clock is untrusted (catalogue 40: no 1970 Date header).
+        /// writing nothing, while the clock is untrusted (docs/catalogue.md #40: no 1970 Date header).
         /// </summary>
         public MimeWriteResult Write(OutgoingMessage message, IFileWriter file)
         {

@@ -1,4 +1,3 @@
-using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
@@ -6,8 +5,8 @@ namespace NanoRelay.Pop3
 {
     /// <summary>
     /// The pump of one POP3 connection: reads it, frames command lines (LineFramer.ForPop3Server),
-    /// feeds the session, writes its replies, streams RETR/TOP through fixed buffers and the
-    /// DotStuffer, runs STLS, enforces the deadlines with the clock, and always ends the session
+    /// feeds the session, writes its replies, streams RETR/TOP through the one copy loop
+    /// (MessageTransfer), runs STLS, enforces the deadlines with the clock, and always ends the session
     /// (lock released, no UPDATE unless QUIT) and closes the connection.
     /// </summary>
     public sealed class Pop3ServerDriver
@@ -15,10 +14,7 @@ namespace NanoRelay.Pop3
         private readonly Pop3Server _server;
         private readonly IConnection _connection;
         private readonly LineFramer _framer = LineFramer.ForPop3Server();
-        private readonly DotStuffer _stuffer = new DotStuffer();
-        private readonly Pop3TopCutter _cutter = new Pop3TopCutter();
-        private readonly byte[] _in;
-        private readonly byte[] _out;
+        private readonly MessageTransfer _transfer;
         private Pop3ServerSession _session;
 
         /// <summary>A driver whose RETR/TOP reads <paramref name="chunk"/> bytes at a time (Limits.Pop3TransferChunk on the device).</summary>
@@ -28,8 +24,7 @@ namespace NanoRelay.Pop3
 
             // --trace: one formatter per session sees the whole dialogue (secrets redacted, bodies elided).
             _connection = server.Log.IsTraceEnabled ? new TracedConnection(connection, server.Log, "pop3", true) : connection;
-            _in = new byte[chunk];
-            _out = new byte[DotStuffer.MaxOutput(chunk) + 5];
+            _transfer = new MessageTransfer(chunk);
         }
 
         /// <summary>
@@ -158,64 +153,16 @@ namespace NanoRelay.Pop3
             return true;
         }
 
-        /// <summary>
-        /// RETR/TOP: the status line, the message through the DotStuffer in fixed chunks, and "."
-        /// gathered in the output buffer, so that a small message leaves in one write (one TCP
-        /// segment on the device) and a large one in writes of about one chunk.
-        /// </summary>
+        /// <summary>RETR/TOP: the status line, then the message through the one copy loop (<see cref="MessageTransfer"/>).</summary>
         private void Transfer(Pop3ServerSession session)
         {
-            IFileReader reader = session.Message;
-            _cutter.Reset(session.TopLines);
-            _stuffer.Reset();
-            int pending = 0;
-            if (session.OutputLength <= _out.Length / 4)
-            {
-                Array.Copy(session.Output, 0, _out, 0, session.OutputLength);
-                pending = session.OutputLength;
-                session.ClearOutput();
-            }
-            else
-            {
-                Flush(session);
-            }
-
             try
             {
-                while (!_cutter.Done)
-                {
-                    // Room for the worst case: every byte doubled (DotStuffer.MaxOutput), and Finish's 5.
-                    int room = (_out.Length - pending - 6) / 2;
-                    if (room < _in.Length / 2)
-                    {
-                        _connection.Write(_out, 0, pending);
-                        pending = 0;
-                        room = (_out.Length - 6) / 2;
-                    }
-
-                    int n = reader.Read(_in, 0, room < _in.Length ? room : _in.Length);
-                    if (n <= 0)
-                    {
-                        break;
-                    }
-
-                    n = _cutter.Take(_in, 0, n);
-                    if (_stuffer.TryPassThrough(_in, 0, n))
-                    {
-                        Array.Copy(_in, 0, _out, pending, n);
-                        pending += n;
-                    }
-                    else
-                    {
-                        pending += _stuffer.Stuff(_in, 0, n, _out, pending);
-                    }
-                }
-
-                pending += _stuffer.Finish(_out, pending);
-                _connection.Write(_out, 0, pending);
+                _transfer.Send(_connection, session.Output, session.OutputLength, session.Message, session.TopLines, true);
             }
             finally
             {
+                session.ClearOutput();
                 session.MessageSent();
             }
         }

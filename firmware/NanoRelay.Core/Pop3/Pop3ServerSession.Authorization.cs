@@ -14,7 +14,7 @@ namespace NanoRelay.Pop3
         private static readonly byte[] s_errNoUser = Ascii.Bytes("-ERR No USER given.");
         private static readonly byte[] s_errMaildropFailed = Ascii.Bytes("-ERR [SYS/TEMP] The maildrop cannot be read now.");
         private static readonly byte[] s_errPenalized = Ascii.Bytes("-ERR [SYS/TEMP] Too many failed logins from your address, try later.");
-        private static readonly byte[] s_errInUse = Ascii.Bytes("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
+        private static readonly byte[] s_errInUse = Ascii.Bytes("-ERR [IN-USE] Mailbox is locked by another POP3 or POP2 session.");
         private static readonly byte[] s_errMechanism = Ascii.Bytes("-ERR [AUTH] Unsupported authentication mechanism.");
         private static readonly byte[] s_errCancelled = Ascii.Bytes("-ERR Authentication cancelled.");
         private static readonly byte[] s_errSaslMalformed = Ascii.Bytes("-ERR Malformed AUTH PLAIN response.");
@@ -266,7 +266,7 @@ namespace NanoRelay.Pop3
         }
 
         /// <summary>Compares in time that depends only on the lengths, not on where the bytes differ.</summary>
-        private static bool SameBytes(byte[] a, int offset, int count, byte[] b)
+        internal static bool SameBytes(byte[] a, int offset, int count, byte[] b)
         {
             int diff = count ^ b.Length;
             for (int i = 0; i < b.Length; i++)

@@ -170,7 +170,7 @@ namespace NanoRelay.Smtp
                     SmtpReplyStatus status = _reader.Accept(_framer.Buffer, _framer.LineOffset, _framer.LineLength, _framer.Flags);
                     if (status == SmtpReplyStatus.Invalid)
                     {
-                        // Catalogue 29: a malformed reply is a protocol error, handled like 451.
+                        // docs/catalogue.md #29: a malformed reply is a protocol error, handled like 451.
                         _session.Abort(SmtpFailure.Protocol, 0, _reader.Error);
                         return;
                     }
@@ -193,7 +193,7 @@ namespace NanoRelay.Smtp
                 long remaining = deadline - _clock.MonotonicMilliseconds;
                 if (remaining <= 0)
                 {
-                    // Catalogue 35: a per-command timeout is a temporary failure.
+                    // docs/catalogue.md #35: a per-command timeout is a temporary failure.
                     _session.Abort(SmtpFailure.Connection, 0, "no reply within " + (timeout / 1000).ToString() + " s");
                     return;
                 }
@@ -232,13 +232,13 @@ namespace NanoRelay.Smtp
             {
                 if (_session.Action == SmtpClientAction.StartTls)
                 {
-                    // Catalogue 37, CVE-2011-0411 class: bytes after the 220 to STARTTLS would be read
+                    // docs/catalogue.md #37, CVE-2011-0411 class: bytes after the 220 to STARTTLS would be read
                     // as if they came through TLS. Never; abort before the handshake.
                     _session.Abort(SmtpFailure.Protocol, 0, "data after the 220 to STARTTLS (response injection); aborted before TLS");
                     return;
                 }
 
-                // Catalogue 43: data the server sent before it saw our next command. A client that is
+                // docs/catalogue.md #43: data the server sent before it saw our next command. A client that is
                 // not pipelining never pairs it with a later command.
                 _session.Abort(SmtpFailure.Protocol, 0, "unexpected data after the reply to " + SmtpOutcome.StepName_(before));
             }
@@ -258,7 +258,7 @@ namespace NanoRelay.Smtp
             }
             catch (ConnectionException e)
             {
-                // Catalogue 39: the handshake failed; no credentials, no plaintext retry.
+                // docs/catalogue.md #39: the handshake failed; no credentials, no plaintext retry.
                 _session.Abort(SmtpFailure.TlsRequired, 0, e.Message);
                 return;
             }

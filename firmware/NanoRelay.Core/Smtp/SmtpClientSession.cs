@@ -108,7 +108,7 @@ namespace NanoRelay.Smtp
         {
             if (Action != SmtpClientAction.AwaitReply)
             {
-                // A reply nobody asked for (catalogue 43): never pair it with a later command.
+                // A reply nobody asked for (docs/catalogue.md #43): never pair it with a later command.
                 Abort(SmtpFailure.Protocol, reply.Code, "unexpected reply " + reply.ToString());
                 return;
             }
@@ -172,7 +172,7 @@ namespace NanoRelay.Smtp
                     }
                     else
                     {
-                        // Catalogue 36: no plaintext fallback, whatever the refusal says.
+                        // docs/catalogue.md #36: no plaintext fallback, whatever the refusal says.
                         FailAndQuit(SmtpFailure.TlsRequired, reply);
                     }
 
@@ -338,7 +338,7 @@ namespace NanoRelay.Smtp
             {
                 if (!_capabilities.Has(SmtpExtensions.StartTls))
                 {
-                    // Catalogue 36 (EAST D_1, O_1): STARTTLS missing means stripped; never go on in plaintext.
+                    // docs/catalogue.md #36 (EAST D_1, O_1): STARTTLS missing means stripped; never go on in plaintext.
                     FailAndQuit(SmtpFailure.TlsRequired, 0, "the server does not offer STARTTLS");
                     return;
                 }
@@ -356,7 +356,7 @@ namespace NanoRelay.Smtp
             SmtpClientState auth = ChooseAuth();
             if (auth == SmtpClientState.Closed)
             {
-                // Catalogue 38: with no allowed mechanism after TLS, no AUTH attempt.
+                // docs/catalogue.md #38: with no allowed mechanism after TLS, no AUTH attempt.
                 FailAndQuit(SmtpFailure.Authentication, 0, "the server offers no usable AUTH mechanism" + (_capabilities.Has(SmtpExtensions.Auth) ? "" : " (no AUTH at all)"));
                 return;
             }
@@ -416,7 +416,7 @@ namespace NanoRelay.Smtp
 
             if (reply.IsPositiveCompletion)
             {
-                // Catalogue 41: 235 before the credentials were sent is a protocol error.
+                // docs/catalogue.md #41: 235 before the credentials were sent is a protocol error.
                 Abort(SmtpFailure.Protocol, reply.Code, "AUTH succeeded before the credentials were sent: " + reply.ToString());
                 return;
             }
@@ -438,7 +438,7 @@ namespace NanoRelay.Smtp
             }
             else if (reply.Code == 334)
             {
-                // Catalogue 41: a challenge more than the mechanism has; RFC 4954 §4 cancel with "*".
+                // docs/catalogue.md #41: a challenge more than the mechanism has; RFC 4954 §4 cancel with "*".
                 State = SmtpClientState.AuthCancel;
                 Append(SmtpCommands.AuthCancel);
             }
@@ -473,7 +473,7 @@ namespace NanoRelay.Smtp
 
             if (raw == null)
             {
-                // Catalogue 41: a 334 whose text is not base64 is a protocol error; abort.
+                // docs/catalogue.md #41: a 334 whose text is not base64 is a protocol error; abort.
                 Abort(SmtpFailure.Protocol, challenge.Code, "AUTH challenge is not base64: " + challenge.ToString());
                 return;
             }
@@ -565,7 +565,7 @@ namespace NanoRelay.Smtp
 
             if (reply.IsPositiveCompletion)
             {
-                // Catalogue 33: "message data MUST NOT be sent unless a 354 reply is received" (§3.3).
+                // docs/catalogue.md #33: "message data MUST NOT be sent unless a 354 reply is received" (RFC 5321 §3.3).
                 FailAndQuit(SmtpFailure.Protocol, reply.Code, "DATA answered without 354: " + reply.ToString());
                 return;
             }
@@ -710,7 +710,7 @@ namespace NanoRelay.Smtp
             _pipelined = false;
         }
 
-        // The last line of defence of catalogue 36-38: whatever path led here, no credential and no
+        // The last line of defence of docs/catalogue.md #36-#38: whatever path led here, no credential and no
         // envelope leaves on a plaintext connection when TLS is required.
         private bool SecureEnough()
         {

@@ -92,7 +92,7 @@ namespace NanoRelay.Smtp
         }
 
         /// <summary>
-        /// The config's "upstream" section (DESIGN.md names) as client settings, for host and device
+        /// The config's "upstream" section (the config key names, docs/architecture.md §7) as client settings, for host and device
         /// alike: tls "starttls" | "implicit" | "none", auth "auto" | "plain" | "login" | "cram-md5" |
         /// "xoauth2"; an empty heloName is derived from the device name.
         /// </summary>

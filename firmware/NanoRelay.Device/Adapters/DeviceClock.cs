@@ -6,7 +6,7 @@ namespace NanoRelay.Device.Adapters
 {
     /// <summary>
     /// The board's clock. Monotonic time is Environment.TickCount64 (nanoFramework.Runtime.Native,
-    /// facts §2.5), which SNTP does not move. Wall time is trusted only after the network helper
+    /// docs/nanoframework.md §2.5), which SNTP does not move. Wall time is trusted only after the network helper
     /// waited for a valid date (requiresDateTime) or SNTP set a plausible year.
     /// </summary>
     public sealed class DeviceClock : IClock

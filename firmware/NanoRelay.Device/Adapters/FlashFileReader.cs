@@ -4,7 +4,7 @@ using NanoRelay.Ports;
 
 namespace NanoRelay.Device.Adapters
 {
-    /// <summary>A spool file being read in chunks (never read whole into RAM, facts §4.6).</summary>
+    /// <summary>A spool file being read in chunks (never read whole into RAM, docs/nanoframework.md §4.6).</summary>
     public sealed class FlashFileReader : IFileReader
     {
         private readonly FileStream _stream;

@@ -9,15 +9,15 @@ namespace NanoRelay.Device.Adapters
 {
     /// <summary>
     /// IConnection over a nanoFramework Socket. Plaintext reads and writes go to the socket itself
-    /// (no NetworkStream, so no stream owns the socket across STARTTLS, facts gotcha 7); the upgrade
-    /// builds an SslStream on the same connected socket (facts §1.4) and from then on owns it.
+    /// (no NetworkStream, so no stream owns the socket across STARTTLS, docs/nanoframework.md §1.3); the upgrade
+    /// builds an SslStream on the same connected socket (docs/nanoframework.md §1.4) and from then on owns it.
     /// </summary>
     public sealed class SocketConnection : IConnection, IPendingInput
     {
-        // facts §1.1: a receive timeout throws SocketException with ErrorCode 10060 (SocketError.TimedOut).
+        // docs/nanoframework.md §1.1: a receive timeout throws SocketException with ErrorCode 10060 (SocketError.TimedOut).
         private const int SocketTimedOut = 10060;
 
-        // A peer that stops reading must not hold a session thread forever (SendTimeout, facts §1.1).
+        // A peer that stops reading must not hold a session thread forever (SendTimeout, docs/nanoframework.md §1.1).
         private const int SendTimeoutMs = 60000;
 
         private const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
@@ -63,7 +63,7 @@ namespace NanoRelay.Device.Adapters
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds)
         {
-            // facts §1.1: ReceiveTimeout 0 or -1 is infinite; SslStream.Read uses the socket's value too.
+            // docs/nanoframework.md §1.1: ReceiveTimeout 0 or -1 is infinite; SslStream.Read uses the socket's value too.
             int timeout = timeoutMilliseconds > 0 ? timeoutMilliseconds : -1;
             try
             {
@@ -172,7 +172,7 @@ namespace NanoRelay.Device.Adapters
 
             try
             {
-                // facts §1.3: disposing the SslStream closes the socket; without TLS close it directly.
+                // docs/nanoframework.md §1.3: disposing the SslStream closes the socket; without TLS close it directly.
                 if (tls != null)
                 {
                     tls.Close();
@@ -234,7 +234,7 @@ namespace NanoRelay.Device.Adapters
                 tls = new SslStream(_socket);
                 if (asClient)
                 {
-                    // facts §1.3: only CertificateRequired makes mbedTLS verify the server.
+                    // docs/nanoframework.md §1.3: only CertificateRequired makes mbedTLS verify the server.
                     // Opportunistic TLS to an MX host (RFC 7435 §4): encrypted, the certificate not checked.
                     tls.SslVerification = AcceptAnyCertificate ? SslVerification.NoVerification : SslVerification.CertificateRequired;
                     if (_credentials.TrustedCa == null)

@@ -29,7 +29,7 @@ namespace NanoRelay.Device.Adapters
             IPAddress address;
             try
             {
-                // facts §1.5: GetHostEntry is the only DNS call; it takes literal addresses too.
+                // docs/nanoframework.md §1.5: GetHostEntry is the only DNS call; it takes literal addresses too.
                 // It has no timeout of its own and no socket a deadline could close.
                 IPAddress[] list = System.Net.Dns.GetHostEntry(host).AddressList;
                 if (list == null || list.Length == 0)
@@ -48,7 +48,7 @@ namespace NanoRelay.Device.Adapters
                 throw new ConnectionException("cannot resolve " + host + ": " + e.Message, e);
             }
 
-            // facts gotcha 23: ProtocolType.Tcp, not the IPv4 value some samples pass.
+            // docs/nanoframework.md §1.1: ProtocolType.Tcp, not the IPv4 value some samples pass.
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             SocketDeadline deadline = SocketDeadline.Arm(socket, timeoutMilliseconds);
             Exception failure = null;

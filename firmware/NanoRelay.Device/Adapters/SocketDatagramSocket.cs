@@ -6,7 +6,7 @@ namespace NanoRelay.Device.Adapters
 {
     /// <summary>
     /// The datagram port: each Open is a new UDP Socket (SocketType.Dgram) for one DNS query. Unlike
-    /// Dns.GetHostEntry it blocks only the calling thread, for the receive timeout (facts §1.1: 10060).
+    /// Dns.GetHostEntry it blocks only the calling thread, for the receive timeout (docs/nanoframework.md §1.1: 10060).
     /// </summary>
     public sealed class SocketDatagramSocket : IDatagramPort, IDatagramSocket
     {

@@ -6,7 +6,7 @@ namespace NanoRelay.Device.Adapters
 {
     /// <summary>
     /// Bounds a blocking call that has no timeout of its own (Socket.Connect, SslStream.Authenticate*;
-    /// facts §1.1, §1.3, gotcha 16): a one-shot Timer closes the socket when time is up, which makes
+    /// docs/nanoframework.md §1.1, §1.3): a one-shot Timer closes the socket when time is up, which makes
     /// the blocked call throw. Disarm before looking at <see cref="Fired"/>.
     /// </summary>
     public sealed class SocketDeadline

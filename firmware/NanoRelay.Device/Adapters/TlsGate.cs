@@ -5,7 +5,7 @@ namespace NanoRelay.Device.Adapters
     /// <summary>
     /// Admits TLS sessions one board-sized batch at a time (board.json tls.sessions; 1 without PSRAM)
     /// and refuses while the native heap, where mbedTLS puts its ~16 KB + 4 KB record buffers and the
-    /// handshake (facts §4.2), has no block large enough. A refusal is an answer, not a crash:
+    /// handshake (docs/nanoframework.md §4.2), has no block large enough. A refusal is an answer, not a crash:
     /// the connection reports it as a TLS failure and the core replies "try later".
     /// </summary>
     public sealed class TlsGate

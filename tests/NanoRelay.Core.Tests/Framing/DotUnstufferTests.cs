@@ -8,7 +8,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Framing
 {
-    /// <summary>RFC 5321 §4.5.2 / §4.1.1.4 and RFC 1939 §3: reading dot-stuffed data up to CRLF.CRLF; catalogue cases 7 and 8.</summary>
+    /// <summary>RFC 5321 §4.5.2 / §4.1.1.4 and RFC 1939 §3: reading dot-stuffed data up to CRLF.CRLF; docs/catalogue.md #7 and #8.</summary>
     [TestClass]
     public class DotUnstufferTests
     {

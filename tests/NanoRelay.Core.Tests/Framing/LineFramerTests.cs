@@ -7,7 +7,7 @@ using NanoRelay.Framing;
 
 namespace NanoRelay.Core.Tests.Framing
 {
-    /// <summary>Catalogue cases 1-5 (reliability-anchors B1) and RFC 5321 §2.3.8 line ends.</summary>
+    /// <summary>docs/catalogue.md #1-#5 and RFC 5321 §2.3.8 line ends.</summary>
     [TestClass]
     public class LineFramerTests
     {

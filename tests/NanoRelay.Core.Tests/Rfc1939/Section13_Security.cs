@@ -6,7 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
-    /// <summary>RFC 1939 §13 and catalogue case 54: no user enumeration, a delay on every failed login.</summary>
+    /// <summary>RFC 1939 §13 and docs/catalogue.md #54: no user enumeration, a delay on every failed login.</summary>
     [TestClass]
     public class Section13_Security
     {

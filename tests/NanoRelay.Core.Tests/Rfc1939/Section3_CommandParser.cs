@@ -7,7 +7,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
-    /// <summary>RFC 1939 §3 (commands, arguments) and catalogue case 50: strict parsing, limits on lines and bad commands.</summary>
+    /// <summary>RFC 1939 §3 (commands, arguments) and docs/catalogue.md #50: strict parsing, limits on lines and bad commands.</summary>
     [TestClass]
     public class Section3_CommandParser
     {

@@ -7,7 +7,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
-    /// <summary>RFC 1939 §3 (multi-line responses, byte-stuffing) and §7 TOP: catalogue case 51.</summary>
+    /// <summary>RFC 1939 §3 (multi-line responses, byte-stuffing) and §7 TOP: docs/catalogue.md #51.</summary>
     [TestClass]
     public class Section3_MultiLine
     {

@@ -7,7 +7,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
-    /// <summary>RFC 1939 §3 ("an autologout timer ... of at least 10 minutes") and catalogue case 55: idle sessions and slow readers.</summary>
+    /// <summary>RFC 1939 §3 ("an autologout timer ... of at least 10 minutes") and docs/catalogue.md #55: idle sessions and slow readers.</summary>
     [TestClass]
     public class Section3_Timers
     {

@@ -9,7 +9,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
-    /// <summary>RFC 1939 §6 and catalogue cases 46-47: deletions happen only in UPDATE, after QUIT.</summary>
+    /// <summary>RFC 1939 §6 and docs/catalogue.md #46-#47: deletions happen only in UPDATE, after QUIT.</summary>
     [TestClass]
     public class Section6_UpdateState
     {

@@ -8,7 +8,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc1939
 {
-    /// <summary>RFC 1939 §7 (UIDL, APOP) and catalogue cases 52-53.</summary>
+    /// <summary>RFC 1939 §7 (UIDL, APOP) and docs/catalogue.md #52-#53.</summary>
     [TestClass]
     public class Section7_UidlAndApop
     {

@@ -10,7 +10,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc2449
 {
-    /// <summary>RFC 2449 §8 response codes: [IN-USE] (catalogue case 49) and RFC 3206 [SYS/TEMP] for the session cap.</summary>
+    /// <summary>RFC 2449 §8 response codes: [IN-USE] (docs/catalogue.md #49) and RFC 3206 [SYS/TEMP] for the session cap.</summary>
     [TestClass]
     public class Section8_ResponseCodes
     {
@@ -34,7 +34,7 @@ namespace NanoRelay.Core.Tests.Rfc2449
             Feed(first, "PASS secret");
             Assert.AreEqual(Pop3State.Transaction, first.State);
 
-            Assert.AreEqual("+OK POP3 server ready\r\n+OK\r\n-ERR [IN-USE] Mailbox is locked by another POP3 session.\r\n+OK nanoRelay POP3 server signing off\r\n",
+            Assert.AreEqual("+OK POP3 server ready\r\n+OK\r\n-ERR [IN-USE] Mailbox is locked by another POP3 or POP2 session.\r\n+OK nanoRelay POP3 server signing off\r\n",
                 h.Run("USER tech\nPASS secret\nQUIT\n", true, false));
             Assert.AreEqual(Pop3State.Transaction, first.State);
             Assert.AreEqual(0L, h.Clock.Slept);   // a lock conflict is not a failed login

@@ -8,7 +8,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc2595
 {
-    /// <summary>RFC 2595 §4 (STLS) and catalogue cases 44-45: no cleartext password before TLS, no injected command after it.</summary>
+    /// <summary>RFC 2595 §4 (STLS) and docs/catalogue.md #44-#45: no cleartext password before TLS, no injected command after it.</summary>
     [TestClass]
     public class Section4_Stls
     {

@@ -10,7 +10,7 @@ namespace NanoRelay.Core.Tests.Rfc3207
 {
     /// <summary>
     /// RFC 3207 §4 and RFC 8314: with TLS required, no AUTH and no MAIL ever leave in plaintext;
-    /// catalogue cases 36 (stripping), 37 (response injection), 38 (capability tampering), 39 (handshake failure).
+    /// docs/catalogue.md #36 (stripping), #37 (response injection), #38 (capability tampering), #39 (handshake failure).
     /// </summary>
     [TestClass]
     public class Section4_StartTls

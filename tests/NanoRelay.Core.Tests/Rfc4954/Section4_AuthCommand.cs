@@ -8,7 +8,7 @@ using NanoRelay.Smtp;
 
 namespace NanoRelay.Core.Tests.Rfc4954
 {
-    /// <summary>RFC 4954 §4-6: the mechanisms, the failures of catalogue 41, and redaction.</summary>
+    /// <summary>RFC 4954 §4-6: the mechanisms, the failures of docs/catalogue.md #41, and redaction.</summary>
     [TestClass]
     public class Section4_AuthCommand
     {

@@ -8,8 +8,8 @@ using NanoRelay.Smtp;
 namespace NanoRelay.Core.Tests.Rfc5321
 {
     /// <summary>
-    /// RFC 5321 §4.2.1 and §4.3.2: the first digit decides (4yz retry, 5yz bounce); catalogue
-    /// cases 30-34 at every step of a transaction.
+    /// RFC 5321 §4.2.1 and §4.3.2: the first digit decides (4yz retry, 5yz bounce);
+    /// docs/catalogue.md #30-#34 at every step of a transaction.
     /// </summary>
     [TestClass]
     public class Section4_2_1_ReplyClasses

@@ -9,7 +9,7 @@ using NanoRelay.Smtp;
 
 namespace NanoRelay.Core.Tests.Rfc5321
 {
-    /// <summary>RFC 5321 §4.2: every reply line is validated before the state machine sees it (catalogue 28, 29, 43).</summary>
+    /// <summary>RFC 5321 §4.2: every reply line is validated before the state machine sees it (docs/catalogue.md #28, #29, #43).</summary>
     [TestClass]
     public class Section4_2_ReplyCodes
     {

@@ -128,7 +128,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
         [TestMethod]
         public void Greeting554_FailsWithoutSendingEhlo_ThenQuits()
         {
-            // Catalogue 30: "554 no service": no MAIL; QUIT where allowed (RFC 5321 §3.1).
+            // docs/catalogue.md #30: "554 no service": no MAIL; QUIT where allowed (RFC 5321 §3.1).
             SmtpHarness h = new SmtpHarness("S: 554 5.3.2 no service\nC: QUIT\nS: 221 bye\n", TranscriptConnection.Whole);
             h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "ops@example.com" }) });
 

@@ -8,7 +8,7 @@ using NanoRelay.Smtp;
 
 namespace NanoRelay.Core.Tests.Rfc5321
 {
-    /// <summary>RFC 5321 §4.5.2 and §2.3.8: what reaches the wire during DATA (catalogue 42).</summary>
+    /// <summary>RFC 5321 §4.5.2 and §2.3.8: what reaches the wire during DATA (docs/catalogue.md #42).</summary>
     [TestClass]
     public class Section4_5_2_Transparency
     {

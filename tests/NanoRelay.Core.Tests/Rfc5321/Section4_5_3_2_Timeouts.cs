@@ -7,7 +7,7 @@ using NanoRelay.Smtp;
 
 namespace NanoRelay.Core.Tests.Rfc5321
 {
-    /// <summary>RFC 5321 §4.5.3.2: per-command timeouts, driven by the clock port (catalogue 30 and 35).</summary>
+    /// <summary>RFC 5321 §4.5.3.2: per-command timeouts, driven by the clock port (docs/catalogue.md #30 and #35).</summary>
     [TestClass]
     public class Section4_5_3_2_Timeouts
     {

@@ -236,7 +236,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
                     throw new ArgumentException("bad transcript line: " + line);
                 }
 
-                // "\r" and "\n" escapes let a transcript hold a raw segment (catalogue 37, 43).
+                // "\r" and "\n" escapes let a transcript hold a raw segment (docs/catalogue.md #37, #43).
                 text = Text.Replace(Text.Replace(text, "\\r", "\r"), "\\n", "\n");
                 bool raw = text.EndsWith("\\") ;
                 if (raw)

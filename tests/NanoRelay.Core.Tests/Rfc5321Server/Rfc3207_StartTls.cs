@@ -7,7 +7,7 @@ using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.Core.Tests.Rfc5321Server
 {
-    /// <summary>RFC 3207 §4 and §4.2 on the ingress: catalogue cases 12 (command injection) and 13 (state reset).</summary>
+    /// <summary>RFC 3207 §4 and §4.2 on the ingress: docs/catalogue.md #12 (command injection) and #13 (state reset).</summary>
     [TestClass]
     public class Rfc3207_StartTls
     {

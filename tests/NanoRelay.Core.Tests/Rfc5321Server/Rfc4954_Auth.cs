@@ -7,7 +7,7 @@ using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.Core.Tests.Rfc5321Server
 {
-    /// <summary>RFC 4954 AUTH on the ingress: catalogue cases 14 (no AUTH in plaintext), 15 (edge cases), 16 (brute force).</summary>
+    /// <summary>RFC 4954 AUTH on the ingress: docs/catalogue.md #14 (no AUTH in plaintext), #15 (edge cases), #16 (brute force).</summary>
     [TestClass]
     public class Rfc4954_Auth
     {

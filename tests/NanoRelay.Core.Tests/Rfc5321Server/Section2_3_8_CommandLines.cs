@@ -8,8 +8,8 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
 {
     /// <summary>
     /// RFC 5321 §2.3.8 (only CRLF ends a line) and §4.5.3.1.4 (512-octet command lines):
-    /// catalogue cases 10 (bare LF in a command), 17 (overlong lines and the error limit) and
-    /// 18 (junk and cross-protocol input).
+    /// docs/catalogue.md #10 (bare LF in a command), #17 (overlong lines and the error limit) and
+    /// #18 (junk and cross-protocol input).
     /// </summary>
     [TestClass]
     public class Section2_3_8_CommandLines

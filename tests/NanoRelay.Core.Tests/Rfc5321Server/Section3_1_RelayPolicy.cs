@@ -7,7 +7,7 @@ using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.Core.Tests.Rfc5321Server
 {
-    /// <summary>The relay policy (RFC 5321 §3.1 554 greeting, §7.1 open relays): catalogue case 21, and allowFrom CIDR matching.</summary>
+    /// <summary>The relay policy (RFC 5321 §3.1 554 greeting, §7.1 open relays): docs/catalogue.md #21, and allowFrom CIDR matching.</summary>
     [TestClass]
     public class Section3_1_RelayPolicy
     {

@@ -9,7 +9,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Core.Tests.Rfc5321Server
 {
     /// <summary>
-    /// RFC 5321 §4.1.1.4 and §2.3.8: only CRLF "." CRLF ends the mail data. Catalogue case 8 (the
+    /// RFC 5321 §4.1.1.4 and §2.3.8: only CRLF "." CRLF ends the mail data. docs/catalogue.md #8 (the
     /// smtpsmug / SEC Consult end-of-data matrix), case 9 (bare LF content) and case 27 (a client
     /// vanishing during DATA).
     /// </summary>

@@ -9,7 +9,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
 {
     /// <summary>
     /// RFC 5321 §4.3.1 / §3.1 (the client waits for the greeting and each reply) and RFC 2920
-    /// §3.1 (what PIPELINING allows): catalogue case 11.
+    /// §3.1 (what PIPELINING allows): docs/catalogue.md #11.
     /// </summary>
     [TestClass]
     public class Section4_3_1_Synchronization

@@ -7,7 +7,7 @@ using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.Core.Tests.Rfc5321Server
 {
-    /// <summary>RFC 5321 §4.5.3.1 and RFC 1870: catalogue cases 20 (recipients), 22 (size) and 23 (spool full).</summary>
+    /// <summary>RFC 5321 §4.5.3.1 and RFC 1870: docs/catalogue.md #20 (recipients), #22 (size) and #23 (spool full).</summary>
     [TestClass]
     public class Section4_5_3_1_Limits
     {

@@ -9,7 +9,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
 {
     /// <summary>
     /// RFC 5321 §4.5.3.2 timeouts on the server side, kept as deadlines on the session's clock:
-    /// catalogue cases 24 (slow command line) and 25 (slow DATA).
+    /// docs/catalogue.md #24 (slow command line) and #25 (slow DATA).
     /// </summary>
     [TestClass]
     public class Section4_5_3_2_Timeouts

@@ -10,7 +10,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Rfc5322
 {
-    /// <summary>RFC 5322 §3.3 and §3.6: Date, Message-ID, Bcc; catalogue 40 (no 1970 Date).</summary>
+    /// <summary>RFC 5322 §3.3 and §3.6: Date, Message-ID, Bcc; docs/catalogue.md #40 (no 1970 Date).</summary>
     [TestClass]
     public class Section3_6_FieldDefinitions
     {

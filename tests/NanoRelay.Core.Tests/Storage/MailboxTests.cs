@@ -10,7 +10,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Storage
 {
-    /// <summary>The mailbox as POP3 sees it (RFC 1939 §5-§8; catalogue cases 49 and 52).</summary>
+    /// <summary>The mailbox as POP3 sees it (RFC 1939 §5-§8; docs/catalogue.md #49 and #52).</summary>
     [TestClass]
     public class MailboxTests
     {

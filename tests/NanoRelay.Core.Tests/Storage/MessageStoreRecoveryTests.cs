@@ -11,7 +11,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Core.Tests.Storage
 {
     /// <summary>
-    /// Catalogue cases 56, 59 and 60 at the level of single files: recovery keeps what is
+    /// docs/catalogue.md #56, #59 and #60 at the level of single files: recovery keeps what is
     /// committed and whole, removes what was never committed, quarantines what is torn or corrupt.
     /// </summary>
     [TestClass]

@@ -9,7 +9,7 @@ using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Storage
 {
-    /// <summary>Catalogue case 60: record files are parsed with the distrust of network input.</summary>
+    /// <summary>docs/catalogue.md #60: record files are parsed with the distrust of network input.</summary>
     [TestClass]
     public class StoreRecordTests
     {

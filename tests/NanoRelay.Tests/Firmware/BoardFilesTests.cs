@@ -7,7 +7,7 @@ namespace NanoRelay.Tests.Firmware
 {
     /// <summary>
     /// boards/*/board.json read with the core's BoardProfile, then checked against the limits the core
-    /// enforces and the hardware facts of research/nanoframework-facts.md (numbers quoted where used).
+    /// enforces and the hardware facts of docs/nanoframework.md (numbers quoted where used).
     /// </summary>
     [TestClass]
     public class BoardFilesTests
@@ -55,7 +55,7 @@ namespace NanoRelay.Tests.Firmware
                 Assert.IsTrue(b.Pop3LineBufferBytes >= Limits.Pop3CommandLine, at + "pop3Line");
                 Assert.IsTrue(b.BodyChunkBytes >= Limits.Base64LineChars + 2, at + "bodyChunk");
 
-                // facts §4.3: 16 sockets (CONFIG_LWIP_MAX_SOCKETS) for everything, DNS and SNTP included;
+                // docs/nanoframework.md §4.3: 16 sockets (CONFIG_LWIP_MAX_SOCKETS) for everything, DNS and SNTP included;
                 // listening sockets: 8, 4 on the C3 build.
                 // IMAP, where the board serves it, adds its two listeners and its sessions.
                 int needed = 3 + b.Pop3Sessions + b.SmtpIngressSessions + 1 + 2 + (b.ImapSessions > 0 ? 2 + b.ImapSessions : 0);
@@ -63,14 +63,14 @@ namespace NanoRelay.Tests.Firmware
                 Assert.IsTrue(needed <= 16, at + needed + " sockets");
                 Assert.IsTrue(b.SocketsMax <= 16 && b.ListeningSocketsMax <= 8 && b.ListeningSocketsMax >= 3, at + "sockets");
 
-                // facts §4.2 / gotcha 14: one TLS session at a time without PSRAM.
+                // docs/nanoframework.md §4.2: one TLS session at a time without PSRAM.
                 if (!b.Psram)
                 {
                     Assert.AreEqual(1, b.TlsSessions, at + "tls.sessions");
                     Assert.IsTrue(b.ManagedHeapBudgetBytes <= 110 * 1024, at + "heap budget above the 60-110 KB of a non-PSRAM ESP32");
                 }
 
-                // facts §2.3 partition tables: 4 MB flash = 1792 KB deploy + 256 KB I:, 8 MB = 2752 KB + 2 MB.
+                // docs/nanoframework.md §2.3 partition tables: 4 MB flash = 1792 KB deploy + 256 KB I:, 8 MB = 2752 KB + 2 MB.
                 if (b.FlashBytes == 4 * 1024 * 1024)
                 {
                     Assert.AreEqual(1792L * 1024, b.DeployBytes, at + "deployBytes");
@@ -125,12 +125,12 @@ namespace NanoRelay.Tests.Firmware
         {
             BoardProfile b = Load("esp32-c3");
 
-            // facts §2.3: SD support is not compiled into ESP32_C3; §4.1: 54,472 bytes of managed heap measured.
+            // docs/nanoframework.md §2.3: SD support is not compiled into ESP32_C3; §4.1: 54,472 bytes of managed heap measured.
             Assert.IsFalse(b.SdCard);
             Assert.AreEqual("I", b.SpoolDrive);
             Assert.IsTrue(b.ManagedHeapBudgetBytes < 54472);
 
-            // facts §4.3: CONFIG_LWIP_MAX_LISTENING_TCP=4 in sdkconfig.default.esp32c3.
+            // docs/nanoframework.md §4.3: CONFIG_LWIP_MAX_LISTENING_TCP=4 in sdkconfig.default.esp32c3.
             Assert.AreEqual(4, b.ListeningSocketsMax);
 
             // The C3 has ADC1 channels 0-4 and GPIO 0-21.

@@ -7,7 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace NanoRelay.Tests.Firmware
 {
     /// <summary>
-    /// DESIGN.md "Configuration contract": one JSON schema for the host (hostsim/HostConfig.cs, System.Text.Json)
+    /// The configuration contract (docs/architecture.md §7): one JSON schema for the host (hostsim/HostConfig.cs, System.Text.Json)
     /// and the device (firmware/NanoRelay.Device/DeviceConfig.cs, nanoFramework.Json). The device cannot be
     /// compiled here against nanoFramework.Json, so the two classes are compared as source: every host field
     /// exists on the device in the same section with the same name.

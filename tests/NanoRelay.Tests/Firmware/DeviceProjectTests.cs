@@ -22,7 +22,7 @@ namespace NanoRelay.Tests.Firmware
         private const string TestingFolder = "tests/NanoRelay.Testing";
         private const string TestingProject = TestingFolder + "/NanoRelay.Testing.nfproj";
 
-        // research/nanoframework-facts.md §2 (versions referenced by nanoframework/Samples @121ef04, all on
+        // docs/nanoframework.md §2 (versions referenced by nanoframework/Samples @121ef04, all on
         // CoreLibrary 1.17.11) and §3.3 (TestFramework 3.0.80): package id -> version, assembly.
         private static readonly Dictionary<string, (string Version, string Assembly)> s_facts = new()
         {
@@ -151,11 +151,11 @@ namespace NanoRelay.Tests.Firmware
         {
             Dictionary<string, string> packages = PackagesConfig(DeviceFolder);
 
-            // facts §1.7, gotcha 21: TcpClient's Connect throws from its finally block; Socket is used.
+            // docs/nanoframework.md §1.7: TcpClient's Connect throws from its finally block; Socket is used.
             Assert.IsFalse(packages.Keys.Any(k => k.Contains("TcpClient", StringComparison.Ordinal)));
             Assert.IsFalse(string.Join("\n", DeviceSources().Select(File.ReadAllText)).Contains("TcpClient", StringComparison.Ordinal));
 
-            // facts gotcha 18: no 2.x preview packages beside the 1.x networking ones.
+            // docs/nanoframework.md §4.4: no 2.x preview packages beside the 1.x networking ones.
             Assert.AreEqual("1.17.11", packages["nanoFramework.CoreLibrary"]);
             foreach (string needed in new[] { "nanoFramework.System.Net", "nanoFramework.System.Device.Wifi", "nanoFramework.Networking.Sntp",
                 "nanoFramework.System.IO.FileSystem", "nanoFramework.System.Text", "nanoFramework.System.IO.Streams", "nanoFramework.Json",
@@ -204,7 +204,7 @@ namespace NanoRelay.Tests.Firmware
         [TestMethod]
         public void DeviceSources_UseOnlyNamespacesOfTheReferencedPackages_AndNoDesktopOnlyFeatures()
         {
-            // Namespace -> the package that provides it (facts §2 table).
+            // Namespace -> the package that provides it (docs/nanoframework.md §2 table).
             string[] allowed =
             {
                 "System", "System.Collections", "System.Threading", "System.IO", "System.Net", "System.Net.Sockets",
@@ -215,8 +215,8 @@ namespace NanoRelay.Tests.Firmware
                 "NanoRelay.Boards", "NanoRelay.Ports", "NanoRelay.Device.Adapters",
 
                 // The core's services the device wires onto its ports (relay worker, spool and mailbox,
-                // POP3 and IMAP servers, SMTP ingress, alert rules): compiled into the same assembly, no package.
-                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Imap.Server", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
+                // POP3, POP2 and IMAP servers, SMTP ingress, alert rules): compiled into the same assembly, no package.
+                "NanoRelay.Alerts", "NanoRelay.Dns", "NanoRelay.Imap.Server", "NanoRelay.Pop2", "NanoRelay.Pop3", "NanoRelay.Relay", "NanoRelay.Smtp", "NanoRelay.Smtp.Server", "NanoRelay.Storage", "NanoRelay.Supervision", "NanoRelay.Tls", "NanoRelay.Config",
             };
             foreach (string f in DeviceSources())
             {

@@ -15,7 +15,7 @@ namespace NanoRelay.Tests.Firmware
         private const string Switch =
             "#if NANOFRAMEWORK\nusing nanoFramework.TestFramework;\n#else\nusing Microsoft.VisualStudio.TestTools.UnitTesting;\n#endif\n";
 
-        // facts §3.3 (TestFramework API) intersected with MSTest.
+        // docs/nanoframework.md §3.3 (TestFramework API) intersected with MSTest.
         private static readonly string[] s_asserts = { "AreEqual", "AreNotEqual", "IsTrue", "IsFalse", "IsNull", "IsNotNull", "AreSame", "AreNotSame" };
         private static readonly string[] s_attributes = { "TestClass", "TestMethod", "DataRow" };
 

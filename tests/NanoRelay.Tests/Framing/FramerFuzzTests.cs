@@ -8,7 +8,7 @@ using NanoRelay.Framing;
 namespace NanoRelay.Tests.Framing
 {
     /// <summary>
-    /// Catalogue case 6 (reliability-anchors B1): random bytes, random chunking, every preset.
+    /// docs/catalogue.md #6: random bytes, random chunking, every preset.
     /// No exception; the lines and over-long reports equal a whole-input reference model (so the
     /// result does not depend on chunking); no surfaced line is over the limit; the bytes surfaced
     /// plus the bytes discarded plus the unfinished tail equal the input.

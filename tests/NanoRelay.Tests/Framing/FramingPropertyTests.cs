@@ -8,7 +8,7 @@ using NanoRelay.Mime;
 
 namespace NanoRelay.Tests.Framing
 {
-    /// <summary>Chunking never changes the result (catalogue cases 1 and 6), and the byte tools agree with .NET's own.</summary>
+    /// <summary>Chunking never changes the result (docs/catalogue.md #1 and #6), and the byte tools agree with .NET's own.</summary>
     [TestClass]
     public class FramingPropertyTests
     {

@@ -10,7 +10,7 @@ namespace NanoRelay.Tests.Framing
 {
     /// <summary>
     /// The dot-unstuffer under any chunking: stuff-then-unstuff gives back any CRLF-normalised
-    /// message, and catalogue case 7 (reliability-anchors B1): random DATA payloads against a
+    /// message, and docs/catalogue.md #7: random DATA payloads against a
     /// reference model of the end-of-data rule (only CRLF "." CRLF ends, or "." CRLF at the start;
     /// one leading dot removed per line; the bytes after the end are not consumed).
     /// </summary>

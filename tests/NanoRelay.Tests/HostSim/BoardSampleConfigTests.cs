@@ -9,7 +9,7 @@ namespace NanoRelay.Tests.HostSim
 {
     /// <summary>
     /// boards/NAME/nanorelay.sample.json: every board has one, it loads with the host's config
-    /// reader (the DESIGN.md schema, validated), and it fits its board: no "does not fit" and no
+    /// reader (the schema of docs/architecture.md §7, validated), and it fits its board: no "does not fit" and no
     /// spool larger than the board's flash spool, with sensors named after the board's sensor pins.
     /// </summary>
     [TestClass]

@@ -48,6 +48,20 @@ namespace NanoRelay.Tests.HostSim
         }
 
         [TestMethod]
+        public void ImapSessions_CountAtTheirEstimate_AndAreNamedInTheWarning()
+        {
+            HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
+            BoardProfile imap = C3 with { MaxImapSessions = 1 };   // 40.0 KB + one IMAP session of ~38 KB > 54 KB
+            BudgetPlan plan = BudgetPlan.For(config, imap, Costs);
+            Assert.AreEqual(1, plan.ImapSessions);
+            Assert.AreEqual(16384 + (2 * 4096) + (2 * 6144) + (64 * 64) + SessionCosts.ImapEstimate, plan.RequiredBytes);
+            string[] w = BudgetCheck.Warnings(imap, plan).ToArray();
+            Assert.AreEqual(1, w.Length);
+            StringAssert.StartsWith(w[0], "does not fit esp32c3: 2 POP3 \u00D7 4.0 KB + 2 SMTP \u00D7 6.0 KB + 1 IMAP \u00D7 38.0 KB (estimated) + spool index 64");
+            Assert.AreEqual(0, BudgetPlan.For(config, C3, Costs).ImapSessions, "a board without sessions.imap plans no IMAP");
+        }
+
+        [TestMethod]
         public void DoesNotFit_SaysWhyInOneLine()
         {
             HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };

@@ -45,6 +45,12 @@ namespace NanoRelay.Tests.HostSim
 
         public static HostSimProcess Start(string workingDirectory, params string[] args)
         {
+            return StartProgram(Dll, workingDirectory, args);
+        }
+
+        /// <summary>Starts <paramref name="dll"/>, a copy of the simulator somewhere else (a published or copied binary).</summary>
+        public static HostSimProcess StartProgram(string dll, string workingDirectory, params string[] args)
+        {
             ProcessStartInfo info = new ProcessStartInfo("dotnet")
             {
                 WorkingDirectory = workingDirectory,
@@ -52,7 +58,7 @@ namespace NanoRelay.Tests.HostSim
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            info.ArgumentList.Add(Dll);
+            info.ArgumentList.Add(dll);
             foreach (string a in args)
             {
                 info.ArgumentList.Add(a);

@@ -184,8 +184,11 @@ namespace NanoRelay.Tests.HostSim
         {
             string dir = HostSimProcess.TempDirectory();
             using HostSimProcess sim = HostSimProcess.Start(dir, "run", "--board", "esp32-devkitc", "--data", "d",
-                "--pop3", "127.0.0.1:" + HostSimProcess.FreePort(), "--smtp", "127.0.0.1:" + HostSimProcess.FreePort());
+                "--pop3", "127.0.0.1:" + HostSimProcess.FreePort(), "--imap", "127.0.0.1:" + HostSimProcess.FreePort(), "--smtp", "127.0.0.1:" + HostSimProcess.FreePort());
             Assert.IsTrue(sim.WaitForStdout("Ctrl+C stops.", HostSimProcess.StartTimeout), sim.Output);
+
+            // esp32-devkitc has no sessions.imap (boards/README.md: no heap for an IMAP session): IMAP stays off.
+            StringAssert.Contains(sim.Stdout, "IMAP mailbox     off: board esp32-devkitc has no sessions.imap", sim.Output);
             sim.Interrupt();
             Assert.AreEqual(0, sim.WaitForExit(HostSimProcess.StopTimeout), sim.Output);
 
@@ -193,6 +196,30 @@ namespace NanoRelay.Tests.HostSim
             Match held = Regex.Match(sim.Stdout, @"memory held\s+(\d+(\.\d+)?) (B|KB|MB) / 64\.0 KB esp32-devkitc \((\d+)%");
             Assert.IsTrue(held.Success, sim.Output);
             StringAssert.Contains(sim.Stdout, "memory peak", sim.Output);
+        }
+
+        [TestMethod]
+        [Timeout(90000)]
+        public void Board_WithImapSessions_ServesImapAtItsCap()
+        {
+            string dir = HostSimProcess.TempDirectory();
+            int imap = HostSimProcess.FreePort();
+            using HostSimProcess sim = HostSimProcess.Start(dir, "run", "--board", "esp32-wrover", "--data", "d",
+                "--pop3", "127.0.0.1:" + HostSimProcess.FreePort(), "--imap", "127.0.0.1:" + imap, "--smtp", "127.0.0.1:" + HostSimProcess.FreePort());
+            Assert.IsTrue(sim.WaitForStdout("Ctrl+C stops.", HostSimProcess.StartTimeout), sim.Output);
+            StringAssert.Contains(sim.Stdout, "IMAP mailbox     127.0.0.1:" + imap + " (STARTTLS), 2 sessions, IDLE", sim.Output);
+
+            // The third session gets RFC 9051 §7.1.5 BYE [UNAVAILABLE].
+            using MailKit.Net.Imap.ImapClient first = new MailKit.Net.Imap.ImapClient { Timeout = 20000 };
+            using MailKit.Net.Imap.ImapClient second = new MailKit.Net.Imap.ImapClient { Timeout = 20000 };
+            first.Connect("127.0.0.1", imap, SecureSocketOptions.None);
+            second.Connect("127.0.0.1", imap, SecureSocketOptions.None);
+            using MailKit.Net.Imap.ImapClient third = new MailKit.Net.Imap.ImapClient { Timeout = 20000 };
+            Assert.Throws<MailKit.Net.Imap.ImapProtocolException>(() => third.Connect("127.0.0.1", imap, SecureSocketOptions.None));
+            first.Disconnect(true);
+            second.Disconnect(true);
+            sim.Interrupt();
+            Assert.AreEqual(0, sim.WaitForExit(HostSimProcess.StopTimeout), sim.Output);
         }
 
         [TestMethod]
@@ -234,6 +261,45 @@ namespace NanoRelay.Tests.HostSim
             StringAssert.Contains(trace, " C: PASS [redacted]", sim.Output);
             Assert.IsFalse(trace.Contains(Password, StringComparison.Ordinal), "the password reached the trace\n" + trace);
             Assert.IsTrue(Regex.IsMatch(trace, @"pop3#\d+ S: \+OK"), trace);
+        }
+
+        [TestMethod]
+        [Timeout(90000)]
+        public void Trace_ShowsImapSessions_WithLoginAndAuthenticateRedacted()
+        {
+            string dir = HostSimProcess.TempDirectory();
+            int imap = HostSimProcess.FreePort();
+            using HostSimProcess sim = HostSimProcess.Start(dir, "run", "--trace", "--data", "d",
+                "--pop3", "127.0.0.1:" + HostSimProcess.FreePort(), "--imap", "127.0.0.1:" + imap, "--smtp", "127.0.0.1:" + HostSimProcess.FreePort());
+            Assert.IsTrue(sim.WaitForStdout("Ctrl+C stops.", HostSimProcess.StartTimeout), sim.Output);
+
+            // From loopback in clear: LOGIN (RFC 9051 §6.2.3), then AUTHENTICATE PLAIN with an initial response (RFC 4959).
+            using (MailKit.Net.Imap.ImapClient login = new MailKit.Net.Imap.ImapClient { Timeout = 20000 })
+            {
+                login.Connect("127.0.0.1", imap, SecureSocketOptions.None);
+                login.AuthenticationMechanisms.Clear();
+                login.Authenticate(User, Password);
+                login.Inbox.Open(MailKit.FolderAccess.ReadOnly);
+                login.Disconnect(true);
+            }
+
+            using (MailKit.Net.Imap.ImapClient plain = new MailKit.Net.Imap.ImapClient { Timeout = 20000 })
+            {
+                plain.Connect("127.0.0.1", imap, SecureSocketOptions.None);
+                plain.Authenticate(new MailKit.Security.SaslMechanismPlain(User, Password));
+                plain.Disconnect(true);
+            }
+
+            Assert.IsTrue(WaitFor(() => Regex.Matches(sim.Stderr, @"imap#\d+ S: \S+ OK LOGOUT").Count == 2, TimeSpan.FromSeconds(10)), sim.Output);
+            sim.Interrupt();
+            Assert.AreEqual(0, sim.WaitForExit(HostSimProcess.StopTimeout), sim.Output);
+
+            string trace = sim.Stderr;
+            Assert.IsTrue(Regex.IsMatch(trace, @"imap#\d+ C: \S+ LOGIN \[redacted\]"), trace);
+            Assert.IsTrue(Regex.IsMatch(trace, @"imap#\d+ C: \S+ AUTHENTICATE PLAIN \[redacted\]"), trace);
+            Assert.IsTrue(Regex.IsMatch(trace, @"imap#\d+ C: \S+ EXAMINE INBOX"), trace);
+            string base64 = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("\0" + User + "\0" + Password));
+            Assert.IsFalse(trace.Contains(Password, StringComparison.Ordinal) || trace.Contains(base64, StringComparison.Ordinal), "the password reached the trace\n" + trace);
         }
 
         [TestMethod]

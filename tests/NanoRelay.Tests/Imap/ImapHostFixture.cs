@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using MailKit.Net.Imap;
@@ -42,7 +40,7 @@ namespace NanoRelay.Tests.Imap
                 DataDirectory = Path.Combine(Root, "data"),
                 Pop3Listen = "127.0.0.1:0",
                 ImapListen = "127.0.0.1:0",
-                SmtpListen = "127.0.0.1:" + FreePort(),
+                SmtpListen = "127.0.0.1:" + NanoRelay.Tests.HostSim.HostSimProcess.FreePort(),
                 StatusLine = false,
             };
             Services = RelayServices.Start(HostConfig.Load(config), options, options.DataDirectory, _clock, new CryptoRandom(), new MemoryLog(), _output);
@@ -116,15 +114,6 @@ namespace NanoRelay.Tests.Imap
             catch (IOException)
             {
             }
-        }
-
-        private static int FreePort()
-        {
-            TcpListener l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            int port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
         }
 
         // RelayServices' own sink, as the sensor loop uses it: queue the alert, then wake the worker.

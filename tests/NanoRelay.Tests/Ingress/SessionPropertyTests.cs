@@ -12,7 +12,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Tests.Ingress
 {
     /// <summary>
-    /// The DATA state machine against a reference model (catalogue case 7), chunking independence
+    /// The DATA state machine against a reference model (docs/catalogue.md #7), chunking independence
     /// of whole sessions, and allocations per line after warm-up.
     /// </summary>
     [TestClass]

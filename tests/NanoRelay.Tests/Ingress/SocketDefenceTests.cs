@@ -9,9 +9,9 @@ using MimeKit;
 namespace NanoRelay.Tests.Ingress
 {
     /// <summary>
-    /// The catalogue's attacks over real loopback sockets against the host service: smuggling
-    /// (case 8), early talkers (11), STARTTLS injection through a real handshake (12), the
-    /// session cap (24) and a connection flood (26).
+    /// The attacks of docs/catalogue.md over real loopback sockets against the host service: smuggling
+    /// (#8), early talkers (#11), STARTTLS injection through a real handshake (#12), the
+    /// session cap (#24) and a connection flood (#26).
     /// </summary>
     [TestClass]
     public class SocketDefenceTests

@@ -13,6 +13,12 @@ namespace NanoRelay.Tests.Pop3
     internal sealed class Pop3ServiceFixture : IDisposable
     {
         public Pop3ServiceFixture(bool apop, bool implicitTls)
+            : this(apop, implicitTls, false)
+        {
+        }
+
+        /// <summary>As above, with the POP2 listener (RFC 937) on a loopback port too when <paramref name="pop2"/>.</summary>
+        public Pop3ServiceFixture(bool apop, bool implicitTls, bool pop2)
         {
             DataDirectory = Path.Combine(Path.GetTempPath(), "nanorelay-pop3-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(DataDirectory);
@@ -23,6 +29,7 @@ namespace NanoRelay.Tests.Pop3
             Log = new MemoryLog();
             Options = new Pop3ServerOptions { User = "tech", Password = "secret", Apop = apop, AuthFailureDelayMilliseconds = 10 };
             Service = new Pop3Service(Options, Maildrop, Certificate, new IPEndPoint(IPAddress.Loopback, 0), implicitTls ? new IPEndPoint(IPAddress.Loopback, 0) : null, new SystemClock(), new CryptoRandom(), Log);
+            Service.Pop2Listen = pop2 ? new IPEndPoint(IPAddress.Loopback, 0) : null;
             Service.Start();
         }
 

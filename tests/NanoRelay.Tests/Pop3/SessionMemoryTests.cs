@@ -8,7 +8,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Tests.Pop3
 {
     /// <summary>
-    /// The managed memory one open POP3 session holds (DESIGN.md budgets): N drivers logged in
+    /// The managed memory one open POP3 session holds (docs/architecture.md §8): N drivers logged in
     /// and parked in Read, measured with GC.GetTotalMemory(true) against a baseline that already
     /// holds the servers, maildrops, connections and parked threads.
     /// </summary>

@@ -9,7 +9,7 @@ using NanoRelay.Smtp;
 namespace NanoRelay.Tests.Relay
 {
     /// <summary>
-    /// RFC 5321 §4.5.4.1 retry strategy and catalogue cases 31-34 (the client side of retries)
+    /// RFC 5321 §4.5.4.1 retry strategy and docs/catalogue.md #31-#34 (the client side of retries)
     /// against a fake upstream that records what it was asked to send.
     /// </summary>
     [TestClass]

@@ -15,7 +15,7 @@ namespace NanoRelay.Tests.Smtp
     /// Properties over arbitrary server behaviour (replies from a vocabulary of real and hostile
     /// lines, in any order, delivered in any chunks, not waiting for our commands): the client never
     /// throws, always ends, and with TLS required never writes AUTH, a credential or MAIL before the
-    /// TLS handshake (catalogue 36-38, 43).
+    /// TLS handshake (docs/catalogue.md #36-#38, #43).
     /// </summary>
     [TestClass]
     public class ClientSecurityPropertyTests

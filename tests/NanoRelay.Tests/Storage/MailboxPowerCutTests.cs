@@ -8,7 +8,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Tests.Storage
 {
     /// <summary>
-    /// Catalogue cases 48, 52 and 56 on the mailbox: a power cut after every single operation of
+    /// docs/catalogue.md #48, #52 and #56 on the mailbox: a power cut after every single operation of
     /// a delivery and of an UPDATE, under every cut mode, leaves each message whole or absent,
     /// every acknowledged one present and byte-identical, and UIDs unchanged.
     /// </summary>

@@ -7,7 +7,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Tests.Storage
 {
     /// <summary>
-    /// Catalogue case 56, second order: the power fails again while recovery itself is
+    /// docs/catalogue.md #56, second order: the power fails again while recovery itself is
     /// quarantining and cleaning up. Recovery is re-entrant: the next boot ends in the same
     /// store as an uninterrupted recovery would have.
     /// </summary>

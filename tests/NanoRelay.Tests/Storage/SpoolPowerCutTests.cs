@@ -13,7 +13,7 @@ using NanoRelay.Smtp;
 namespace NanoRelay.Tests.Storage
 {
     /// <summary>
-    /// Catalogue cases 56 and 57: the power is cut after every single store operation k of the
+    /// docs/catalogue.md #56 and #57: the power is cut after every single store operation k of the
     /// ingest, forward, bounce, local-delivery and delete paths, under every cut mode; after the
     /// reboot the relay runs to the end. Every acknowledged message arrives byte-identical,
     /// nothing unacknowledged is sent, duplicates upstream stay within the counted in-flight

@@ -10,7 +10,7 @@ using NanoRelay.Testing;
 namespace NanoRelay.Tests.Storage
 {
     /// <summary>
-    /// Properties of the store: recovery treats its files as hostile input (catalogue case 60),
+    /// Properties of the store: recovery treats its files as hostile input (docs/catalogue.md #60),
     /// and the mailbox's stored octets are the CRLF form whatever the chunking (RFC 1939 §11).
     /// </summary>
     [TestClass]

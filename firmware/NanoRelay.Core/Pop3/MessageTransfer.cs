@@ -1,0 +1,85 @@
+using System;
+using NanoRelay.Framing;
+using NanoRelay.Ports;
+
+namespace NanoRelay.Pop3
+{
+    /// <summary>
+    /// The one copy loop for message bodies sent to a mail reader: POP3's RETR/TOP (RFC 1939 §3:
+    /// dot-stuffed, cut after TOP's lines, ended by ".") and POP2's RETR (RFC 937: the octets as
+    /// stored, nothing added, since the "=ccc" reply already told their count). A status line
+    /// and the body leave gathered in one buffer, so a small message goes in one write (one TCP
+    /// segment on the device) and a large one in writes of about one chunk.
+    /// </summary>
+    public sealed class MessageTransfer
+    {
+        private readonly DotStuffer _stuffer = new DotStuffer();
+        private readonly Pop3TopCutter _cutter = new Pop3TopCutter();
+        private readonly byte[] _in;
+        private readonly byte[] _out;
+
+        /// <summary>A transfer that reads <paramref name="chunk"/> bytes at a time (Limits.Pop3TransferChunk on the device).</summary>
+        public MessageTransfer(int chunk)
+        {
+            _in = new byte[chunk];
+            _out = new byte[DotStuffer.MaxOutput(chunk) + 5];
+        }
+
+        /// <summary>
+        /// Writes head[0..headLength) (the status line, may be empty) and the message from
+        /// <paramref name="reader"/>: dot-stuffed with its "." line and at most
+        /// <paramref name="topLines"/> body lines (-1: all) when <paramref name="stuffed"/>, else as stored.
+        /// </summary>
+        public void Send(IConnection connection, byte[] head, int headLength, IFileReader reader, int topLines, bool stuffed)
+        {
+            _cutter.Reset(stuffed ? topLines : -1);
+            _stuffer.Reset();
+            int pending = 0;
+            if (headLength <= _out.Length / 4)
+            {
+                Array.Copy(head, 0, _out, 0, headLength);
+                pending = headLength;
+            }
+            else
+            {
+                connection.Write(head, 0, headLength);
+            }
+
+            while (!_cutter.Done)
+            {
+                // Room for the worst case: every byte doubled (DotStuffer.MaxOutput), and Finish's 5.
+                int room = (_out.Length - pending - 6) / 2;
+                if (room < _in.Length / 2)
+                {
+                    connection.Write(_out, 0, pending);
+                    pending = 0;
+                    room = (_out.Length - 6) / 2;
+                }
+
+                int n = reader.Read(_in, 0, room < _in.Length ? room : _in.Length);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                n = _cutter.Take(_in, 0, n);
+                if (!stuffed || _stuffer.TryPassThrough(_in, 0, n))
+                {
+                    Array.Copy(_in, 0, _out, pending, n);
+                    pending += n;
+                }
+                else
+                {
+                    pending += _stuffer.Stuff(_in, 0, n, _out, pending);
+                }
+            }
+
+            if (stuffed)
+            {
+                pending += _stuffer.Finish(_out, pending);
+            }
+
+            connection.Write(_out, 0, pending);
+        }
+    }
+}
