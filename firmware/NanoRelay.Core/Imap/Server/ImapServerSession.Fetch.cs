@@ -96,20 +96,22 @@ namespace NanoRelay.Imap.Server
                 return ImapResult.Bad;
             }
 
-            if (p.Keyword(s_kwAll) || p.Keyword(s_kwFast) || p.Keyword(s_kwFull))
+            bool all = p.Keyword(s_kwAll);
+            bool fast = !all && p.Keyword(s_kwFast);
+            bool full = !all && !fast && p.Keyword(s_kwFull);
+            if (all || fast || full)
             {
                 // §6.4.5 macros: ALL = FLAGS INTERNALDATE RFC822.SIZE ENVELOPE; FAST without
                 // ENVELOPE; FULL adds BODY.
-                byte c = p.Buffer[p.Position - 3];
                 items.Add(ImapFetchItems.Flags);
                 items.Add(ImapFetchItems.InternalDate);
                 items.Add(ImapFetchItems.Size);
-                if (c != (byte)'A' && c != (byte)'a')
+                if (!fast)
                 {
                     items.Add(ImapFetchItems.Envelope);
                 }
 
-                if (c == (byte)'U' || c == (byte)'u')
+                if (full)
                 {
                     items.Add(ImapFetchItems.Body);
                 }
@@ -481,7 +483,23 @@ namespace NanoRelay.Imap.Server
             Put(rfc == 0 ? s_outBody : (rfc == 1 ? s_outRfc822 : (rfc == 2 ? s_outRfc822Header : s_outRfc822Text)));
             if (rfc == 0)
             {
+                // §7.5.2 shows the section in upper case ("BODY[HEADER]" for "body[header]"); the
+                // header field names inside "( )" are echoed as the client wrote them.
+                int from = _outLength;
                 Put(_cmd, items.EchoOffset[i], items.EchoLength[i]);
+                bool inList = false;
+                for (int k = from; k < _outLength; k++)
+                {
+                    byte c = _out[k];
+                    if (c == (byte)'(' || c == (byte)')')
+                    {
+                        inList = c == (byte)'(';
+                    }
+                    else if (!inList && c >= (byte)'a' && c <= (byte)'z')
+                    {
+                        _out[k] = (byte)(c - 32);
+                    }
+                }
             }
 
             long start;

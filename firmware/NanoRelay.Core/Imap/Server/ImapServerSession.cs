@@ -22,6 +22,7 @@ namespace NanoRelay.Imap.Server
         private const int WorkSearch = 4;
         private const int WorkStore = 5;
         private const int WorkIdleReport = 6; // updates during IDLE, no completion
+        private const int WorkIdleStart = 7;  // updates before "+ idling"
 
         private const int LineRoom = 160;    // one short untagged line
 
@@ -324,6 +325,7 @@ namespace NanoRelay.Imap.Server
                         break;
                     case WorkReport:
                     case WorkIdleReport:
+                    case WorkIdleStart:
                         finished = ReportStep(!_noExpunge);
                         break;
                     default:
@@ -342,7 +344,18 @@ namespace NanoRelay.Imap.Server
                     return;
                 }
 
-                if (_work == WorkIdleReport)
+                if (_work == WorkIdleStart)
+                {
+                    if (OutputFree < LineRoom)
+                    {
+                        return;
+                    }
+
+                    Put(s_idling);
+                    _idling = true;
+                    _work = WorkNone;
+                }
+                else if (_work == WorkIdleReport)
                 {
                     _work = WorkNone;
                 }
