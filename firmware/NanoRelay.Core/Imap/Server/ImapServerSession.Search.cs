@@ -140,7 +140,8 @@ namespace NanoRelay.Imap.Server
                 int r = s.Key(p, null, 0, out unused);
                 if (r <= 0)
                 {
-                    return s.Bad(r < 0 ? s_badSearchLimit : s_badSearch);
+                    // A limit: the sequence set's ranges (named as in FETCH), or the keys and levels.
+                    return s.Bad(r == 0 ? s_badSearch : (s._searchSet.Count >= Limits.ImapSequenceRanges ? s_badLimit : s_badSearchLimit));
                 }
             }
             while (p.Space());
