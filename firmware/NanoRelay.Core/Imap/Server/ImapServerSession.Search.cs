@@ -556,6 +556,13 @@ namespace NanoRelay.Imap.Server
                 return false;
             }
 
+            // A day the month has ("31-Feb-2026" is no date; DateTime would roll it into March).
+            int days = month == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31);
+            if (d > days)
+            {
+                return false;
+            }
+
             DateTime t = new DateTime((int)y, month, 1);
             day = ((t.Ticks - 621355968000000000L) / 864000000000L) + d - 1;
             return true;
