@@ -34,16 +34,20 @@ namespace NanoRelay.Core.Tests.Rfc9051
         }
 
         [TestMethod]
-        public void Dates_OnTheInternalDateIgnoringTheTime()
+        public void Dates_InternalDateAndSentDate_IgnoringTheTime()
         {
             ImapHarness h = ThreeMessages();
-            string s = h.Selected("c SEARCH SINCE 26-Nov-2026\nd SEARCH BEFORE 26-Nov-2026\ne SEARCH ON 26-Nov-2026\nf SEARCH ON 29-Feb-2028\ng SEARCH SINCE 31-Feb-2026\nz LOGOUT\n");
+            string s = h.Selected("c SEARCH SINCE 26-Nov-2026\nd SEARCH BEFORE 26-Nov-2026\ne SEARCH ON 26-Nov-2026\nf SEARCH ON 29-Feb-2028\ng SEARCH SINCE 31-Feb-2026\nh SEARCH SENTBEFORE 1-Jan-2000\ni SEARCH SENTON 26-Nov-2026\nj SEARCH SENTSINCE 27-NOV-2026\nk SEARCH OR SENTON 17-Jul-1996 SENTON \"27-Nov-2026\"\nz LOGOUT\n");
             Assert.AreEqual(
                 "* SEARCH 2 3\r\nc OK SEARCH completed\r\n"
                 + "* SEARCH 1\r\nd OK SEARCH completed\r\n"
                 + "* SEARCH 2\r\ne OK SEARCH completed\r\n"
                 + "* SEARCH\r\nf OK SEARCH completed\r\n"
                 + "g BAD Unknown or malformed search key.\r\n"
+                + "* SEARCH 1\r\nh OK SEARCH completed\r\n"
+                + "* SEARCH 2\r\ni OK SEARCH completed\r\n"
+                + "* SEARCH 3\r\nj OK SEARCH completed\r\n"
+                + "* SEARCH 1 3\r\nk OK SEARCH completed\r\n"
                 + Adversarial.Bye,
                 s);
         }
