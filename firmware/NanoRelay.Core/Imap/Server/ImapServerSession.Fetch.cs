@@ -41,9 +41,25 @@ namespace NanoRelay.Imap.Server
         private static readonly byte[] s_months = Ascii.Bytes("JanFebMarAprMayJunJulAugSepOctNovDec");
 
         private readonly ImapFetchItems _items = new ImapFetchItems();
-        private readonly ImapBodyScanner _scanner = new ImapBodyScanner();
+        // The MIME scanner (about 10 KB of buffers and part records) exists only while a command
+        // that reads structure runs: an IDLE or quiet session does not keep it (bench/nanoclr).
+        private ImapBodyScanner _scanner;
         private readonly byte[] _fields = new byte[Limits.ImapHeaderFieldsMax];
         private readonly byte[] _fieldLine = new byte[Limits.ImapScanLine + 256];
+
+        private ImapBodyScanner Scanner
+        {
+            get
+            {
+                if (_scanner == null)
+                {
+                    _scanner = new ImapBodyScanner();
+                }
+
+                return _scanner;
+            }
+        }
+
         private int _item;            // the next item of the message being answered (0: not started)
         private bool _fetchMissed;
         private bool _scanned;
@@ -409,7 +425,7 @@ namespace NanoRelay.Imap.Server
 
                 try
                 {
-                    _scanner.Scan(r, m.Size, headerOnly);
+                    Scanner.Scan(r, m.Size, headerOnly);
                 }
                 finally
                 {
@@ -587,19 +603,19 @@ namespace NanoRelay.Imap.Server
                 return false;
             }
 
-            ImapBodyPart part = _scanner.Part(0);
+            ImapBodyPart part = Scanner.Part(0);
             int context = 0;
             int cur = 0;
             for (int k = 0; k < pathLength; k++)
             {
                 int n = items.Path[(i * ImapFetchItems.MaxPath) + k];
-                ImapBodyPart c = _scanner.Part(context);
+                ImapBodyPart c = Scanner.Part(context);
                 if (c.Multipart)
                 {
                     cur = c.FirstChild;
                     for (int j = 1; j < n && cur >= 0; j++)
                     {
-                        cur = _scanner.Part(cur).NextSibling;
+                        cur = Scanner.Part(cur).NextSibling;
                     }
 
                     if (cur < 0)
@@ -616,7 +632,7 @@ namespace NanoRelay.Imap.Server
                     return false;
                 }
 
-                part = _scanner.Part(cur);
+                part = Scanner.Part(cur);
                 if (k + 1 < pathLength)
                 {
                     if (part.Message && part.FirstChild >= 0)
@@ -656,7 +672,7 @@ namespace NanoRelay.Imap.Server
                     return false;
                 }
 
-                part = _scanner.Part(part.FirstChild);
+                part = Scanner.Part(part.FirstChild);
             }
 
             if (text == ImapFetchItems.TextText)

@@ -722,8 +722,8 @@ namespace NanoRelay.Imap.Server
                 long bodyStart = 0;
                 if (!whole)
                 {
-                    _scanner.Scan(r, m.Size, true);
-                    bodyStart = _scanner.Part(0).BodyStart;
+                    Scanner.Scan(r, m.Size, true);
+                    bodyStart = Scanner.Part(0).BodyStart;
                     r.Close();
                     r = _server.Mailbox.Open(m);
                     if (r == null)

@@ -303,6 +303,7 @@ namespace NanoRelay.Imap.Server
             }
 
             _work = WorkNone;
+            _scanner = null;
             _state = ImapState.Logout;
         }
 
@@ -509,6 +510,7 @@ namespace NanoRelay.Imap.Server
             Put(_doneText);
             Put(s_crlf);
             _codeLength = 0;
+            _scanner = null;   // the command is over: its structure is not needed again
         }
 
         /// <summary>Writes a tagged line at once (BAD, and answers that need no updates).</summary>
