@@ -205,7 +205,7 @@ DV_RSS=$(ps -o rss= -p "$DV_MASTER,$(cat /proc/$DV_MASTER/task/$DV_MASTER/childr
   echo "less CPU per FETCH than Dovecot but more wall time: its time goes to system calls, not to computing. Per FETCH 1:* (200 messages) it spent ~7.8 ms"
   echo "in the session's FETCH steps (formatting each response line and opening each message file; not split further), ~7.2 ms reading files, ~6.6 ms in socket writes (350 writes of at most 16 KB),"
   echo "~1.1 ms closing files. Under gVisor (runsc) these calls are expensive and are not counted as the process's CPU time. One write per small message instead"
-  echo "of two (the response line goes out with the literal's first octets, ImapServerDriver.Transfer) cut the server's CPU per FETCH by ~10%. A 64 KB host"
+  echo "of two (the response line goes out with the literal's first octets; now in Storage/MessageTransfer.SendOctets) cut the server's CPU per FETCH by ~10%. A 64 KB host"
   echo "transfer chunk (ImapService.HostTransferChunk is 16 KB) made no measurable difference in three A/B rounds (a scratch build). Not done: coalescing several"
   echo "small messages into one write (Dovecot's corked output stream does this; the device, with its 512-octet chunk, gains little from it)."
 } > "$OUT"

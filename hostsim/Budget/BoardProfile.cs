@@ -89,6 +89,10 @@ namespace NanoRelay.HostSim.Budget
 
             SessionCosts measured = board.HasMeasuredMemory
                 ? new SessionCosts(board.MemoryPop3SessionBytes, board.MemorySmtpSessionBytes, board.MemorySpoolEntryBytes, board.MemoryBaseBytes, Measured: true)
+                {
+                    ImapSessionBytes = board.MemoryImapSessionBytes > 0 ? board.MemoryImapSessionBytes : SessionCosts.ImapEstimate,
+                    ImapMeasured = board.MemoryImapSessionBytes > 0,
+                }
                 : null;
             return new BoardProfile(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes)
             {

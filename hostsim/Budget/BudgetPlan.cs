@@ -59,7 +59,7 @@ namespace NanoRelay.HostSim.Budget
             {
                 return Pop3Sessions + " POP3 \u00D7 " + ByteSize.Format(Costs.Pop3SessionBytes)
                     + " + " + SmtpSessions + " SMTP \u00D7 " + ByteSize.Format(Costs.SmtpSessionBytes)
-                    + (ImapSessions == 0 ? string.Empty : " + " + ImapSessions + " IMAP \u00D7 " + ByteSize.Format(Costs.ImapSessionBytes) + " (estimated)")
+                    + (ImapSessions == 0 ? string.Empty : " + " + ImapSessions + " IMAP \u00D7 " + ByteSize.Format(Costs.ImapSessionBytes) + (Costs.ImapMeasured ? string.Empty : " (estimated)"))
                     + " + spool index " + SpoolIndexEntries + " \u00D7 " + ByteSize.Format(Costs.SpoolIndexEntryBytes)
                     + " + base " + ByteSize.Format(Costs.BaseBytes);
             }

@@ -9,7 +9,7 @@ namespace NanoRelay.HostSim.Budget
     public sealed record SessionCosts(long Pop3SessionBytes, long SmtpSessionBytes, long SpoolIndexEntryBytes, long BaseBytes, bool Measured)
     {
         /// <summary>
-        /// One IMAP session, always the stand-in (not yet measured on the nanoCLR): its fixed buffers from Limits
+        /// One IMAP session when board.json has no memory.imapSessionBytes: its fixed buffers from Limits
         /// (line framer, command, response, the BODYSTRUCTURE scanner's arena, line and chunk, HEADER.FIELDS and
         /// its line, the search window, the driver's chunk) and about 2 KB of objects. boards/README.md explains it.
         /// </summary>
@@ -20,6 +20,9 @@ namespace NanoRelay.HostSim.Budget
 
         /// <summary>One IMAP session's managed bytes (<see cref="ImapEstimate"/> unless set).</summary>
         public long ImapSessionBytes { get; init; } = ImapEstimate;
+
+        /// <summary>True when <see cref="ImapSessionBytes"/> was measured on the nanoCLR (board.json memory.imapSessionBytes).</summary>
+        public bool ImapMeasured { get; init; }
 
         /// <summary>The stand-in: line buffers from Limits, a 1 KB I/O buffer and about 1 KB of objects per session; 64 B per spool entry; 16 KB for the engine, config and listeners.</summary>
         public static SessionCosts Estimated { get; } = new SessionCosts(

@@ -82,6 +82,12 @@ namespace NanoRelay.MemoryBench
             uint after = Free();
             Report("after", after);
             Report("store-held-after", s_store.HeldBytes);
+#if !BOARD_CAPS
+            if (s_failure == null)
+            {
+                MeasureImap();   // after the board's scenario, so its figures stay as they were
+            }
+#endif
             Report("log-lines", s_log.Lines);
             s_smtp.Stop(5000);   // the accept loop's thread would keep the interpreter running
             Debug.WriteLine(s_failure == null ? "SCENARIO-END ok" : "SCENARIO-FAIL " + s_failure);
@@ -377,6 +383,65 @@ namespace NanoRelay.MemoryBench
             }
         }
 
+        // IMAP (issue 17): the server, one session's objects without a thread, then sessions held in
+        // IDLE one by one after LOGIN, SELECT and a FETCH of the whole 1 MB message.
+        private static void MeasureImap()
+        {
+            uint f0 = Free();
+            NanoRelay.Imap.Server.ImapServerOptions options = new NanoRelay.Imap.Server.ImapServerOptions();
+            options.User = "tech";
+            options.Password = "secret";
+            options.MaxSessions = Sessions;
+            NanoRelay.Imap.Server.ImapServer server = new NanoRelay.Imap.Server.ImapServer(options, s_mailbox, new ManualClock(), s_log);
+            uint f1 = Free();
+            Report("build-imap-server", (long)f0 - f1);
+
+            ImapReader quiet = new ImapReader(Client, 0);
+            uint d0 = Free();
+            NanoRelay.Imap.Server.ImapServerDriver driver = new NanoRelay.Imap.Server.ImapServerDriver(server, quiet, Limits.ImapTransferChunk);
+            NanoRelay.Imap.Server.ImapServerSession session = new NanoRelay.Imap.Server.ImapServerSession(server, false, true, Client);
+            uint d1 = Free();
+            Report("imap-driver-and-session-objects", (long)d0 - d1);
+            if (driver == null || session == null)
+            {
+                Fail("imap breakdown");
+            }
+
+            driver = null;
+            session = null;
+            ImapReader[] held = new ImapReader[Sessions];
+            for (int i = 0; i < Sessions; i++)
+            {
+                held[i] = new ImapReader(Client, s_mailLength);
+                held[i].HoldAt = ImapReader.IdleStep;
+                held[i].Hold();
+            }
+
+            uint last = Free();
+            for (int i = 0; i < Sessions; i++)
+            {
+                new Thread(new ThreadStart(new ImapRunner(server, held[i]).Run)).Start();
+                last = HeldAndMeasured(held[i], "imap-session-" + (i + 1), last);
+            }
+
+            for (int i = 0; i < Sessions; i++)
+            {
+                held[i].Release();
+            }
+
+            for (int i = 0; i < Sessions; i++)
+            {
+                WaitClosed(held[i]);
+                if (!held[i].Completed)
+                {
+                    Fail("imap session " + (i + 1) + " did not complete (" + held[i].Octets + " octets)");
+                }
+            }
+
+            Thread.Sleep(200);
+            Report("imap-sessions-closed", Free());
+        }
+
         private static void StartPop3(ScriptedPeer connection)
         {
             new Thread(new ThreadStart(new Pop3Runner(s_pop3, connection).Run)).Start();
@@ -496,6 +561,32 @@ namespace NanoRelay.MemoryBench
         }
 
         // DeviceServices.ServePop3: a place under the cap, the driver, the place given back.
+        private sealed class ImapRunner
+        {
+            private readonly NanoRelay.Imap.Server.ImapServer _server;
+            private readonly ScriptedPeer _connection;
+
+            public ImapRunner(NanoRelay.Imap.Server.ImapServer server, ScriptedPeer connection)
+            {
+                _server = server;
+                _connection = connection;
+            }
+
+            public void Run()
+            {
+                NanoRelay.Ports.ISessionSlot slot = _server.EnterSession();
+                if (slot == null)
+                {
+                    _server.RefuseBusy(_connection);
+                    return;
+                }
+
+                NanoRelay.Imap.Server.ImapServerDriver driver = new NanoRelay.Imap.Server.ImapServerDriver(_server, _connection, Limits.ImapTransferChunk);
+                driver.Slot = slot;
+                driver.Run();
+            }
+        }
+
         private sealed class Pop3Runner
         {
             private readonly Pop3Server _server;

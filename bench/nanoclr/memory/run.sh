@@ -28,7 +28,10 @@ export NANOCLR_KIT=$kit DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=${NANOCLR_OUT:-$repo/artifacts/nanoclr-memory}
 mkdir -p "$out"; out=$(cd "$out" && pwd)
 budget=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["managedHeapBudgetBytes"])' "$repo/boards/$board/board.json") || exit 2
-for p in "Core:$repo/tests/nanoclr/NanoRelay.Core.csproj:false" "Testing:$repo/tests/nanoclr/NanoRelay.Testing.csproj:false" \
+# The core's device libraries (NanoRelay.Core, .Smtp, .Imap, .Mx) as tests/nanoclr/run.sh builds them, into $out/lib.
+NANOCLR_OUT=$out bash "$repo/tests/nanoclr/run.sh" --libraries-only > "$out/build-libraries.log" 2>&1 \
+  || { tail -20 "$out/build-libraries.log"; echo "nanoCLR memory bench: build of the libraries failed"; exit 1; }
+for p in "Testing:$repo/tests/nanoclr/NanoRelay.Testing.csproj:false" \
          "Memory:$repo/bench/nanoclr/memory/NanoRelay.MemoryBench.csproj:false" "Caps:$repo/bench/nanoclr/memory/NanoRelay.MemoryBench.csproj:true"; do
   name=${p%%:*}; rest=${p#*:}
   if ! dotnet build "${rest%:*}" -c Release -nologo -v:q -m:1 -o "$out/$name" -p:BaseIntermediateOutputPath="$out/obj/$name/" \
@@ -40,7 +43,7 @@ lib=$kit/lib
 run() { # run HEAP LOG [VARIANT] -> exit status; ok when the log ends the scenario (VARIANT Memory: 3 sessions each, Caps: 1)
   NANOCLR_HEAP_BYTES=$1 timeout -k 10 1200 "$kit/bin/nanoclr" "$lib/mscorlib.pe" "$lib/nanoFramework.Runtime.Native.pe" \
     "$lib/nanoFramework.System.Text.pe" "$lib/nanoFramework.System.Collections.pe" "$lib/System.IO.Streams.pe" \
-    "$out/Core/NanoRelay.Core.pe" "$out/Testing/NanoRelay.Testing.pe" "$out/${3:-Memory}/NanoRelay.MemoryBench.pe" > "$2" 2>&1
+    "$out"/lib/*.pe "$out/Testing/NanoRelay.Testing.pe" "$out/${3:-Memory}/NanoRelay.MemoryBench.pe" > "$2" 2>&1
 }
 ok() { tr -d '\r' < "$1" | grep -q '^SCENARIO-END ok$'; }
 mem() { tr -d '\r' < "$1" | awk -v k="$2" '$1 == "MEM" && $2 == k { print $3 }'; }
@@ -58,7 +61,8 @@ echo "|---|---:|"
 for k in unit-object unit-empty-byte-array thread-parked pop3-driver-objects pop3-session-objects smtp-driver-and-session-objects spool-entry \
          build-store-mailbox-spool build-pop3-server build-smtp-listener-and-accept-thread build-relay-worker-and-upstream build-alert-engine \
          main services before one-pop3-one-smtp pop3-session-1 smtp-session-1 pop3-session-2 pop3-session-3 smtp-session-2 smtp-session-3 \
-         services-plus-one-pop3-one-smtp sessions-closed during-lowest during-peak-use after store-held-before store-held-after during-ms during-samples; do
+         services-plus-one-pop3-one-smtp sessions-closed build-imap-server imap-driver-and-session-objects \
+         imap-session-1 imap-session-2 imap-session-3 imap-sessions-closed during-lowest during-peak-use after store-held-before store-held-after during-ms during-samples; do
   echo "| $k | $(mem "$L" "$k") |"
 done
 echo

@@ -87,6 +87,9 @@ namespace NanoRelay.Boards
         public long MemorySmtpSessionBytes { get; set; }
         public long MemorySpoolEntryBytes { get; set; }
 
+        /// <summary>One IMAP session logged in, INBOX selected, in IDLE after a FETCH of 1 MB (optional: -1 when absent).</summary>
+        public long MemoryImapSessionBytes { get; set; }
+
         /// <summary>Where the "memory" figures come from (kit, commit, date), or null.</summary>
         public string MemorySource { get; set; }
 
@@ -167,6 +170,7 @@ namespace NanoRelay.Boards
             b.MemoryPop3SessionBytes = r.OptionalInteger("memory.pop3SessionBytes");
             b.MemorySmtpSessionBytes = r.OptionalInteger("memory.smtpSessionBytes");
             b.MemorySpoolEntryBytes = r.OptionalInteger("memory.spoolEntryBytes");
+            b.MemoryImapSessionBytes = r.OptionalInteger("memory.imapSessionBytes");
             if (r.Error != null)
             {
                 error = r.Error;
@@ -308,6 +312,11 @@ namespace NanoRelay.Boards
                 {
                     return "memory: needs source, baseBytes, pop3SessionBytes, smtpSessionBytes and spoolEntryBytes, each above 0";
                 }
+            }
+
+            if (MemoryImapSessionBytes != -1 && (MemoryImapSessionBytes <= 0 || MemorySource == null))
+            {
+                return "memory.imapSessionBytes: must be above 0, beside the other measured figures";
             }
 
             // Session buffers are a quarter of the budget at most: the rest is the runtime's,

@@ -1,6 +1,7 @@
 using NanoRelay.Framing;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Pop2
 {

@@ -82,6 +82,18 @@ namespace NanoRelay.Core.Tests.Boards
             Assert.AreEqual(8808L, b.MemoryPop3SessionBytes);
             Assert.AreEqual(7944L, b.MemorySmtpSessionBytes);
             Assert.AreEqual(1161L, b.MemorySpoolEntryBytes);
+            Assert.AreEqual(-1L, b.MemoryImapSessionBytes);   // optional: the IMAP session measured apart
+        }
+
+        [TestMethod]
+        public void MemorySection_ImapSessionBytes_IsReadOrRefusedByName()
+        {
+            string figures = "\"source\": \"nanoCLR\", \"baseBytes\": 21433, \"pop3SessionBytes\": 8808, \"smtpSessionBytes\": 7944, \"spoolEntryBytes\": 1161";
+            string error;
+            BoardProfile b = BoardProfile.Parse(Swap(Valid, "\"sdCard\": true,", "\"sdCard\": true, \"memory\": { " + figures + ", \"imapSessionBytes\": 46704 },"), out error);
+            Assert.IsNull(error);
+            Assert.AreEqual(46704L, b.MemoryImapSessionBytes);
+            Assert.AreEqual("memory.imapSessionBytes: must be above 0, beside the other measured figures", ParseError(Swap(Valid, "\"sdCard\": true,", "\"sdCard\": true, \"memory\": { " + figures + ", \"imapSessionBytes\": 0 },")));
         }
 
         [TestMethod]

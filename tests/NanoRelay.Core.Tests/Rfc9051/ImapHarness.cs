@@ -78,5 +78,74 @@ namespace NanoRelay.Core.Tests.Rfc9051
             int at = all.IndexOf("b OK [READ-WRITE] SELECT completed\r\n");
             return at < 0 ? "SELECT FAILED: " + all : all.Substring(at + 36);
         }
+
+        /// <summary>
+        /// Reads a C:/S:/P: transcript next to the tests: the client's text cut into parts at each
+        /// "P:" line (the client waits there and something happens: <see cref="TranscriptPause"/>),
+        /// what each pause says, and the server's expected text. Lines starting with '#' are comments.
+        /// </summary>
+        public static void LoadTranscript(string name, out string[] parts, out string[] pauses, out string expected)
+        {
+            string[] lines = TranscriptFile.LoadLines(name);
+            int count = 0;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("P:"))
+                {
+                    count++;
+                }
+            }
+
+            parts = new string[count + 1];
+            pauses = new string[count];
+            count = 0;
+            string c = "";
+            string s = "";
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string l = lines[i];
+                string text = l.Length > 3 ? l.Substring(3) : "";
+                if (l.StartsWith("C:"))
+                {
+                    c += text + "\n";
+                }
+                else if (l.StartsWith("S:"))
+                {
+                    s += text + "\r\n";
+                }
+                else if (l.StartsWith("P:"))
+                {
+                    parts[count] = c;
+                    pauses[count] = text;
+                    count++;
+                    c = "";
+                }
+            }
+
+            parts[count] = c;
+            expected = s;
+        }
+
+        /// <summary>Replays a transcript (chunk 0: each part whole; -1: a line per read; n: n octets per read); returns what the server wrote.</summary>
+        public string Replay(string name, string newMail, bool loopback, int chunk)
+        {
+            string[] parts;
+            string[] pauses;
+            string expected;
+            LoadTranscript(name, out parts, out pauses, out expected);
+            PausingConnection c = new PausingConnection(parts, new TranscriptPause(this, pauses, newMail), Clock);
+            c.Chunk = chunk;
+            c.IsLoopback = loopback;
+            new ImapServerDriver(Server, c, 64).Run();
+            Expected = expected;
+            Closed = c.IsClosed;
+            return c.WrittenText;
+        }
+
+        /// <summary>The server's text the last <see cref="Replay"/> expected.</summary>
+        public string Expected { get; private set; }
+
+        /// <summary>Whether the server closed the connection in the last <see cref="Replay"/>.</summary>
+        public bool Closed { get; private set; }
     }
 }

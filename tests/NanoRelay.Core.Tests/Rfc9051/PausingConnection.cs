@@ -41,6 +41,9 @@ namespace NanoRelay.Core.Tests.Rfc9051
 
         public int PauseMilliseconds { get; set; }
 
+        /// <summary>How a part is read: 0 whole (pipelined), -1 one line per read, n: n octets per read.</summary>
+        public int Chunk { get; set; }
+
         public bool IsSecure { get; set; }
 
         public bool IsLoopback { get; set; }
@@ -63,7 +66,7 @@ namespace NanoRelay.Core.Tests.Rfc9051
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds)
         {
-            if (_part < _parts.Length && _position >= _parts[_part].Length)
+            while (_part < _parts.Length && _position >= _parts[_part].Length)
             {
                 if (!_paused)
                 {
@@ -90,6 +93,24 @@ namespace NanoRelay.Core.Tests.Rfc9051
 
             byte[] p = _parts[_part];
             int n = p.Length - _position < count ? p.Length - _position : count;
+            if (Chunk > 0 && n > Chunk)
+            {
+                n = Chunk;
+            }
+            else if (Chunk < 0)
+            {
+                int end = _position;
+                while (end < p.Length && p[end] != (byte)'\n')
+                {
+                    end++;
+                }
+
+                if (end < p.Length && end + 1 - _position < n)
+                {
+                    n = end + 1 - _position;
+                }
+            }
+
             System.Array.Copy(p, _position, buffer, offset, n);
             _position += n;
             return n;

@@ -47,6 +47,29 @@ namespace NanoRelay.Core.Tests.Rfc9051
             Assert.IsTrue(s.IndexOf("* 1 FETCH (FLAGS (\\Deleted))\r\n* 2 FETCH (FLAGS ())\r\n* 3 EXISTS\r\nc OK FETCH completed\r\n* 1 EXPUNGE\r\nd OK NOOP completed") > 0, s);
         }
 
+        [TestMethod]
+        public void StoreAndSearchWithoutUid_ExpungeHeldBack_UidSearchAndNoopReportIt()
+        {
+            // RFC 9051 §7.5.1: EXPUNGE is not sent during FETCH, STORE or SEARCH (numbers would
+            // shift under the client); UID commands and NOOP may report it.
+            ImapHarness h = new ImapHarness();
+            h.Add(Section6_Commands.Alert);
+            h.Add(Section6_Commands.Alert);
+            Other other = new Other(h);
+            PausingConnection c = new PausingConnection(new string[] { "a LOGIN tech secret\nb SELECT INBOX\n", "c STORE 2 +FLAGS (\\Flagged)\nd SEARCH ALL\ne FETCH 2 UID\nf NOOP\ng NOOP\nz LOGOUT\n" }, other, h.Clock);
+            new ImapServerDriver(h.Server, c, 64).Run();
+            string s = c.WrittenText;
+            s = s.Substring(c.WrittenAtLastPause);
+            Assert.AreEqual(
+                "* 2 FETCH (FLAGS (\\Flagged))\r\n* 3 EXISTS\r\nc OK STORE completed\r\n"
+                + "* SEARCH 2 3\r\nd OK SEARCH completed\r\n"
+                + "* 2 FETCH (UID 2)\r\ne OK FETCH completed\r\n"
+                + "* 1 EXPUNGE\r\nf OK NOOP completed\r\n"
+                + "g OK NOOP completed\r\n"
+                + Adversarial.Bye,
+                s);
+        }
+
         /// <summary>The second session: during the first client's pause it deletes message 1 and a new alert lands.</summary>
         private sealed class Other : IPauseAction
         {

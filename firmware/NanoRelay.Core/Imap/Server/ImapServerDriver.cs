@@ -1,13 +1,14 @@
 using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Imap.Server
 {
     /// <summary>
     /// The pump of one IMAP connection: frames lines (CRLF only), passes literals through in
-    /// fixed chunks, writes the session's responses, streams FETCH bodies through one fixed
-    /// buffer (the same copy loop as POP3's RETR, without dot-stuffing: IMAP literals are
+    /// fixed chunks, writes the session's responses, streams FETCH bodies through the copy loop
+    /// of POP3's RETR (<see cref="MessageTransfer"/>, without dot-stuffing: IMAP literals are
     /// counted), runs STARTTLS, polls the mailbox during IDLE, enforces the deadlines, and
     /// always ends the session and closes the connection.
     /// </summary>
@@ -16,7 +17,7 @@ namespace NanoRelay.Imap.Server
         private readonly ImapServer _server;
         private readonly IConnection _connection;
         private readonly LineFramer _framer = new LineFramer(Limits.ImapLineMax, Limits.ImapLineMax, false);
-        private readonly byte[] _in;
+        private readonly MessageTransfer _transfer;
         private ImapServerSession _session;
 
         /// <summary>A driver whose FETCH bodies are read <paramref name="chunk"/> octets at a time (Limits.ImapTransferChunk on the device).</summary>
@@ -24,7 +25,7 @@ namespace NanoRelay.Imap.Server
         {
             _server = server;
             _connection = server.Log.IsTraceEnabled ? new TracedConnection(connection, server.Log, "imap", true) : connection;
-            _in = new byte[chunk];
+            _transfer = new MessageTransfer(chunk);
         }
 
         /// <summary>The session's place under the cap (may be null), released when the session ends.</summary>
@@ -202,59 +203,13 @@ namespace NanoRelay.Imap.Server
             return true;
         }
 
-        /// <summary>A FETCH literal's octets: skip to the section, then copy it in fixed chunks.</summary>
+        /// <summary>A FETCH literal: the response so far and the section's octets, gathered into chunk-sized writes.</summary>
         private void Transfer(ImapServerSession session)
         {
-            IFileReader reader = session.Body;
             try
             {
-                long skip = session.BodySkip;
-                while (skip > 0)
-                {
-                    int n = reader.Read(_in, 0, skip < _in.Length ? (int)skip : _in.Length);
-                    if (n <= 0)
-                    {
-                        throw new StoreException("message shorter than its size");
-                    }
-
-                    skip -= n;
-                }
-
-                // The responses so far (the line that announces the literal, and the previous
-                // message's ")") go out with the literal's first octets: one write, one TCP
-                // segment and one TLS record per small message instead of two.
-                int head = session.OutputLength;
-                if (head > _in.Length / 2)
-                {
-                    Flush(session);
-                    head = 0;
-                }
-                else
-                {
-                    Array.Copy(session.Output, 0, _in, 0, head);
-                    session.ClearOutput();
-                }
-
-                long left = session.BodyLength;
-                while (left > 0)
-                {
-                    int want = _in.Length - head;
-                    int n = reader.Read(_in, head, left < want ? (int)left : want);
-                    if (n <= 0)
-                    {
-                        // The literal's count was promised: the connection cannot continue.
-                        throw new StoreException("message shorter than its size");
-                    }
-
-                    _connection.Write(_in, 0, head + n);
-                    left -= n;
-                    head = 0;
-                }
-
-                if (head > 0)
-                {
-                    _connection.Write(_in, 0, head);
-                }
+                _transfer.SendOctets(_connection, session.Output, session.OutputLength, session.Body, session.BodySkip, session.BodyLength);
+                session.ClearOutput();
             }
             finally
             {

@@ -41,9 +41,25 @@ namespace NanoRelay.Imap.Server
         private static readonly byte[] s_months = Ascii.Bytes("JanFebMarAprMayJunJulAugSepOctNovDec");
 
         private readonly ImapFetchItems _items = new ImapFetchItems();
-        private readonly ImapBodyScanner _scanner = new ImapBodyScanner();
+        // The MIME scanner (about 10 KB of buffers and part records) exists only while a command
+        // that reads structure runs: an IDLE or quiet session does not keep it (bench/nanoclr).
+        private ImapBodyScanner _scanner;
         private readonly byte[] _fields = new byte[Limits.ImapHeaderFieldsMax];
         private readonly byte[] _fieldLine = new byte[Limits.ImapScanLine + 256];
+
+        private ImapBodyScanner Scanner
+        {
+            get
+            {
+                if (_scanner == null)
+                {
+                    _scanner = new ImapBodyScanner();
+                }
+
+                return _scanner;
+            }
+        }
+
         private int _item;            // the next item of the message being answered (0: not started)
         private bool _fetchMissed;
         private bool _scanned;
@@ -96,20 +112,22 @@ namespace NanoRelay.Imap.Server
                 return ImapResult.Bad;
             }
 
-            if (p.Keyword(s_kwAll) || p.Keyword(s_kwFast) || p.Keyword(s_kwFull))
+            bool all = p.Keyword(s_kwAll);
+            bool fast = !all && p.Keyword(s_kwFast);
+            bool full = !all && !fast && p.Keyword(s_kwFull);
+            if (all || fast || full)
             {
                 // §6.4.5 macros: ALL = FLAGS INTERNALDATE RFC822.SIZE ENVELOPE; FAST without
                 // ENVELOPE; FULL adds BODY.
-                byte c = p.Buffer[p.Position - 3];
                 items.Add(ImapFetchItems.Flags);
                 items.Add(ImapFetchItems.InternalDate);
                 items.Add(ImapFetchItems.Size);
-                if (c != (byte)'A' && c != (byte)'a')
+                if (!fast)
                 {
                     items.Add(ImapFetchItems.Envelope);
                 }
 
-                if (c == (byte)'U' || c == (byte)'u')
+                if (full)
                 {
                     items.Add(ImapFetchItems.Body);
                 }
@@ -407,7 +425,7 @@ namespace NanoRelay.Imap.Server
 
                 try
                 {
-                    _scanner.Scan(r, m.Size, headerOnly);
+                    Scanner.Scan(r, m.Size, headerOnly);
                 }
                 finally
                 {
@@ -481,7 +499,23 @@ namespace NanoRelay.Imap.Server
             Put(rfc == 0 ? s_outBody : (rfc == 1 ? s_outRfc822 : (rfc == 2 ? s_outRfc822Header : s_outRfc822Text)));
             if (rfc == 0)
             {
+                // §7.5.2 shows the section in upper case ("BODY[HEADER]" for "body[header]"); the
+                // header field names inside "( )" are echoed as the client wrote them.
+                int from = _outLength;
                 Put(_cmd, items.EchoOffset[i], items.EchoLength[i]);
+                bool inList = false;
+                for (int k = from; k < _outLength; k++)
+                {
+                    byte c = _out[k];
+                    if (c == (byte)'(' || c == (byte)')')
+                    {
+                        inList = c == (byte)'(';
+                    }
+                    else if (!inList && c >= (byte)'a' && c <= (byte)'z')
+                    {
+                        _out[k] = (byte)(c - 32);
+                    }
+                }
             }
 
             long start;
@@ -569,19 +603,19 @@ namespace NanoRelay.Imap.Server
                 return false;
             }
 
-            ImapBodyPart part = _scanner.Part(0);
+            ImapBodyPart part = Scanner.Part(0);
             int context = 0;
             int cur = 0;
             for (int k = 0; k < pathLength; k++)
             {
                 int n = items.Path[(i * ImapFetchItems.MaxPath) + k];
-                ImapBodyPart c = _scanner.Part(context);
+                ImapBodyPart c = Scanner.Part(context);
                 if (c.Multipart)
                 {
                     cur = c.FirstChild;
                     for (int j = 1; j < n && cur >= 0; j++)
                     {
-                        cur = _scanner.Part(cur).NextSibling;
+                        cur = Scanner.Part(cur).NextSibling;
                     }
 
                     if (cur < 0)
@@ -598,7 +632,7 @@ namespace NanoRelay.Imap.Server
                     return false;
                 }
 
-                part = _scanner.Part(cur);
+                part = Scanner.Part(cur);
                 if (k + 1 < pathLength)
                 {
                     if (part.Message && part.FirstChild >= 0)
@@ -638,7 +672,7 @@ namespace NanoRelay.Imap.Server
                     return false;
                 }
 
-                part = _scanner.Part(part.FirstChild);
+                part = Scanner.Part(part.FirstChild);
             }
 
             if (text == ImapFetchItems.TextText)

@@ -279,10 +279,8 @@ namespace NanoRelay.Imap.Server
                 return ImapResult.Bad;
             }
 
-            s.Put(s_idling);
-            s._idling = true;
-            s._work = WorkNone;
-            s.Poll();
+            // As RFC 2177's example shows: what changed before IDLE (EXPUNGE allowed), then "+ idling".
+            s._work = WorkIdleStart;
             return ImapResult.Working;
         }
 
@@ -562,6 +560,12 @@ namespace NanoRelay.Imap.Server
                 PutFlagsFetch(i, m, false);
             }
 
+            // Room for the EXISTS line first: once new messages are in the view they are not new again.
+            if (OutputFree < LineRoom)
+            {
+                return false;
+            }
+
             ImapMessage[] all = mailbox.Messages();
             long last = _viewCount == 0 ? 0 : _view[_viewCount - 1].Uid;
             int added = 0;
@@ -590,11 +594,6 @@ namespace NanoRelay.Imap.Server
 
             if (added > 0)
             {
-                if (OutputFree < LineRoom)
-                {
-                    return false;
-                }
-
                 PutStar();
                 PutNumber(_viewCount);
                 Put(s_exists);

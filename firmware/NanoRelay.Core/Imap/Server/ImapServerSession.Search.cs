@@ -10,13 +10,14 @@ namespace NanoRelay.Imap.Server
     /// <see cref="Limits.ImapSearchKeys"/> and <see cref="Limits.ImapSearchDepth"/>). Strings match
     /// as ASCII case-insensitive substrings; header keys look at each header line (a match that
     /// spans a folded line is not found). Dates compare the INTERNALDATE (UTC days); the SENT*
-    /// keys use it too. Results: "* SEARCH" (IMAP4rev1), or ESEARCH (§7.3.4) after ENABLE
+    /// keys read the Date: field. Results: "* SEARCH" (IMAP4rev1), or ESEARCH (§7.3.4) after ENABLE
     /// IMAP4rev2 or with RETURN (MIN MAX COUNT ALL).
     /// </summary>
     public sealed partial class ImapServerSession
     {
         private static readonly byte[] s_okSearch = Ascii.Bytes("SEARCH completed");
         private static readonly byte[] s_badSearch = Ascii.Bytes("Unknown or malformed search key.");
+        private static readonly byte[] s_dateField = Ascii.Bytes("Date");
         private static readonly byte[] s_badSearchLimit = Ascii.Bytes("[LIMIT] Too many search keys or levels.");
         private static readonly byte[] s_noCharset = Ascii.Bytes("[BADCHARSET (UTF-8 US-ASCII)] Unsupported charset.");
         private static readonly byte[] s_outSearch = Ascii.Bytes("* SEARCH");
@@ -140,7 +141,8 @@ namespace NanoRelay.Imap.Server
                 int r = s.Key(p, null, 0, out unused);
                 if (r <= 0)
                 {
-                    return s.Bad(r < 0 ? s_badSearchLimit : s_badSearch);
+                    // A limit: the sequence set's ranges (named as in FETCH), or the keys and levels.
+                    return s.Bad(r == 0 ? s_badSearch : (s._searchSet.Count >= Limits.ImapSequenceRanges ? s_badLimit : s_badSearchLimit));
                 }
             }
             while (p.Space());
@@ -434,9 +436,10 @@ namespace NanoRelay.Imap.Server
                     return 0;
                 }
 
-                long mine = m == null ? 0 : m.InternalDate / 86400;
+                // BEFORE/ON/SINCE: the INTERNALDATE; SENT*: the Date: header (no or bad Date: matches none).
+                long mine = m == null ? 0 : (key < KeyBefore + 3 ? m.InternalDate / 86400 : SentDay(m));
                 int which = (key - KeyBefore) % 3;
-                match = which == 0 ? mine < day : (which == 1 ? mine == day : mine >= day);
+                match = mine >= 0 && (which == 0 ? mine < day : (which == 1 ? mine == day : mine >= day));
                 return 1;
             }
 
@@ -555,9 +558,75 @@ namespace NanoRelay.Imap.Server
                 return false;
             }
 
+            // A day the month has ("31-Feb-2026" is no date; DateTime would roll it into March).
+            int days = month == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31);
+            if (d > days)
+            {
+                return false;
+            }
+
             DateTime t = new DateTime((int)y, month, 1);
             day = ((t.Ticks - 621355968000000000L) / 864000000000L) + d - 1;
             return true;
+        }
+
+        // RFC 9051 §6.4.4 SENT*: the date of the Date: field (RFC 5322 §3.3 "[day-of-week ,] day month
+        // year ..."), time and zone disregarded, as days since 1970; -1 when there is none to read.
+        private long SentDay(ImapMessage m)
+        {
+            if (!HeaderSearch(m, s_dateField, 0, s_dateField.Length, 0, 0))
+            {
+                return -1;
+            }
+
+            byte[] b = _fieldLine;
+            int i = s_dateField.Length + 1;
+            while (i < b.Length && b[i] != 10 && (b[i] < (byte)'0' || b[i] > (byte)'9'))
+            {
+                i++;
+            }
+
+            long d = 0;
+            int digits = 0;
+            for (; i < b.Length && b[i] >= (byte)'0' && b[i] <= (byte)'9'; i++, digits++)
+            {
+                d = (d * 10) + (b[i] - '0');
+            }
+
+            while (i < b.Length && (b[i] == (byte)' ' || b[i] == (byte)'\t'))
+            {
+                i++;
+            }
+
+            int month = -1;
+            for (int k = 0; k < 12 && i + 3 <= b.Length; k++)
+            {
+                if (Ascii.ToUpper(b[i]) == Ascii.ToUpper(s_months[k * 3]) && Ascii.ToUpper(b[i + 1]) == Ascii.ToUpper(s_months[(k * 3) + 1]) && Ascii.ToUpper(b[i + 2]) == Ascii.ToUpper(s_months[(k * 3) + 2]))
+                {
+                    month = k + 1;
+                }
+            }
+
+            for (i += 3; i < b.Length && (b[i] == (byte)' ' || b[i] == (byte)'\t'); i++)
+            {
+            }
+
+            long y = 0;
+            int yearDigits = 0;
+            for (; i < b.Length && b[i] >= (byte)'0' && b[i] <= (byte)'9' && yearDigits < 4; i++, yearDigits++)
+            {
+                y = (y * 10) + (b[i] - '0');
+            }
+
+            // RFC 5322 §4.3 obs-year: two digits are 1950-2049, three add 1900.
+            y = yearDigits == 2 ? (y < 50 ? y + 2000 : y + 1900) : (yearDigits == 3 ? y + 1900 : y);
+            if (digits == 0 || digits > 2 || d < 1 || d > 31 || month < 0 || yearDigits < 2 || y < 1970)
+            {
+                return -1;
+            }
+
+            System.DateTime t = new System.DateTime((int)y, month, 1);
+            return ((t.Ticks - 621355968000000000L) / 864000000000L) + d - 1;
         }
 
         private bool HeaderContains(ImapMessage m, int fieldOffset, int fieldLength, int o, int l)
@@ -653,8 +722,8 @@ namespace NanoRelay.Imap.Server
                 long bodyStart = 0;
                 if (!whole)
                 {
-                    _scanner.Scan(r, m.Size, true);
-                    bodyStart = _scanner.Part(0).BodyStart;
+                    Scanner.Scan(r, m.Size, true);
+                    bodyStart = Scanner.Part(0).BodyStart;
                     r.Close();
                     r = _server.Mailbox.Open(m);
                     if (r == null)

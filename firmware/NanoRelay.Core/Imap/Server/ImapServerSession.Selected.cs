@@ -16,7 +16,7 @@ namespace NanoRelay.Imap.Server
         private static readonly byte[] s_noCopySelf = Ascii.Bytes("[CANNOT] This device has one mailbox (INBOX); a copy into it would only duplicate the message.");
         private static readonly byte[] s_noTryCreate = Ascii.Bytes("[TRYCREATE] Only INBOX exists on this device.");
         private static readonly byte[] s_badSequence = Ascii.Bytes("Invalid message sequence number.");
-        private static readonly byte[] s_badLimit = Ascii.Bytes("[LIMIT] Too many ranges in the sequence set.");
+        private static readonly byte[] s_badLimit = Ascii.Bytes("[LIMIT] Too many ranges in the sequence set (at most " + Limits.ImapSequenceRanges + ").");
         private static readonly byte[] s_flagsKeyword = Ascii.Bytes("FLAGS");
         private static readonly byte[] s_silent = Ascii.Bytes(".SILENT");
 

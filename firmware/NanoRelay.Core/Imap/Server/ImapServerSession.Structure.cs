@@ -19,7 +19,7 @@ namespace NanoRelay.Imap.Server
         /// <summary>ENVELOPE of entity <paramref name="e"/> (the message, or the one inside a message/rfc822 part).</summary>
         private void PutEnvelope(int e)
         {
-            ImapBodyPart p = _scanner.Part(e);
+            ImapBodyPart p = Scanner.Part(e);
             Put((byte)'(');
             PutField(p, ImapBodyPart.Date);
             Put((byte)' ');
@@ -56,12 +56,12 @@ namespace NanoRelay.Imap.Server
             int o;
             int l;
             Trimmed(p.Offset[field], p.Length[field], out o, out l);
-            PutString(_scanner.Arena, o, l, Limits.ImapEnvelopeField);
+            PutString(Scanner.Arena, o, l, Limits.ImapEnvelopeField);
         }
 
         private void Trimmed(int offset, int length, out int o, out int l)
         {
-            byte[] a = _scanner.Arena;
+            byte[] a = Scanner.Arena;
             o = offset;
             l = length;
             while (l > 0 && (a[o] == (byte)' ' || a[o] == (byte)'\t'))
@@ -86,7 +86,7 @@ namespace NanoRelay.Imap.Server
                 return;
             }
 
-            byte[] a = _scanner.Arena;
+            byte[] a = Scanner.Arena;
             int at = p.Offset[field];
             int end = at + p.Length[field];
             int written = 0;
@@ -133,7 +133,7 @@ namespace NanoRelay.Imap.Server
 
         private bool PutAddress(int offset, int length, bool first)
         {
-            byte[] a = _scanner.Arena;
+            byte[] a = Scanner.Arena;
             int o;
             int l;
             Trimmed(offset, length, out o, out l);
@@ -209,16 +209,16 @@ namespace NanoRelay.Imap.Server
         /// <summary>RFC 9051 §7.5.2 BODYSTRUCTURE (with <paramref name="extensions"/>) or BODY of entity <paramref name="e"/>.</summary>
         private void PutBodyStructure(int e, bool extensions)
         {
-            ImapBodyPart p = _scanner.Part(e);
+            ImapBodyPart p = Scanner.Part(e);
             Put((byte)'(');
             int to;
             int tl;
             int so;
             int sl;
-            bool typed = _scanner.MediaType(p, out to, out tl, out so, out sl);
+            bool typed = Scanner.MediaType(p, out to, out tl, out so, out sl);
             if (p.Multipart)
             {
-                for (int c = p.FirstChild; c >= 0; c = _scanner.Part(c).NextSibling)
+                for (int c = p.FirstChild; c >= 0; c = Scanner.Part(c).NextSibling)
                 {
                     PutBodyStructure(c, extensions);
                 }
@@ -232,18 +232,18 @@ namespace NanoRelay.Imap.Server
                 }
 
                 Put((byte)' ');
-                PutUpper(_scanner.Arena, so, sl);
+                PutUpper(Scanner.Arena, so, sl);
                 if (extensions)
                 {
                     int bo;
                     int bl;
                     Put((byte)' ');
-                    if (_scanner.Param(p, ImapBodyPart.ContentType, s_boundaryName, out bo, out bl))
+                    if (Scanner.Param(p, ImapBodyPart.ContentType, s_boundaryName, out bo, out bl))
                     {
                         Put((byte)'(');
                         PutString(s_boundaryName, 0, s_boundaryName.Length, 16);
                         Put((byte)' ');
-                        PutString(_scanner.Arena, bo, bl, Limits.ImapEnvelopeField);
+                        PutString(Scanner.Arena, bo, bl, Limits.ImapEnvelopeField);
                         Put((byte)')');
                     }
                     else
@@ -271,12 +271,12 @@ namespace NanoRelay.Imap.Server
             }
             else
             {
-                PutUpper(_scanner.Arena, to, tl);
+                PutUpper(Scanner.Arena, to, tl);
                 Put((byte)' ');
-                PutUpper(_scanner.Arena, so, sl);
+                PutUpper(Scanner.Arena, so, sl);
                 Put((byte)' ');
                 PutParams(p);
-                text = Ascii.EqualsIgnoreCase(_scanner.Arena, to, tl, s_textType);
+                text = Ascii.EqualsIgnoreCase(Scanner.Arena, to, tl, s_textType);
             }
 
             // body-fld-id, body-fld-desc, body-fld-enc, body-fld-octets
@@ -287,9 +287,9 @@ namespace NanoRelay.Imap.Server
             Put((byte)' ');
             int eo;
             int el;
-            if (_scanner.FirstToken(p, ImapBodyPart.Encoding, out eo, out el))
+            if (Scanner.FirstToken(p, ImapBodyPart.Encoding, out eo, out el))
             {
-                PutUpper(_scanner.Arena, eo, el);
+                PutUpper(Scanner.Arena, eo, el);
             }
             else
             {
@@ -321,19 +321,19 @@ namespace NanoRelay.Imap.Server
                 Put(s_nilSpace);
                 int dO;
                 int dl;
-                if (_scanner.FirstToken(p, ImapBodyPart.Disposition, out dO, out dl))
+                if (Scanner.FirstToken(p, ImapBodyPart.Disposition, out dO, out dl))
                 {
                     Put((byte)'(');
-                    PutUpper(_scanner.Arena, dO, dl);
+                    PutUpper(Scanner.Arena, dO, dl);
                     Put((byte)' ');
                     int fo;
                     int fl;
-                    if (_scanner.Param(p, ImapBodyPart.Disposition, s_filename, out fo, out fl))
+                    if (Scanner.Param(p, ImapBodyPart.Disposition, s_filename, out fo, out fl))
                     {
                         Put((byte)'(');
                         PutString(s_filename, 0, s_filename.Length, 16);
                         Put((byte)' ');
-                        PutString(_scanner.Arena, fo, fl, Limits.ImapEnvelopeField);
+                        PutString(Scanner.Arena, fo, fl, Limits.ImapEnvelopeField);
                         Put((byte)')');
                     }
                     else
@@ -365,8 +365,8 @@ namespace NanoRelay.Imap.Server
             int cl;
             int no;
             int nl;
-            bool charset = _scanner.Param(p, ImapBodyPart.ContentType, s_charset, out co, out cl);
-            bool name = _scanner.Param(p, ImapBodyPart.ContentType, s_name, out no, out nl);
+            bool charset = Scanner.Param(p, ImapBodyPart.ContentType, s_charset, out co, out cl);
+            bool name = Scanner.Param(p, ImapBodyPart.ContentType, s_name, out no, out nl);
             if (!charset && !name)
             {
                 PutNil();
@@ -378,7 +378,7 @@ namespace NanoRelay.Imap.Server
             {
                 PutString(s_charset, 0, s_charset.Length, 16);
                 Put((byte)' ');
-                PutUpper(_scanner.Arena, co, cl);
+                PutUpper(Scanner.Arena, co, cl);
             }
 
             if (name)
@@ -390,7 +390,7 @@ namespace NanoRelay.Imap.Server
 
                 PutString(s_name, 0, s_name.Length, 16);
                 Put((byte)' ');
-                PutString(_scanner.Arena, no, nl, Limits.ImapEnvelopeField);
+                PutString(Scanner.Arena, no, nl, Limits.ImapEnvelopeField);
             }
 
             Put((byte)')');

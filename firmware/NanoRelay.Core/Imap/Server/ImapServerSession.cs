@@ -22,6 +22,7 @@ namespace NanoRelay.Imap.Server
         private const int WorkSearch = 4;
         private const int WorkStore = 5;
         private const int WorkIdleReport = 6; // updates during IDLE, no completion
+        private const int WorkIdleStart = 7;  // updates before "+ idling"
 
         private const int LineRoom = 160;    // one short untagged line
 
@@ -302,6 +303,7 @@ namespace NanoRelay.Imap.Server
             }
 
             _work = WorkNone;
+            _scanner = null;
             _state = ImapState.Logout;
         }
 
@@ -324,6 +326,7 @@ namespace NanoRelay.Imap.Server
                         break;
                     case WorkReport:
                     case WorkIdleReport:
+                    case WorkIdleStart:
                         finished = ReportStep(!_noExpunge);
                         break;
                     default:
@@ -342,7 +345,18 @@ namespace NanoRelay.Imap.Server
                     return;
                 }
 
-                if (_work == WorkIdleReport)
+                if (_work == WorkIdleStart)
+                {
+                    if (OutputFree < LineRoom)
+                    {
+                        return;
+                    }
+
+                    Put(s_idling);
+                    _idling = true;
+                    _work = WorkNone;
+                }
+                else if (_work == WorkIdleReport)
                 {
                     _work = WorkNone;
                 }
@@ -496,6 +510,7 @@ namespace NanoRelay.Imap.Server
             Put(_doneText);
             Put(s_crlf);
             _codeLength = 0;
+            _scanner = null;   // the command is over: its structure is not needed again
         }
 
         /// <summary>Writes a tagged line at once (BAD, and answers that need no updates).</summary>

@@ -1,13 +1,15 @@
 using System;
 using NanoRelay.Framing;
+using NanoRelay.Pop3;
 using NanoRelay.Ports;
 
-namespace NanoRelay.Pop3
+namespace NanoRelay.Storage
 {
     /// <summary>
     /// The one copy loop for message bodies sent to a mail reader: POP3's RETR/TOP (RFC 1939 §3:
     /// dot-stuffed, cut after TOP's lines, ended by ".") and POP2's RETR (RFC 937: the octets as
-    /// stored, nothing added, since the "=ccc" reply already told their count). A status line
+    /// stored, nothing added, since the "=ccc" reply already told their count) and IMAP's FETCH
+    /// literals (RFC 9051 §4.3: a counted range of the octets as stored). A status line
     /// and the body leave gathered in one buffer, so a small message goes in one write (one TCP
     /// segment on the device) and a large one in writes of about one chunk.
     /// </summary>
@@ -32,7 +34,28 @@ namespace NanoRelay.Pop3
         /// </summary>
         public void Send(IConnection connection, byte[] head, int headLength, IFileReader reader, int topLines, bool stuffed)
         {
-            _cutter.Reset(stuffed ? topLines : -1);
+            Copy(connection, head, headLength, reader, stuffed ? topLines : -1, stuffed, -1);
+        }
+
+        /// <summary>
+        /// Writes head[0..headLength) (the response so far, ending in the literal's "{n}" CRLF) and
+        /// exactly <paramref name="length"/> octets of the message from octet <paramref name="start"/>, as stored.
+        /// Throws StoreException when the message is shorter: the count was promised, the connection cannot go on.
+        /// </summary>
+        public void SendOctets(IConnection connection, byte[] head, int headLength, IFileReader reader, long start, long length)
+        {
+            if (start > 0)
+            {
+                reader.Seek(start);
+            }
+
+            Copy(connection, head, headLength, reader, -1, false, length);
+        }
+
+        // length -1: to the end of the file.
+        private void Copy(IConnection connection, byte[] head, int headLength, IFileReader reader, int topLines, bool stuffed, long length)
+        {
+            _cutter.Reset(topLines);
             _stuffer.Reset();
             int pending = 0;
             if (headLength <= _out.Length / 4)
@@ -45,7 +68,8 @@ namespace NanoRelay.Pop3
                 connection.Write(head, 0, headLength);
             }
 
-            while (!_cutter.Done)
+            long left = length;
+            while (!_cutter.Done && left != 0)
             {
                 // Room for the worst case: every byte doubled (DotStuffer.MaxOutput), and Finish's 5.
                 int room = (_out.Length - pending - 6) / 2;
@@ -56,10 +80,21 @@ namespace NanoRelay.Pop3
                     room = (_out.Length - 6) / 2;
                 }
 
-                int n = reader.Read(_in, 0, room < _in.Length ? room : _in.Length);
+                int want = room < _in.Length ? room : _in.Length;
+                int n = reader.Read(_in, 0, left >= 0 && left < want ? (int)left : want);
                 if (n <= 0)
                 {
+                    if (left > 0)
+                    {
+                        throw new StoreException("message shorter than its size");
+                    }
+
                     break;
+                }
+
+                if (left > 0)
+                {
+                    left -= n;
                 }
 
                 n = _cutter.Take(_in, 0, n);
