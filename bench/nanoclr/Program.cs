@@ -91,7 +91,7 @@ namespace NanoRelay.NanoBench
         {
             long n = 0;
             int at = 0;
-            while ((at = ByteScan.IndexOf(b, ByteScan.Lf, at, b.Length - at)) >= 0)
+            while ((at = Array.IndexOf(b, ByteScan.Lf, at, b.Length - at)) >= 0)
             {
                 n++;
                 at++;

@@ -3,26 +3,21 @@ using System;
 namespace NanoRelay.Framing
 {
     /// <summary>
-    /// Byte searches done by the runtime instead of an IL loop. On nanoFramework every IL instruction of a per-byte
-    /// loop is interpreted, while Array.IndexOf over a byte[] runs as native code (about ten times a bare IL loop on
-    /// the nanoCLR; vectorised on .NET). The octets are boxed once, here: the non-generic Array.IndexOf is the only
-    /// one nanoFramework has, and a fresh box per call would allocate.
+    /// The octets that byte searches look for, boxed once. Searches are done by the runtime instead of an IL loop: on
+    /// nanoFramework every IL instruction of a per-byte loop is interpreted, while Array.IndexOf over a byte[] runs as
+    /// native code (vectorised on .NET). Callers call Array.IndexOf directly, with no wrapper: an IL call costs the
+    /// interpreter about as much as a short native scan (docs/nanoframework.md §5.7). The non-generic Array.IndexOf is
+    /// the only one nanoFramework has, and a fresh box per call would allocate.
     /// </summary>
     public static class ByteScan
     {
-        /// <summary>CR, boxed for <see cref="IndexOf"/>.</summary>
+        /// <summary>CR, boxed for Array.IndexOf.</summary>
         public static readonly object Cr = (byte)13;
 
-        /// <summary>LF, boxed for <see cref="IndexOf"/>.</summary>
+        /// <summary>LF, boxed for Array.IndexOf.</summary>
         public static readonly object Lf = (byte)10;
 
-        /// <summary>NUL, boxed for <see cref="IndexOf"/>.</summary>
+        /// <summary>NUL, boxed for Array.IndexOf.</summary>
         public static readonly object Nul = (byte)0;
-
-        /// <summary>Index of the first <paramref name="octet"/> (one of the boxed octets above) in the range, or -1.</summary>
-        public static int IndexOf(byte[] bytes, object octet, int offset, int count)
-        {
-            return Array.IndexOf(bytes, octet, offset, count);
-        }
     }
 }

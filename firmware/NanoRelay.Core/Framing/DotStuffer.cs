@@ -72,7 +72,7 @@ namespace NanoRelay.Framing
 
             int at = offset;
             int lf = -1;
-            while (at < end && (lf = ByteScan.IndexOf(source, ByteScan.Lf, at, end - at)) >= 0)
+            while (at < end && (lf = Array.IndexOf(source, ByteScan.Lf, at, end - at)) >= 0)
             {
                 if (lf == offset || source[lf - 1] != Cr || (_stuffDots && lf + 1 < end && source[lf + 1] == Dot))
                 {
@@ -84,7 +84,7 @@ namespace NanoRelay.Framing
 
             at = offset;
             int cr;
-            while (at < end && (cr = ByteScan.IndexOf(source, ByteScan.Cr, at, end - at)) >= 0)
+            while (at < end && (cr = Array.IndexOf(source, ByteScan.Cr, at, end - at)) >= 0)
             {
                 if (cr + 1 >= end || source[cr + 1] != Lf)
                 {
@@ -132,12 +132,12 @@ namespace NanoRelay.Framing
 
                 if (nextCr != -1 && nextCr < i)
                 {
-                    nextCr = ByteScan.IndexOf(source, ByteScan.Cr, i, end - i);
+                    nextCr = Array.IndexOf(source, ByteScan.Cr, i, end - i);
                 }
 
                 if (nextLf != -1 && nextLf < i)
                 {
-                    nextLf = ByteScan.IndexOf(source, ByteScan.Lf, i, end - i);
+                    nextLf = Array.IndexOf(source, ByteScan.Lf, i, end - i);
                 }
 
                 int stop = end;

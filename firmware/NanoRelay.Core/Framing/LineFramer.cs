@@ -192,7 +192,8 @@ namespace NanoRelay.Framing
         /// <summary>Takes the next line if one is complete. See the class summary for the rules.</summary>
         public FrameResult TryTakeLine()
         {
-            // The bytes are searched with ByteScan (native on the device), never one by one in IL: a line costs
+            // The bytes are searched with Array.IndexOf (native on the device; called directly, since every call of an
+            // IL method costs the interpreter about as much as a short native scan), never one by one in IL: a line costs
             // two scans (LF, then CR inside the line) and a few comparisons, whatever its length. NUL is searched
             // once over all the buffered bytes, not per line: it is rare, and each call costs as much as
             // interpreting a short line's worth of IL on the nanoCLR (docs in bench/nanoclr).
@@ -207,7 +208,7 @@ namespace NanoRelay.Framing
             int window = _end < limit ? _end : limit;
             while (_scan < window)
             {
-                int lf = ByteScan.IndexOf(_buffer, ByteScan.Lf, _scan, window - _scan);
+                int lf = Array.IndexOf(_buffer, ByteScan.Lf, _scan, window - _scan);
                 if (lf < 0)
                 {
                     _scan = window;
@@ -246,7 +247,7 @@ namespace NanoRelay.Framing
         {
             while (_scan < _end)
             {
-                int lf = ByteScan.IndexOf(_buffer, ByteScan.Lf, _scan, _end - _scan);
+                int lf = Array.IndexOf(_buffer, ByteScan.Lf, _scan, _end - _scan);
                 if (lf < 0)
                 {
                     _prevCr = _buffer[_end - 1] == Cr;
@@ -277,12 +278,12 @@ namespace NanoRelay.Framing
             LineFlags flags = _flags;
             if (length > 0)
             {
-                if (ByteScan.IndexOf(_buffer, ByteScan.Cr, _start, length) >= 0)
+                if (Array.IndexOf(_buffer, ByteScan.Cr, _start, length) >= 0)
                 {
                     flags |= LineFlags.BareCr;
                 }
 
-                if (HasNul(_start, contentEnd))
+                if ((_nul < 0 ? _nulTo < contentEnd : _nul < contentEnd) && HasNul(_start, contentEnd))
                 {
                     flags |= LineFlags.Nul;
                 }
@@ -310,7 +311,7 @@ namespace NanoRelay.Framing
             if (_nul < 0 && _nulTo < to)
             {
                 int start = _nulTo > from ? _nulTo : from;
-                _nul = ByteScan.IndexOf(_buffer, ByteScan.Nul, start, _end - start);
+                _nul = Array.IndexOf(_buffer, ByteScan.Nul, start, _end - start);
                 _nulTo = _end;
             }
 

@@ -1,3 +1,4 @@
+using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
 
@@ -78,7 +79,7 @@ namespace NanoRelay.Imap.Server
                 int i = 0;
                 while (i < n && !done)
                 {
-                    int lf = ByteScan.IndexOf(_chunk, ByteScan.Lf, i, n - i);
+                    int lf = Array.IndexOf(_chunk, ByteScan.Lf, i, n - i);
                     int end = lf < 0 ? n : lf + 1;
                     int take = end - i;
                     int room = _line.Length - lineLength;
