@@ -49,9 +49,6 @@ namespace NanoRelay.Smtp
 
         public int OutputCount { get { return _output.Count; } }
 
-        /// <summary>The pending output carries credentials: a trace must show it redacted .</summary>
-        public bool OutputIsSecret { get { return _output.IsSecret; } }
-
         /// <summary>Further replies of a PIPELINING group (RFC 2920) are expected: bytes buffered after this reply are legitimate.</summary>
         public bool ExpectsPipelinedReplies
         {
@@ -633,7 +630,6 @@ namespace NanoRelay.Smtp
                     if (SecureEnough())
                     {
                         Append(SmtpCommands.AuthLogin);
-                        _output.MarkSecret();
                     }
 
                     break;
@@ -642,7 +638,6 @@ namespace NanoRelay.Smtp
                     if (SecureEnough())
                     {
                         Append(SmtpCommands.AuthCramMd5);
-                        _output.MarkSecret();
                     }
 
                     break;

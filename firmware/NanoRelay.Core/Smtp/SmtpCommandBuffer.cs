@@ -23,18 +23,9 @@ namespace NanoRelay.Smtp
 
         public int Capacity { get { return _bytes.Length; } }
 
-        /// <summary>The pending output carries credentials.</summary>
-        public bool IsSecret { get; private set; }
-
         public void Clear()
         {
             _count = 0;
-            IsSecret = false;
-        }
-
-        public void MarkSecret()
-        {
-            IsSecret = true;
         }
 
         public void Append(byte[] literal)
@@ -78,7 +69,6 @@ namespace NanoRelay.Smtp
 
             _count += Base64.Encode(raw, 0, raw.Length, _bytes, _count);
             Append(SmtpCommands.Crlf);
-            IsSecret = true;
             System.Array.Clear(raw, 0, raw.Length);
             return true;
         }
