@@ -1,4 +1,5 @@
 using System;
+using NanoRelay.Ports;
 
 namespace NanoRelay.Framing
 {
@@ -136,6 +137,21 @@ namespace NanoRelay.Framing
             }
 
             _end += count;
+        }
+
+        /// <summary>
+        /// Reads what <paramref name="connection"/> has into the free space, waiting at most <paramref name="waitMilliseconds"/>:
+        /// the bytes taken, ConnectionRead.TimedOut, or ConnectionRead.Closed when the peer has left.
+        /// </summary>
+        public int ReadFrom(IConnection connection, long waitMilliseconds)
+        {
+            int n = connection.Read(_buffer, _end, _buffer.Length - _end, waitMilliseconds > int.MaxValue ? int.MaxValue : (int)waitMilliseconds);
+            if (n > 0)
+            {
+                _end += n;
+            }
+
+            return n;
         }
 
         /// <summary>Copies as many bytes as fit; returns how many were taken.</summary>

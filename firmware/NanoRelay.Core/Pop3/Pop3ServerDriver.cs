@@ -140,18 +140,7 @@ namespace NanoRelay.Pop3
                 return false;
             }
 
-            int n = _connection.Read(_framer.Buffer, _framer.FreeOffset, _framer.FreeCount, wait > int.MaxValue ? int.MaxValue : (int)wait);
-            if (n == ConnectionRead.Closed)
-            {
-                return false;
-            }
-
-            if (n > 0)
-            {
-                _framer.Commit(n);
-            }
-
-            return true;
+            return _framer.ReadFrom(_connection, wait) != ConnectionRead.Closed;
         }
 
         /// <summary>RETR/TOP: the status line, then the message through the one copy loop (<see cref="MessageTransfer"/>).</summary>

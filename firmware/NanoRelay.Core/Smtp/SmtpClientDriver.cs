@@ -201,7 +201,7 @@ namespace NanoRelay.Smtp
                 int n;
                 try
                 {
-                    n = _connection.Read(_framer.Buffer, _framer.FreeOffset, _framer.FreeCount, (int)remaining);
+                    n = _framer.ReadFrom(_connection, remaining);
                 }
                 catch (ConnectionException e)
                 {
@@ -214,11 +214,6 @@ namespace NanoRelay.Smtp
                     // RFC 5321 §3.8: a lost connection counts as if 451 had been received.
                     _session.Abort(SmtpFailure.Connection, 0, "the server closed the connection");
                     return;
-                }
-
-                if (n > 0)
-                {
-                    _framer.Commit(n);
                 }
             }
         }

@@ -149,18 +149,7 @@ namespace NanoRelay.Imap.Server
                 return false;
             }
 
-            int got = _connection.Read(_framer.Buffer, _framer.FreeOffset, _framer.FreeCount, wait > int.MaxValue ? int.MaxValue : (int)wait);
-            if (got == ConnectionRead.Closed)
-            {
-                return false;
-            }
-
-            if (got > 0)
-            {
-                _framer.Commit(got);
-            }
-
-            return true;
+            return _framer.ReadFrom(_connection, wait) != ConnectionRead.Closed;
         }
 
         /// <summary>Writes pending responses, then waits for bytes until the deadline (in IDLE: a poll interval at a time).</summary>
@@ -183,17 +172,13 @@ namespace NanoRelay.Imap.Server
                 wait = _server.Options.IdlePollMilliseconds;
             }
 
-            int n = _connection.Read(_framer.Buffer, _framer.FreeOffset, _framer.FreeCount, wait > int.MaxValue ? int.MaxValue : (int)wait);
+            int n = _framer.ReadFrom(_connection, wait);
             if (n == ConnectionRead.Closed)
             {
                 return false;
             }
 
-            if (n > 0)
-            {
-                _framer.Commit(n);
-            }
-            else if (session.IsIdling)
+            if (n < 0 && session.IsIdling)
             {
                 // RFC 2177: what changed is sent while the client waits.
                 session.Poll();
