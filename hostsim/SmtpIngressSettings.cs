@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using NanoRelay.Config;
 using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.HostSim
@@ -13,11 +14,11 @@ namespace NanoRelay.HostSim
     /// </summary>
     public sealed class SmtpIngressSettings
     {
-        public string Listen { get; set; } = "127.0.0.1:2525";
+        public string Listen { get; set; } = NanoRelay.Config.ConfigDefaults.HostSmtpListen;
 
         public string[] AllowFrom { get; set; } = new[] { "127.0.0.0/8" };
 
-        public long MaxMessageBytes { get; set; } = 1048576;
+        public long MaxMessageBytes { get; set; } = NanoRelay.Config.ConfigDefaults.HostMaxMessageBytes;
 
         /// <summary>"reject" (default) or "normalize".</summary>
         public string BareLineEnds { get; set; } = "reject";
@@ -28,7 +29,7 @@ namespace NanoRelay.HostSim
         /// <summary>Concurrent sessions (smtpIngress.maxSessions); more get 421 4.7.0. Default: the board's cap.</summary>
         public int MaxSessions { get; set; } = Limits.SmtpServerSessions;
 
-        public string ServerName { get; set; } = "nanorelay-sim";
+        public string ServerName { get; set; } = NanoRelay.Config.ConfigDefaults.HostName;
 
         /// <summary>The certificate for STARTTLS; null means STARTTLS is not offered.</summary>
         public X509Certificate2 Certificate { get; set; }
@@ -45,10 +46,10 @@ namespace NanoRelay.HostSim
                 AllowFrom = config.SmtpIngress.AllowFrom ?? Array.Empty<string>(),
                 MaxMessageBytes = config.SmtpIngress.MaxMessageBytes,
                 BareLineEnds = config.SmtpIngress.BareLineEnds ?? "reject",
-                MaxSessions = config.SmtpIngress.MaxSessions ?? Limits.SmtpServerSessions,
-                ServerName = config.Device?.Name ?? "nanorelay-sim",
+                MaxSessions = config.SmtpIngress.MaxSessions != ConfigDefaults.NotGiven ? config.SmtpIngress.MaxSessions : Limits.SmtpServerSessions,
+                ServerName = config.Device?.Name ?? ConfigDefaults.HostName,
             };
-            HostConfig.UserSection[] users = config.SmtpIngress.Users ?? Array.Empty<HostConfig.UserSection>();
+            UserSection[] users = config.SmtpIngress.Users ?? Array.Empty<UserSection>();
             s.Users = new string[users.Length][];
             for (int i = 0; i < users.Length; i++)
             {
