@@ -52,7 +52,7 @@ namespace NanoRelay.Device
                     continue;
                 }
 
-                AlertRule rule = AlertRule.FromSettings(s.Name, kind, s.AlertAbove, s.ClearBelow, s.AlertBelow, s.ClearAbove, Given(s.MaxAlerts), Given(s.WindowSeconds));
+                AlertRule rule = AlertRule.FromSettings(s.Name, kind, s.AlertAbove, s.ClearBelow, s.AlertBelow, s.ClearAbove, SensorConfigCheck.Given(s.MaxAlerts), SensorConfigCheck.Given(s.WindowSeconds));
                 string problem = rule == null ? null : rule.Validate();
                 if (problem != null)
                 {
@@ -91,12 +91,6 @@ namespace NanoRelay.Device
         public void Poll()
         {
             _engine.Poll(_clock.MonotonicMilliseconds);
-        }
-
-        // The core's rule reads 0 as "its default"; the config says NotGiven.
-        private static int Given(int value)
-        {
-            return value == ConfigDefaults.NotGiven ? 0 : value;
         }
 
         private static bool HasInput(SensorPin[] pins, string name)

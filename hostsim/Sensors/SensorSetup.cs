@@ -34,39 +34,25 @@ namespace NanoRelay.HostSim.Sensors
             };
         }
 
-        /// <summary>Checks the "sensors" entries; throws <see cref="ConfigException"/> ("sensors[i].field: problem") at the first problem.</summary>
+        /// <summary>
+        /// Checks what only the host has in the "sensors" entries (the core's ConfigCheck has checked
+        /// names, kinds and rules): a name a replay CSV can hold, source simulated or replay, and the
+        /// replay file; throws <see cref="ConfigException"/> ("sensors[i].field: problem") at the first problem.
+        /// </summary>
         public static void Validate(HostConfig config)
         {
             SensorSection[] sensors = config.Sensors ?? Array.Empty<SensorSection>();
-            HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < sensors.Length; i++)
             {
                 SensorSection s = sensors[i];
                 string at = "sensors[" + i + "].";
-                Require(s != null, "sensors[" + i + "]", "must be an object");
                 Require(ReplayFile.IsSensorName(s.Name), at + "name", "'" + s.Name + "' must be a name of letters, digits, '.', '_' or '-' (at most 64)");
-                Require(names.Add(s.Name), at + "name", "'" + s.Name + "' is used twice");
-                Require(SensorKinds.TryParse(s.Kind, out SensorKind kind), at + "kind", "must be temperature, humidity, door or battery, not '" + s.Kind + "'");
                 Require(s.Source is "simulated" or "replay", at + "source", "must be simulated or replay, not '" + s.Source + "'");
                 if (s.Source == "replay")
                 {
                     Require(!string.IsNullOrEmpty(s.File), at + "file", "is required with source replay (a CSV of time_seconds,sensor,value)");
                     Require(File.Exists(config.Resolve(s.File)), at + "file", "no such file: " + config.Resolve(s.File));
                 }
-
-                if (kind == SensorKind.Door)
-                {
-                    Require(double.IsNaN(s.AlertAbove) && double.IsNaN(s.ClearBelow) && double.IsNaN(s.AlertBelow) && double.IsNaN(s.ClearAbove), at + "alertAbove", "a door alerts while open; thresholds do not apply");
-                }
-
-                Require(double.IsNaN(s.AlertAbove) || double.IsNaN(s.AlertBelow), at + "alertBelow", "give alertAbove or alertBelow, not both");
-                Require(double.IsNaN(s.ClearBelow) || !double.IsNaN(s.AlertAbove), at + "clearBelow", "needs alertAbove");
-                Require(double.IsNaN(s.ClearAbove) || !double.IsNaN(s.AlertBelow), at + "clearAbove", "needs alertBelow");
-                Require(s.MaxAlerts == ConfigDefaults.NotGiven || (s.MaxAlerts >= 1 && s.MaxAlerts <= NanoRelay.Limits.AlertsPerWindowMax), at + "maxAlerts", "must be 1-" + NanoRelay.Limits.AlertsPerWindowMax + ", not " + s.MaxAlerts);
-                Require(s.WindowSeconds == ConfigDefaults.NotGiven || (s.WindowSeconds >= 1 && s.WindowSeconds <= 7 * 24 * 3600), at + "windowSeconds", "must be 1-604800, not " + s.WindowSeconds);
-                AlertRule rule = RuleOf(s, kind);
-                string problem = rule?.Validate();
-                Require(problem == null, at + (!double.IsNaN(s.AlertAbove) ? "clearBelow" : "clearAbove"), problem);
             }
         }
 

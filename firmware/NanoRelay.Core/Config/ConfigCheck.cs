@@ -71,22 +71,7 @@ namespace NanoRelay.Config
                 return "retry.lifetimeHours: must be positive";
             }
 
-            for (int i = 0; c.Sensors != null && i < c.Sensors.Length; i++)
-            {
-                SensorSection s = c.Sensors[i];
-                string at = "sensors[" + i.ToString() + "]";
-                if (s == null || s.Name == null || s.Name.Trim().Length == 0)
-                {
-                    return at + ".name: is required";
-                }
-
-                if (s.Kind != "temperature" && s.Kind != "humidity" && s.Kind != "door" && s.Kind != "battery")
-                {
-                    return at + ".kind: must be temperature, humidity, door or battery, not '" + s.Kind + "'";
-                }
-            }
-
-            return null;
+            return SensorConfigCheck.First(c.Sensors);
         }
 
         /// <summary>"ADDRESS:PORT" with a literal IPv4 or bracketed IPv6 address and a port 1-65535 (0 when <paramref name="anyPort"/>).</summary>

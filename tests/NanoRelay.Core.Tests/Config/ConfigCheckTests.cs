@@ -227,6 +227,55 @@ namespace NanoRelay.Core.Tests.Config
         }
 
         [TestMethod]
+        public void Sensors_EachBadRule_IsNamed()
+        {
+            Expect("sensors[1].name: 'gh' is used twice", WithSensors(Sensor("gh", "door"), Sensor("gh", "door")));
+
+            SensorSection s = Sensor("door1", "door");
+            s.AlertAbove = 1;
+            Expect("sensors[0].alertAbove: a door alerts while open; thresholds do not apply", WithSensors(s));
+
+            s = Sensor("gh", "temperature");
+            s.AlertAbove = 35;
+            s.AlertBelow = 5;
+            Expect("sensors[0].alertBelow: give alertAbove or alertBelow, not both", WithSensors(s));
+
+            s = Sensor("gh", "temperature");
+            s.ClearBelow = 5;
+            Expect("sensors[0].clearBelow: needs alertAbove", WithSensors(s));
+
+            s = Sensor("bat", "battery");
+            s.ClearAbove = 25;
+            Expect("sensors[0].clearAbove: needs alertBelow", WithSensors(s));
+
+            s = Sensor("gh", "temperature");
+            s.AlertAbove = 35;
+            s.MaxAlerts = 0;
+            Expect("sensors[0].maxAlerts: must be 1-32, not 0", WithSensors(s));
+
+            s = Sensor("gh", "temperature");
+            s.WindowSeconds = 604801;
+            Expect("sensors[0].windowSeconds: must be 1-604800, not 604801", WithSensors(s));
+
+            s = Sensor("gh", "temperature");
+            s.AlertAbove = 35;
+            s.ClearBelow = 36;
+            Expect("sensors[0].clearBelow: clearBelow must not be above alertAbove", WithSensors(s));
+
+            s = Sensor("bat", "battery");
+            s.AlertBelow = 20;
+            s.ClearAbove = 10;
+            Expect("sensors[0].clearAbove: clearAbove must not be below alertBelow", WithSensors(s));
+
+            s = Sensor("bat", "battery");
+            s.AlertBelow = 20;
+            s.ClearAbove = 25;
+            s.MaxAlerts = 32;
+            s.WindowSeconds = 604800;
+            Assert.IsNull(ConfigCheck.First(WithSensors(s, Sensor("door1", "door"))));
+        }
+
+        [TestMethod]
         public void TheFirstBadField_IsTheOneNamed()
         {
             RelayConfig c = Board();
@@ -248,6 +297,28 @@ namespace NanoRelay.Core.Tests.Config
             Assert.IsFalse(ConfigCheck.IsEndPoint(":25", false));
             Assert.IsFalse(ConfigCheck.IsEndPoint("127.0.0.1:", false));
             Assert.IsFalse(ConfigCheck.IsEndPoint(null, false));
+        }
+
+        private static SensorSection Sensor(string name, string kind)
+        {
+            SensorSection s = new SensorSection();
+            s.Name = name;
+            s.Kind = kind;
+            return s;
+        }
+
+        private static RelayConfig WithSensors(SensorSection a)
+        {
+            RelayConfig c = Board();
+            c.Sensors = new SensorSection[] { a };
+            return c;
+        }
+
+        private static RelayConfig WithSensors(SensorSection a, SensorSection b)
+        {
+            RelayConfig c = Board();
+            c.Sensors = new SensorSection[] { a, b };
+            return c;
         }
 
         private static void Expect(string message, RelayConfig c)

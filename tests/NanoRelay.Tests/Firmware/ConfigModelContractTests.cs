@@ -81,6 +81,8 @@ namespace NanoRelay.Tests.Firmware
         [DataRow("{ \"spool\": { \"maxBytes\": 1024 } }")]
         [DataRow("{ \"retry\": { \"firstDelaySeconds\": 600, \"maxDelaySeconds\": 60 } }")]
         [DataRow("{ \"sensors\": [ { \"name\": \"gh\", \"kind\": \"smoke\" } ] }")]
+        [DataRow("{ \"sensors\": [ { \"name\": \"gh\", \"kind\": \"temperature\", \"alertAbove\": 35, \"maxAlerts\": 0 } ] }")]
+        [DataRow("{ \"sensors\": [ { \"name\": \"a\", \"kind\": \"door\" }, { \"name\": \"a\", \"kind\": \"door\" } ] }")]
         public void TheSameBadFile_GivesTheSameLine_OnHostAndDevice(string json)
         {
             string host = HostLine(json);
