@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NanoRelay.Config;
@@ -72,36 +70,21 @@ namespace NanoRelay.HostSim
             return s;
         }
 
-        /// <summary>Checks every field; throws <see cref="ConfigException"/> with one line naming it.</summary>
+        /// <summary>Checks every field with the core's rules (a --smtp flag may bind port 0); throws <see cref="ConfigException"/> with one line naming it.</summary>
         public void Validate()
         {
-            if (!IPEndPoint.TryParse(Listen ?? string.Empty, out IPEndPoint ep) || (ep.Port == 0 && !Listen.EndsWith(":0", StringComparison.Ordinal)))
+            SmtpIngressSection section = new SmtpIngressSection
             {
-                throw new ConfigException("smtpIngress.listen: must be ADDRESS:PORT, not '" + Listen + "'");
-            }
-
-            if (BareLineEnds != "reject" && BareLineEnds != "normalize")
+                Listen = Listen,
+                AllowFrom = AllowFrom,
+                MaxMessageBytes = MaxMessageBytes,
+                BareLineEnds = BareLineEnds,
+                MaxSessions = MaxSessions,
+            };
+            string problem = ConfigCheck.Ingress(section, true);
+            if (problem != null)
             {
-                throw new ConfigException("smtpIngress.bareLineEnds: must be reject or normalize, not '" + BareLineEnds + "'");
-            }
-
-            if (MaxSessions < 1)
-            {
-                throw new ConfigException("smtpIngress.maxSessions: must be at least 1");
-            }
-
-            if (MaxMessageBytes < 1024)
-            {
-                throw new ConfigException("smtpIngress.maxMessageBytes: must be at least 1024");
-            }
-
-            try
-            {
-                RelayPolicy.Create(AllowFrom);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ConfigException("smtpIngress." + e.Message);
+                throw new ConfigException(problem);
             }
         }
 

@@ -44,7 +44,7 @@ namespace NanoRelay.Config
                 return problem;
             }
 
-            problem = Ingress(c.SmtpIngress);
+            problem = Ingress(c.SmtpIngress, false);
             if (problem != null)
             {
                 return problem;
@@ -284,9 +284,10 @@ namespace NanoRelay.Config
             return null;
         }
 
-        private static string Ingress(SmtpIngressSection s)
+        /// <summary>The "smtpIngress" section alone; <paramref name="anyPort"/>: listen may be port 0 (the host's --smtp flag in tests).</summary>
+        public static string Ingress(SmtpIngressSection s, bool anyPort)
         {
-            if (s == null || !IsEndPoint(s.Listen, false))
+            if (s == null || !IsEndPoint(s.Listen, anyPort))
             {
                 return "smtpIngress.listen: must be ADDRESS:PORT, not '" + (s == null ? null : s.Listen) + "'";
             }
