@@ -30,6 +30,9 @@ namespace NanoRelay.HostSim
         [JsonIgnore]
         public string ImapPassword { get { return Imap.Password ?? Pop3.Password; } }
 
+        // The section the defaults made; an "imap" key in the file replaces it (System.Text.Json creates a new one).
+        private readonly ImapSection _imapByDefault;
+
         private static readonly JsonSerializerOptions s_json = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -42,6 +45,7 @@ namespace NanoRelay.HostSim
         public HostConfig()
         {
             ConfigDefaults.Apply(this, false);
+            _imapByDefault = Imap;
         }
 
         /// <summary>Reads and validates a config file; throws <see cref="ConfigException"/> with one line naming the field.</summary>
@@ -77,7 +81,7 @@ namespace NanoRelay.HostSim
             }
 
             config.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path));
-            config.ImapGiven = HasSection(text, "imap");
+            config.ImapGiven = !ReferenceEquals(config.Imap, config._imapByDefault);
             config.Validate();
             return config;
         }
@@ -102,12 +106,6 @@ namespace NanoRelay.HostSim
                 "upstream.trustedCaFile", "no such file: " + Resolve(Upstream?.TrustedCaFile));
             Require(Certificate == null || string.IsNullOrEmpty(Certificate.File) || File.Exists(Resolve(Certificate.File)), "certificate.file", "no such file: " + Resolve(Certificate?.File));
             global::NanoRelay.HostSim.Sensors.SensorSetup.Validate(this);
-        }
-
-        private static bool HasSection(string json, string name)
-        {
-            using JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out _);
         }
 
         private static void Require(bool ok, string field, string problem)
