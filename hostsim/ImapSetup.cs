@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using NanoRelay.Config;
 using NanoRelay.Imap.Server;
 using NanoRelay.Ports;
 using NanoRelay.Storage;
@@ -19,7 +20,7 @@ namespace NanoRelay.HostSim
     {
         public static ImapService Start(HostConfig config, RunOptions options, Mailbox mailbox, X509Certificate2 certificate, IClock clock, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board, NanoRelay.Auth.AuthPenalty penalty)
         {
-            HostConfig.ImapSection imap = config.Imap;
+            ImapSection imap = config.Imap;
             string field = options.ImapListen != null ? "--imap" : "imap.listen";
             IPEndPoint listen = ListenAddress.Parse(options.ImapListen ?? imap.Listen, field);
             IPEndPoint tlsListen = imap.TlsListen == null ? null : ListenAddress.Parse(imap.TlsListen, "imap.tlsListen");

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using NanoRelay.Config;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
 
@@ -12,7 +13,7 @@ namespace NanoRelay.HostSim
     {
         public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, X509Certificate2 certificate, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board, NanoRelay.Auth.AuthPenalty penalty = null)
         {
-            HostConfig.Pop3Section pop3 = config.Pop3;
+            Pop3Section pop3 = config.Pop3;
             IPEndPoint listen = ListenAddress.Parse(options.Pop3Listen ?? pop3.Listen, "--pop3");
             IPEndPoint tlsListen = pop3.TlsListen == null ? null : ListenAddress.Parse(pop3.TlsListen, "pop3.tlsListen");
 

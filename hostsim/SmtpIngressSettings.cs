@@ -1,8 +1,7 @@
 using System;
-using System.IO;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using NanoRelay.Config;
 using NanoRelay.Smtp.Server;
 
 namespace NanoRelay.HostSim
@@ -13,11 +12,11 @@ namespace NanoRelay.HostSim
     /// </summary>
     public sealed class SmtpIngressSettings
     {
-        public string Listen { get; set; } = "127.0.0.1:2525";
+        public string Listen { get; set; } = NanoRelay.Config.ConfigDefaults.HostSmtpListen;
 
         public string[] AllowFrom { get; set; } = new[] { "127.0.0.0/8" };
 
-        public long MaxMessageBytes { get; set; } = 1048576;
+        public long MaxMessageBytes { get; set; } = NanoRelay.Config.ConfigDefaults.HostMaxMessageBytes;
 
         /// <summary>"reject" (default) or "normalize".</summary>
         public string BareLineEnds { get; set; } = "reject";
@@ -28,7 +27,7 @@ namespace NanoRelay.HostSim
         /// <summary>Concurrent sessions (smtpIngress.maxSessions); more get 421 4.7.0. Default: the board's cap.</summary>
         public int MaxSessions { get; set; } = Limits.SmtpServerSessions;
 
-        public string ServerName { get; set; } = "nanorelay-sim";
+        public string ServerName { get; set; } = NanoRelay.Config.ConfigDefaults.HostName;
 
         /// <summary>The certificate for STARTTLS; null means STARTTLS is not offered.</summary>
         public X509Certificate2 Certificate { get; set; }
@@ -45,10 +44,10 @@ namespace NanoRelay.HostSim
                 AllowFrom = config.SmtpIngress.AllowFrom ?? Array.Empty<string>(),
                 MaxMessageBytes = config.SmtpIngress.MaxMessageBytes,
                 BareLineEnds = config.SmtpIngress.BareLineEnds ?? "reject",
-                MaxSessions = config.SmtpIngress.MaxSessions ?? Limits.SmtpServerSessions,
-                ServerName = config.Device?.Name ?? "nanorelay-sim",
+                MaxSessions = config.SmtpIngress.MaxSessions != ConfigDefaults.NotGiven ? config.SmtpIngress.MaxSessions : Limits.SmtpServerSessions,
+                ServerName = config.Device?.Name ?? ConfigDefaults.HostName,
             };
-            HostConfig.UserSection[] users = config.SmtpIngress.Users ?? Array.Empty<HostConfig.UserSection>();
+            UserSection[] users = config.SmtpIngress.Users ?? Array.Empty<UserSection>();
             s.Users = new string[users.Length][];
             for (int i = 0; i < users.Length; i++)
             {
@@ -71,36 +70,21 @@ namespace NanoRelay.HostSim
             return s;
         }
 
-        /// <summary>Checks every field; throws <see cref="ConfigException"/> with one line naming it.</summary>
+        /// <summary>Checks every field with the core's rules (a --smtp flag may bind port 0); throws <see cref="ConfigException"/> with one line naming it.</summary>
         public void Validate()
         {
-            if (!IPEndPoint.TryParse(Listen ?? string.Empty, out IPEndPoint ep) || (ep.Port == 0 && !Listen.EndsWith(":0", StringComparison.Ordinal)))
+            SmtpIngressSection section = new SmtpIngressSection
             {
-                throw new ConfigException("smtpIngress.listen: must be ADDRESS:PORT, not '" + Listen + "'");
-            }
-
-            if (BareLineEnds != "reject" && BareLineEnds != "normalize")
+                Listen = Listen,
+                AllowFrom = AllowFrom,
+                MaxMessageBytes = MaxMessageBytes,
+                BareLineEnds = BareLineEnds,
+                MaxSessions = MaxSessions,
+            };
+            string problem = ConfigCheck.Ingress(section, true);
+            if (problem != null)
             {
-                throw new ConfigException("smtpIngress.bareLineEnds: must be reject or normalize, not '" + BareLineEnds + "'");
-            }
-
-            if (MaxSessions < 1)
-            {
-                throw new ConfigException("smtpIngress.maxSessions: must be at least 1");
-            }
-
-            if (MaxMessageBytes < 1024)
-            {
-                throw new ConfigException("smtpIngress.maxMessageBytes: must be at least 1024");
-            }
-
-            try
-            {
-                RelayPolicy.Create(AllowFrom);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ConfigException("smtpIngress." + e.Message);
+                throw new ConfigException(problem);
             }
         }
 

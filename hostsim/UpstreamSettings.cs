@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using NanoRelay.Config;
 using NanoRelay.HostSim.Adapters;
 using NanoRelay.Ports;
 using NanoRelay.Relay;
@@ -12,14 +13,14 @@ namespace NanoRelay.HostSim
     {
         public static SmtpClientSettings From(HostConfig config)
         {
-            HostConfig.UpstreamSection u = config.Upstream;
+            UpstreamSection u = config.Upstream;
             return SmtpClientSettings.ForUpstream(u.Host, u.Port, u.Tls, u.User, u.Password, u.Auth, u.Token, u.HeloName, config.Device?.Name);
         }
 
         /// <summary>Mode "mx": the core's resolver over UDP (TCP after TC=1) and direct delivery on the MX port.</summary>
         public static MxUpstream MxFrom(HostConfig config, IClock clock, IRandom random, ILog log)
         {
-            HostConfig.UpstreamSection u = config.Upstream;
+            UpstreamSection u = config.Upstream;
             X509Certificate2Collection cas;
             try
             {
@@ -38,7 +39,7 @@ namespace NanoRelay.HostSim
         /// <summary>One line for the start-up banner: which delivery mode runs.</summary>
         public static string Describe(HostConfig config)
         {
-            HostConfig.UpstreamSection u = config.Upstream;
+            UpstreamSection u = config.Upstream;
             if (u == null)
             {
                 return "local: into the device mailbox (no upstream configured)";

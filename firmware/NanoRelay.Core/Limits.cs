@@ -215,6 +215,10 @@ namespace NanoRelay
         public const int AlertDigestMembers = 16;
         public const int AlertsPerWindowMax = 32;
 
+        // A rule's window (sensors[].windowSeconds) is at most a week: ours, a longer one would
+        // keep an alarm quiet past anyone's notice.
+        public const int AlertWindowSecondsMax = 7 * 24 * 3600;
+
         // --trace: message bodies show this many lines before "[... N more body lines elided]",
         // and a traced line shows at most this many characters (SMTP text lines may reach 1000).
         public const int TraceBodyLines = 5;

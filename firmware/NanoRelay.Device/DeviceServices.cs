@@ -6,6 +6,7 @@ using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Boards;
+using NanoRelay.Config;
 using NanoRelay.Device.Adapters;
 using NanoRelay.Imap.Server;
 using NanoRelay.Pop2;
@@ -42,7 +43,7 @@ namespace NanoRelay.Device
         private SerialLog _log;
         private DeviceClock _clock;
         private BoardProfile _board;
-        private DeviceConfig _config;
+        private RelayConfig _config;
         private Supervisor _supervisor;
         private TlsGate _gate;
         private TlsCredentials _credentials;
@@ -245,24 +246,14 @@ namespace NanoRelay.Device
 
         private void StartSmtpIngress()
         {
-            RelayPolicy policy;
-            try
-            {
-                policy = RelayPolicy.Create(_config.SmtpIngress.AllowFrom);
-            }
-            catch (ArgumentException e)
-            {
-                _log.Write(LogLevel.Error, "smtp", "smtpIngress." + e.Message + "; service not started");
-                return;
-            }
-
+            RelayPolicy policy = RelayPolicy.Create(_config.SmtpIngress.AllowFrom);   // checked at load (ConfigCheck)
             SmtpServerOptions options = new SmtpServerOptions();
             options.AuthPenalty = _authPenalty;
             options.ServerName = _config.Device.Name;
             options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
             options.BareLineEnds = _config.SmtpIngress.BareLineEnds == "normalize" ? BareLineEnds.Normalize : BareLineEnds.Reject;
             options.TlsAvailable = HasTls("smtp");
-            DeviceConfig.UserSection[] users = _config.SmtpIngress.Users;
+            UserSection[] users = _config.SmtpIngress.Users;
             for (int i = 0; users != null && i < users.Length; i++)
             {
                 options.AddUser(users[i].User, users[i].Password);

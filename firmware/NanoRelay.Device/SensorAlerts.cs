@@ -1,5 +1,6 @@
 using NanoRelay.Alerts;
 using NanoRelay.Boards;
+using NanoRelay.Config;
 using NanoRelay.Ports;
 
 namespace NanoRelay.Device
@@ -31,12 +32,12 @@ namespace NanoRelay.Device
         public int Bound { get { return _count; } }
 
         /// <summary>The binding; an entry that names no input of this board or has a bad rule is logged ("sensors[i].field: problem") and left out.</summary>
-        public static SensorAlerts Create(DeviceConfig.SensorSection[] sensors, SensorPin[] pins, string device, IClock clock, IAlertSink sink, ILog log)
+        public static SensorAlerts Create(SensorSection[] sensors, SensorPin[] pins, string device, IClock clock, IAlertSink sink, ILog log)
         {
             SensorAlerts b = new SensorAlerts(new AlertEngine(device, clock, sink), clock, sensors.Length);
             for (int i = 0; i < sensors.Length; i++)
             {
-                DeviceConfig.SensorSection s = sensors[i];
+                SensorSection s = sensors[i];
                 string at = "sensors[" + i + "].";
                 SensorKind kind;
                 if (s == null || !SensorKinds.TryParse(s.Kind, out kind))
@@ -51,7 +52,7 @@ namespace NanoRelay.Device
                     continue;
                 }
 
-                AlertRule rule = AlertRule.FromSettings(s.Name, kind, s.AlertAbove, s.ClearBelow, s.AlertBelow, s.ClearAbove, s.MaxAlerts, s.WindowSeconds);
+                AlertRule rule = AlertRule.FromSettings(s.Name, kind, s.AlertAbove, s.ClearBelow, s.AlertBelow, s.ClearAbove, SensorConfigCheck.Given(s.MaxAlerts), SensorConfigCheck.Given(s.WindowSeconds));
                 string problem = rule == null ? null : rule.Validate();
                 if (problem != null)
                 {

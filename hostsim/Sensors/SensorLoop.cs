@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using NanoRelay.Alerts;
+using NanoRelay.Config;
 using NanoRelay.Ports;
 
 namespace NanoRelay.HostSim.Sensors
@@ -40,7 +41,7 @@ namespace NanoRelay.HostSim.Sensors
         /// </summary>
         public static SensorLoop FromConfig(HostConfig config, bool embeddedDefaults, IClock clock, IAlertSink sink, ILog log)
         {
-            HostConfig.SensorSection[] sections = embeddedDefaults ? SensorSetup.EmbeddedDefaults() : (config.Sensors ?? Array.Empty<HostConfig.SensorSection>());
+            SensorSection[] sections = embeddedDefaults ? SensorSetup.EmbeddedDefaults() : (config.Sensors ?? Array.Empty<SensorSection>());
             SensorPlan plan = SensorSetup.Build(sections, config.Resolve);
             AlertEngine engine = new AlertEngine(config.Device?.Name ?? "nanorelay", clock, sink);
             foreach (AlertRule rule in plan.Rules)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using NanoRelay.Alerts;
+using NanoRelay.Config;
 
 namespace NanoRelay.HostSim.Sensors
 {
@@ -22,55 +23,41 @@ namespace NanoRelay.HostSim.Sensors
         };
 
         /// <summary>The sensors of `dotnet run --project hostsim` without a config: one of each kind.</summary>
-        public static HostConfig.SensorSection[] EmbeddedDefaults()
+        public static SensorSection[] EmbeddedDefaults()
         {
             return new[]
             {
-                new HostConfig.SensorSection { Name = "greenhouse-temp", Kind = "temperature", AlertAbove = 35.0, ClearBelow = 33.0 },
-                new HostConfig.SensorSection { Name = "greenhouse-humidity", Kind = "humidity", AlertAbove = 85.0, ClearBelow = 80.0 },
-                new HostConfig.SensorSection { Name = "front-door", Kind = "door" },
-                new HostConfig.SensorSection { Name = "sensor-battery", Kind = "battery", AlertBelow = 20.0, ClearAbove = 25.0 },
+                new SensorSection { Name = "greenhouse-temp", Kind = "temperature", AlertAbove = 35.0, ClearBelow = 33.0 },
+                new SensorSection { Name = "greenhouse-humidity", Kind = "humidity", AlertAbove = 85.0, ClearBelow = 80.0 },
+                new SensorSection { Name = "front-door", Kind = "door" },
+                new SensorSection { Name = "sensor-battery", Kind = "battery", AlertBelow = 20.0, ClearAbove = 25.0 },
             };
         }
 
-        /// <summary>Checks the "sensors" entries; throws <see cref="ConfigException"/> ("sensors[i].field: problem") at the first problem.</summary>
+        /// <summary>
+        /// Checks what only the host has in the "sensors" entries (the core's ConfigCheck has checked
+        /// names, kinds and rules): a name a replay CSV can hold, source simulated or replay, and the
+        /// replay file; throws <see cref="ConfigException"/> ("sensors[i].field: problem") at the first problem.
+        /// </summary>
         public static void Validate(HostConfig config)
         {
-            HostConfig.SensorSection[] sensors = config.Sensors ?? Array.Empty<HostConfig.SensorSection>();
-            HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
+            SensorSection[] sensors = config.Sensors ?? Array.Empty<SensorSection>();
             for (int i = 0; i < sensors.Length; i++)
             {
-                HostConfig.SensorSection s = sensors[i];
+                SensorSection s = sensors[i];
                 string at = "sensors[" + i + "].";
-                Require(s != null, "sensors[" + i + "]", "must be an object");
                 Require(ReplayFile.IsSensorName(s.Name), at + "name", "'" + s.Name + "' must be a name of letters, digits, '.', '_' or '-' (at most 64)");
-                Require(names.Add(s.Name), at + "name", "'" + s.Name + "' is used twice");
-                Require(SensorKinds.TryParse(s.Kind, out SensorKind kind), at + "kind", "must be temperature, humidity, door or battery, not '" + s.Kind + "'");
                 Require(s.Source is "simulated" or "replay", at + "source", "must be simulated or replay, not '" + s.Source + "'");
                 if (s.Source == "replay")
                 {
                     Require(!string.IsNullOrEmpty(s.File), at + "file", "is required with source replay (a CSV of time_seconds,sensor,value)");
                     Require(File.Exists(config.Resolve(s.File)), at + "file", "no such file: " + config.Resolve(s.File));
                 }
-
-                if (kind == SensorKind.Door)
-                {
-                    Require(s.AlertAbove == null && s.ClearBelow == null && s.AlertBelow == null && s.ClearAbove == null, at + "alertAbove", "a door alerts while open; thresholds do not apply");
-                }
-
-                Require(s.AlertAbove == null || s.AlertBelow == null, at + "alertBelow", "give alertAbove or alertBelow, not both");
-                Require(s.ClearBelow == null || s.AlertAbove != null, at + "clearBelow", "needs alertAbove");
-                Require(s.ClearAbove == null || s.AlertBelow != null, at + "clearAbove", "needs alertBelow");
-                Require(s.MaxAlerts == null || (s.MaxAlerts >= 1 && s.MaxAlerts <= NanoRelay.Limits.AlertsPerWindowMax), at + "maxAlerts", "must be 1-" + NanoRelay.Limits.AlertsPerWindowMax + ", not " + s.MaxAlerts);
-                Require(s.WindowSeconds == null || (s.WindowSeconds >= 1 && s.WindowSeconds <= 7 * 24 * 3600), at + "windowSeconds", "must be 1-604800, not " + s.WindowSeconds);
-                AlertRule rule = RuleOf(s, kind);
-                string problem = rule?.Validate();
-                Require(problem == null, at + (s.AlertAbove != null ? "clearBelow" : "clearAbove"), problem);
             }
         }
 
         /// <summary>The rules and sources for these entries (validated first); replay files are read here.</summary>
-        public static SensorPlan Build(HostConfig.SensorSection[] sections, Func<string, string> resolvePath)
+        public static SensorPlan Build(SensorSection[] sections, Func<string, string> resolvePath)
         {
             List<AlertRule> rules = new List<AlertRule>();
             List<ISensorSource> sources = new List<ISensorSource>();
@@ -78,7 +65,7 @@ namespace NanoRelay.HostSim.Sensors
             Dictionary<string, int> replayIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < sections.Length; i++)
             {
-                HostConfig.SensorSection s = sections[i];
+                SensorSection s = sections[i];
                 SensorKinds.TryParse(s.Kind, out SensorKind kind);
                 AlertRule rule = RuleOf(s, kind);
                 if (rule != null)
@@ -116,32 +103,32 @@ namespace NanoRelay.HostSim.Sensors
         }
 
         /// <summary>The rule of one entry, or null when it has no threshold (a sensor that is only sampled).</summary>
-        public static AlertRule RuleOf(HostConfig.SensorSection s, SensorKind kind)
+        public static AlertRule RuleOf(SensorSection s, SensorKind kind)
         {
             AlertRule rule;
             if (kind == SensorKind.Door)
             {
                 rule = AlertRule.DoorOpen(s.Name);
             }
-            else if (s.AlertAbove != null)
+            else if (!double.IsNaN(s.AlertAbove))
             {
-                rule = AlertRule.Above(s.Name, kind, s.AlertAbove.Value, s.ClearBelow ?? s.AlertAbove.Value);
+                rule = AlertRule.Above(s.Name, kind, s.AlertAbove, double.IsNaN(s.ClearBelow) ? s.AlertAbove : s.ClearBelow);
             }
-            else if (s.AlertBelow != null)
+            else if (!double.IsNaN(s.AlertBelow))
             {
-                rule = AlertRule.Below(s.Name, kind, s.AlertBelow.Value, s.ClearAbove ?? s.AlertBelow.Value);
+                rule = AlertRule.Below(s.Name, kind, s.AlertBelow, double.IsNaN(s.ClearAbove) ? s.AlertBelow : s.ClearAbove);
             }
             else
             {
                 return null;
             }
 
-            return rule.WithRateLimit(s.MaxAlerts ?? AlertRule.DefaultMaxAlerts, s.WindowSeconds != null ? s.WindowSeconds.Value * 1000L : AlertRule.DefaultWindowMilliseconds);
+            return rule.WithRateLimit(s.MaxAlerts != ConfigDefaults.NotGiven ? s.MaxAlerts : AlertRule.DefaultMaxAlerts, s.WindowSeconds != ConfigDefaults.NotGiven ? s.WindowSeconds * 1000L : AlertRule.DefaultWindowMilliseconds);
         }
 
-        private static SimulatedSensor Simulate(HostConfig.SensorSection s, SensorKind kind, AlertRule rule)
+        private static SimulatedSensor Simulate(SensorSection s, SensorKind kind, AlertRule rule)
         {
-            ulong seed = s.Seed != null ? (ulong)s.Seed.Value : SimulatedSensor.SeedOf(s.Name);
+            ulong seed = s.Seed != ConfigDefaults.NotGiven ? (ulong)s.Seed : SimulatedSensor.SeedOf(s.Name);
             if (kind == SensorKind.Door)
             {
                 return new DoorSensor(s.Name, seed);

@@ -105,7 +105,7 @@ for g in "${groups[@]}"; do
   t0=$(date +%s.%N)
   timeout -k 10 "$limit" "$kit/bin/nanoclr-test" --log "$out/$g.log" \
     "$lib/mscorlib.pe" "$lib/nanoFramework.UnitTestLauncher.pe" "$lib/nanoFramework.TestFramework.pe" \
-    "$lib/nanoFramework.System.Text.pe" "$lib/nanoFramework.System.Collections.pe" "$lib/System.IO.Streams.pe" \
+    "$lib/nanoFramework.System.Text.pe" "$lib/nanoFramework.System.Collections.pe" "$lib/System.IO.Streams.pe" "$lib/nanoFramework.Json.pe" \
     "$out"/lib/*.pe "$out/Testing/NanoRelay.Testing.pe" "$out/$g/NFUnitTest.pe" > "$out/$g.summary" 2>&1
   grc=$?
   t1=$(date +%s.%N)

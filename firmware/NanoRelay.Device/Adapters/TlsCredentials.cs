@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
+using NanoRelay.Config;
 using NanoRelay.Ports;
 
 namespace NanoRelay.Device.Adapters
@@ -23,7 +24,7 @@ namespace NanoRelay.Device.Adapters
         public X509Certificate2 ServerCertificate { get; private set; }
 
         /// <summary>The certificates the config names (PEM files on I:\); a file that cannot be read is logged and left to the device store.</summary>
-        public static TlsCredentials Load(DeviceConfig config, ILog log)
+        public static TlsCredentials Load(RelayConfig config, ILog log)
         {
             X509Certificate ca = null;
             X509Certificate2 server = null;

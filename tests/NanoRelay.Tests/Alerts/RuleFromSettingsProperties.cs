@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoRelay.Alerts;
+using NanoRelay.Config;
 using NanoRelay.HostSim;
 using NanoRelay.HostSim.Sensors;
 
@@ -23,10 +24,11 @@ namespace NanoRelay.Tests.Alerts
                 {
                     (int kindIndex, double? above, double? clearBelow, double? below, double? clearAbove, int? maxAlerts, int? window) = t;
                     SensorKind kind = (SensorKind)kindIndex;
-                    HostConfig.SensorSection s = new HostConfig.SensorSection
+                    SensorSection s = new SensorSection
                     {
-                        Name = "s1", Kind = SensorKinds.NameOf(kind), AlertAbove = above, ClearBelow = clearBelow,
-                        AlertBelow = below, ClearAbove = clearAbove, MaxAlerts = maxAlerts, WindowSeconds = window,
+                        Name = "s1", Kind = SensorKinds.NameOf(kind), AlertAbove = above ?? double.NaN, ClearBelow = clearBelow ?? double.NaN,
+                        AlertBelow = below ?? double.NaN, ClearAbove = clearAbove ?? double.NaN,
+                        MaxAlerts = maxAlerts ?? ConfigDefaults.NotGiven, WindowSeconds = window ?? ConfigDefaults.NotGiven,
                     };
                     AlertRule host = SensorSetup.RuleOf(s, kind);
                     AlertRule device = AlertRule.FromSettings("s1", kind, above ?? double.NaN, clearBelow ?? double.NaN, below ?? double.NaN, clearAbove ?? double.NaN, maxAlerts ?? 0, window ?? 0);

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoRelay.Config;
 using NanoRelay.HostSim;
 using NanoRelay.HostSim.Budget;
 using NanoRelay.Tests.Firmware;
@@ -61,7 +62,7 @@ namespace NanoRelay.Tests.HostSim
             Assert.IsNull(error, error);
             string[] pinNames = pins.Sensors.Select(p => p.Name).ToArray();
             Assert.IsTrue(config.Sensors.Length is >= 1 and <= 2, config.Sensors.Length.ToString());
-            foreach (HostConfig.SensorSection s in config.Sensors)
+            foreach (SensorSection s in config.Sensors)
             {
                 CollectionAssert.Contains(pinNames, s.Name, folder + ": sensor '" + s.Name + "' is not one of the board's inputs " + string.Join(", ", pinNames));
             }

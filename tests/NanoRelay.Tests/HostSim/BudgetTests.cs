@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoRelay.Config;
 using NanoRelay.HostSim;
 using NanoRelay.HostSim.Budget;
 
@@ -40,7 +41,7 @@ namespace NanoRelay.Tests.HostSim
         [TestMethod]
         public void Tight_WarnsBelow20PercentHeadroom()
         {
-            HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
+            HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
             BoardProfile small = C3 with { HeapBytes = 48 * 1024 };   // needs 40.0 KB: fits, 83% full
             string[] w = BudgetCheck.Warnings(small, BudgetPlan.For(config, small, Costs)).ToArray();
             Assert.AreEqual(1, w.Length);
@@ -50,7 +51,7 @@ namespace NanoRelay.Tests.HostSim
         [TestMethod]
         public void ImapSessions_CountAtTheirEstimate_AndAreNamedInTheWarning()
         {
-            HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
+            HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
             BoardProfile imap = C3 with { MaxImapSessions = 1 };   // 40.0 KB + one IMAP session of ~38 KB > 54 KB
             BudgetPlan plan = BudgetPlan.For(config, imap, Costs);
             Assert.AreEqual(1, plan.ImapSessions);
@@ -64,7 +65,7 @@ namespace NanoRelay.Tests.HostSim
         [TestMethod]
         public void DoesNotFit_SaysWhyInOneLine()
         {
-            HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
+            HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
             BoardProfile many = C3 with { MaxPop3Sessions = 4, MaxSmtpSessions = 4 };
             string[] w = BudgetCheck.Warnings(many, BudgetPlan.For(config, many, Costs)).ToArray();
             Assert.AreEqual(1, w.Length);
@@ -74,7 +75,7 @@ namespace NanoRelay.Tests.HostSim
         [TestMethod]
         public void UnmeasuredCosts_AreMarkedEstimated()
         {
-            HostConfig config = new HostConfig { Spool = new HostConfig.SpoolSection { MaxBytes = 128 * 1024 } };
+            HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
             BoardProfile tiny = C3 with { HeapBytes = 16384 };
             string[] w = BudgetCheck.Warnings(tiny, BudgetPlan.For(config, tiny, SessionCosts.Estimated)).ToArray();
             StringAssert.Contains(w[0], " (estimated) > heap 16.0 KB");
@@ -85,9 +86,9 @@ namespace NanoRelay.Tests.HostSim
         {
             HostConfig config = new HostConfig
             {
-                Upstream = new HostConfig.UpstreamSection { Host = "smtp.example.com" },
-                Pop3 = new HostConfig.Pop3Section { TlsListen = "127.0.0.1:9950" },
-                Spool = new HostConfig.SpoolSection { MaxBytes = 65536 },
+                Upstream = new UpstreamSection { Host = "smtp.example.com" },
+                Pop3 = new Pop3Section { TlsListen = "127.0.0.1:9950" },
+                Spool = new SpoolSection { MaxBytes = 65536 },
             };
             string[] w = BudgetCheck.Warnings(C3 with { HeapBytes = 1 << 20 }, BudgetPlan.For(config, C3, Costs)).ToArray();
             Assert.AreEqual(1, w.Length);

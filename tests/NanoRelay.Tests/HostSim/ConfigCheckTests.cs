@@ -70,6 +70,16 @@ namespace NanoRelay.Tests.HostSim
         }
 
         [TestMethod]
+        public void ImapGiven_OnlyWhenTheFileHasAnImapSection()
+        {
+            Assert.IsFalse(Load("{ }").ImapGiven);
+            Assert.AreEqual("127.0.0.1:1143", Load("{ }").Imap.Listen, "the host serves IMAP by default");
+            Assert.IsTrue(Load("{ \"imap\": { } }").ImapGiven);
+            Assert.IsTrue(Load("{ \"imap\": { \"listen\": \"127.0.0.1:1144\" } }").ImapGiven);
+            Assert.IsFalse(new HostConfig().ImapGiven);
+        }
+
+        [TestMethod]
         public void Run_WithABadListenFlag_CreatesNothing()
         {
             string dir = Path.Combine(Path.GetTempPath(), "nanorelay-cfg-" + Guid.NewGuid().ToString("N").Substring(0, 10));

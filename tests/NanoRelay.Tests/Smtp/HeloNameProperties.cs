@@ -1,5 +1,6 @@
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoRelay.Config;
 using NanoRelay.HostSim;
 using NanoRelay.Smtp;
 
@@ -39,7 +40,7 @@ namespace NanoRelay.Tests.Smtp
                     }
                 }
 
-                HostConfig config = new HostConfig { Upstream = new HostConfig.UpstreamSection { Host = "smtp.test" } };
+                HostConfig config = new HostConfig { Upstream = new UpstreamSection { Host = "smtp.test" } };
                 config.Device.Name = name;
                 return UpstreamSettings.From(config).HeloName == helo;
             });

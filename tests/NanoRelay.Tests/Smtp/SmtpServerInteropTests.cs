@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MimeKit;
+using NanoRelay.Config;
 using NanoRelay.HostSim;
 using NanoRelay.HostSim.Adapters;
 using NanoRelay.Mime;
@@ -95,9 +96,9 @@ namespace NanoRelay.Tests.Smtp
             return new HostConfig
             {
                 BaseDirectory = s_dir,
-                Device = new HostConfig.DeviceSection { Name = "greenhouse-1" },
-                Alerts = new HostConfig.AlertsSection { From = "greenhouse-1@example.com", To = new[] { "ops@example.com" } },
-                Upstream = new HostConfig.UpstreamSection { Host = "localhost", Port = port, Tls = tls, User = User, Password = password, TrustedCaFile = caFile },
+                Device = new DeviceSection { Name = "greenhouse-1" },
+                Alerts = new AlertsSection { From = "greenhouse-1@example.com", To = new[] { "ops@example.com" } },
+                Upstream = new UpstreamSection { Host = "localhost", Port = port, Tls = tls, User = User, Password = password, TrustedCaFile = caFile },
             };
         }
 
