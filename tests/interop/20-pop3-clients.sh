@@ -25,20 +25,7 @@ cat > "$D/config.json" <<JSON
 JSON
 
 # Three messages: a small alert, one with lines that start with dots, one of ~400 KB (base64 attachment).
-python3 - "$D/prepared" <<'PY'
-import base64, os, sys
-d = sys.argv[1]
-def write(name, headers, body):
-    with open(os.path.join(d, name), "wb") as f:
-        f.write(("\r\n".join(headers) + "\r\n\r\n" + body).encode())
-write("alert-0001", ["From: nanorelay@localhost", "To: tech@localhost", "Subject: temperature high"], "Fridge 1: 9.5 C above 8.0 C.\r\n")
-write("alert-0002", ["From: nanorelay@localhost", "To: tech@localhost", "Subject: dots"], ".\r\n..\r\n.leading dot\r\nend\r\n")
-blob = base64.encodebytes(os.urandom(300000)).decode().replace("\n", "\r\n")
-write("alert-0003", ["From: nanorelay@localhost", "To: tech@localhost", "Subject: log attached", "MIME-Version: 1.0",
-                     'Content-Type: multipart/mixed; boundary="b1"'],
-      "--b1\r\nContent-Type: text/plain\r\n\r\nlog attached\r\n--b1\r\nContent-Type: application/octet-stream\r\n"
-      "Content-Transfer-Encoding: base64\r\n\r\n" + blob + "--b1--\r\n")
-PY
+prepare_three_alerts "$D/prepared"
 
 check pop3-deliver-three hostsim deliver --config "$D/config.json" --data "$D/data" "$D/prepared/alert-0001" "$D/prepared/alert-0002" "$D/prepared/alert-0003"
 
