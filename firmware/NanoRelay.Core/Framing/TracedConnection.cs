@@ -26,6 +26,12 @@ namespace NanoRelay.Framing
         private int _readCount;
         private int _writeCount;
 
+        /// <summary>A server side's connection traced when --trace is on (log.IsTraceEnabled), else the connection itself.</summary>
+        public static IConnection IfTracing(IConnection inner, ILog log, string source)
+        {
+            return log.IsTraceEnabled ? new TracedConnection(inner, log, source, true) : inner;
+        }
+
         /// <summary>
         /// Traces <paramref name="inner"/> under "<paramref name="source"/>#N" (N counts sessions, so
         /// interleaved sessions stay apart). <paramref name="asServer"/>: bytes read are the client's.

@@ -2,6 +2,7 @@ using System;
 using NanoRelay.Framing;
 using NanoRelay.Pop3;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Pop2
 {
@@ -14,7 +15,7 @@ namespace NanoRelay.Pop2
     /// answered by one "-" line and the end of the session. HELO takes the maildrop's exclusive
     /// lock, the same one a POP3 session holds (RFC 1939 §8), until the session ends.
     /// </summary>
-    public sealed partial class Pop2ServerSession
+    public sealed partial class Pop2ServerSession : IMailboxSession
     {
         /// <summary>Room the driver must leave free in <see cref="Output"/> before each Feed (one reply line).</summary>
         public const int ReplyRoom = Limits.Pop2ReplyLine;

@@ -1,6 +1,7 @@
 using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Pop3
 {
@@ -11,7 +12,7 @@ namespace NanoRelay.Pop3
     /// socket. The command tables are in <see cref="Pop3Commands"/>, the handlers in the
     /// Authorization and Transaction parts of this class.
     /// </summary>
-    public sealed partial class Pop3ServerSession
+    public sealed partial class Pop3ServerSession : IMailboxSession
     {
         /// <summary>Room the driver must leave free in <see cref="Output"/> before each Feed (one reply line).</summary>
         public const int ReplyRoom = Limits.Pop3ResponseLine;

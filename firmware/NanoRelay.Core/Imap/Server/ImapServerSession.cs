@@ -1,6 +1,7 @@
 using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Imap.Server
 {
@@ -10,7 +11,7 @@ namespace NanoRelay.Imap.Server
     /// driver what to do next (<see cref="Action"/>, more work, a message body to stream). It
     /// never touches a socket. Tables in <see cref="ImapCommands"/>; handlers in the other parts.
     /// </summary>
-    public sealed partial class ImapServerSession
+    public sealed partial class ImapServerSession : IMailboxSession
     {
         /// <summary>Room the driver keeps free in <see cref="Output"/> before each Feed.</summary>
         public const int ReplyRoom = 1024;
