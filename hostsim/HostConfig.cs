@@ -22,14 +22,6 @@ namespace NanoRelay.HostSim
         [JsonIgnore]
         public string BaseDirectory { get; set; } = Directory.GetCurrentDirectory();
 
-        /// <summary>imap.user, else pop3.user.</summary>
-        [JsonIgnore]
-        public string ImapUser { get { return Imap.User ?? Pop3.User; } }
-
-        /// <summary>imap.password, else pop3.password.</summary>
-        [JsonIgnore]
-        public string ImapPassword { get { return Imap.Password ?? Pop3.Password; } }
-
         // The section the defaults made; an "imap" key in the file replaces it (System.Text.Json creates a new one).
         private readonly ImapSection _imapByDefault;
 

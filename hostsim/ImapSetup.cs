@@ -32,8 +32,8 @@ namespace NanoRelay.HostSim
 
             ImapServerOptions serverOptions = new ImapServerOptions
             {
-                User = config.ImapUser,
-                Password = config.ImapPassword,
+                User = config.ImapUser(),
+                Password = config.ImapPassword(),
                 AuthPenalty = penalty,
                 MaxMessageBytes = config.SmtpIngress.MaxMessageBytes,   // APPEND as big as an ingress message
             };
@@ -61,8 +61,8 @@ namespace NanoRelay.HostSim
 
             output.WriteLine("IMAP mailbox     " + ListenAddress.Host(listen.Address) + ":" + service.Port + " (STARTTLS)" + (tlsListen == null ? "" : ", implicit TLS on " + ListenAddress.Host(tlsListen.Address) + ":" + service.TlsPort)
                 + ", " + serverOptions.MaxSessions + " sessions, IDLE");
-            output.WriteLine("  login          user " + config.ImapUser + ", password " + config.ImapPassword + (imap.User == null && imap.Password == null ? " (pop3's)" : ""));
-            output.WriteLine("  try            curl imap://" + Uri.EscapeDataString(config.ImapUser) + ":" + Uri.EscapeDataString(config.ImapPassword) + "@" + ListenAddress.ClientHost(listen.Address) + ":" + service.Port + "/INBOX");
+            output.WriteLine("  login          user " + config.ImapUser() + ", password " + config.ImapPassword() + (imap.User == null && imap.Password == null ? " (pop3's)" : ""));
+            output.WriteLine("  try            curl imap://" + Uri.EscapeDataString(config.ImapUser()) + ":" + Uri.EscapeDataString(config.ImapPassword()) + "@" + ListenAddress.ClientHost(listen.Address) + ":" + service.Port + "/INBOX");
             return service;
         }
     }

@@ -221,8 +221,8 @@ namespace NanoRelay.Device
 
             ImapServerOptions options = new ImapServerOptions();
             options.AuthPenalty = _authPenalty;
-            options.User = _config.Imap.User != null ? _config.Imap.User : _config.Pop3.User;
-            options.Password = _config.Imap.Password != null ? _config.Imap.Password : _config.Pop3.Password;
+            options.User = _config.ImapUser();
+            options.Password = _config.ImapPassword();
             options.MaxMessageBytes = _config.SmtpIngress.MaxMessageBytes;
             options.TlsAvailable = HasTls("imap");   // STARTTLS only with a certificate loaded
             options.MaxSessions = _board.ImapSessions;

@@ -35,5 +35,17 @@ namespace NanoRelay.Config
         public CertificateSection Certificate { get; set; }
 
         public SensorSection[] Sensors { get; set; } = new SensorSection[0];
+
+        /// <summary>The IMAP login: imap.user, else pop3.user (one mailbox, one account). A method, so no JSON reader takes it for a key.</summary>
+        public string ImapUser()
+        {
+            return Imap != null && Imap.User != null ? Imap.User : Pop3.User;
+        }
+
+        /// <summary>imap.password, else pop3.password.</summary>
+        public string ImapPassword()
+        {
+            return Imap != null && Imap.Password != null ? Imap.Password : Pop3.Password;
+        }
     }
 }

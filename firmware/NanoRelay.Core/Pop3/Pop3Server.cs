@@ -1,5 +1,6 @@
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Pop3
 {
@@ -13,7 +14,7 @@ namespace NanoRelay.Pop3
 
         private readonly object _sync = new object();
         private long _greetings;
-        private int _sessions;
+        private readonly SessionCap _cap = new SessionCap();
 
         /// <summary>A server; <paramref name="greetingCounterStart"/> is the greeting counter's value before the first greeting.</summary>
         public Pop3Server(Pop3ServerOptions options, IMaildrop maildrop, IClock clock, IRandom random, ILog log, long greetingCounterStart)
@@ -42,49 +43,25 @@ namespace NanoRelay.Pop3
 
         internal byte[] PasswordBytes { get; private set; }
 
-        /// <summary>Sessions open now.</summary>
-        public int ActiveSessions
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    return _sessions;
-                }
-            }
-        }
+        /// <summary>Sessions open now (POP3 and POP2 together).</summary>
+        public int ActiveSessions { get { return _cap.Active; } }
 
         /// <summary>Counts a new connection in; false when the cap is reached (then use <see cref="RefuseBusy"/>).</summary>
         public bool TryEnterSession()
         {
-            lock (_sync)
-            {
-                if (_sessions >= Options.MaxSessions)
-                {
-                    return false;
-                }
-
-                _sessions++;
-                return true;
-            }
+            return _cap.TryEnter(Options.MaxSessions);
         }
 
-        /// <summary>
-        /// Counts a new connection in and returns its place under the cap (released once, by the
-        /// driver just before the session's last reply), or null when the cap is reached.
-        /// </summary>
+        /// <summary>Counts a new connection in and returns its place under the cap, or null when the cap is reached.</summary>
         public ISessionSlot EnterSession()
         {
-            return TryEnterSession() ? new Slot(this) : null;
+            return _cap.Enter(Options.MaxSessions);
         }
 
         /// <summary>Counts a finished session out.</summary>
         public void LeaveSession()
         {
-            lock (_sync)
-            {
-                _sessions--;
-            }
+            _cap.Leave();
         }
 
         /// <summary>RFC 3206 §4 [SYS/TEMP]: answers a connection over the cap and closes it.</summary>
@@ -107,33 +84,6 @@ namespace NanoRelay.Pop3
             lock (_sync)
             {
                 return ++_greetings;
-            }
-        }
-    
-        // One session's place: the first Release counts it out, later ones do nothing.
-        private sealed class Slot : ISessionSlot
-        {
-            private readonly Pop3Server _server;
-            private bool _released;
-
-            public Slot(Pop3Server server)
-            {
-                _server = server;
-            }
-
-            public void Release()
-            {
-                lock (_server._sync)
-                {
-                    if (_released)
-                    {
-                        return;
-                    }
-
-                    _released = true;
-                }
-
-                _server.LeaveSession();
             }
         }
     }

@@ -12,6 +12,26 @@ namespace NanoRelay.Core.Tests.Config
     public class ConfigDefaultsTests
     {
         [TestMethod]
+        public void ImapLogin_IsPop3sUnlessGiven_OnBothPlatforms()
+        {
+            RelayConfig h = Defaults(false);
+            h.Pop3.User = "anna";
+            h.Pop3.Password = "pw3";
+            Assert.AreEqual("anna", h.ImapUser());
+            Assert.AreEqual("pw3", h.ImapPassword());
+            h.Imap.User = "ben";
+            h.Imap.Password = "pw4";
+            Assert.AreEqual("ben", h.ImapUser());
+            Assert.AreEqual("pw4", h.ImapPassword());
+
+            RelayConfig d = Defaults(true);
+            d.Imap = new ImapSection();
+            d.Pop3.User = "anna";
+            Assert.AreEqual("anna", d.ImapUser());
+            Assert.AreEqual(d.Pop3.Password, d.ImapPassword());
+        }
+
+        [TestMethod]
         public void SharedDefaults_AreTheSameOnBothPlatforms()
         {
             RelayConfig h = Defaults(false);

@@ -1,5 +1,6 @@
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Imap.Server
 {
@@ -8,8 +9,7 @@ namespace NanoRelay.Imap.Server
     {
         private static readonly byte[] s_tooManySessions = Ascii.Bytes("* BYE [UNAVAILABLE] Too many sessions, try again later.\r\n");
 
-        private readonly object _sync = new object();
-        private int _sessions;
+        private readonly SessionCap _cap = new SessionCap();
 
         public ImapServer(ImapServerOptions options, IImapMailbox mailbox, IClock clock, ILog log)
         {
@@ -34,31 +34,12 @@ namespace NanoRelay.Imap.Server
         internal byte[] PasswordBytes { get; private set; }
 
         /// <summary>Sessions open now.</summary>
-        public int ActiveSessions
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    return _sessions;
-                }
-            }
-        }
+        public int ActiveSessions { get { return _cap.Active; } }
 
         /// <summary>Counts a new connection in and returns its place under the cap, or null when the cap is reached.</summary>
         public ISessionSlot EnterSession()
         {
-            lock (_sync)
-            {
-                if (_sessions >= Options.MaxSessions)
-                {
-                    return null;
-                }
-
-                _sessions++;
-            }
-
-            return new Slot(this);
+            return _cap.Enter(Options.MaxSessions);
         }
 
         /// <summary>RFC 9051 §7.1.5 BYE with RFC 5530 [UNAVAILABLE]: answers a connection over the cap and closes it.</summary>
@@ -74,40 +55,6 @@ namespace NanoRelay.Imap.Server
             }
 
             connection.Close();
-        }
-
-        private void Leave()
-        {
-            lock (_sync)
-            {
-                _sessions--;
-            }
-        }
-
-        private sealed class Slot : ISessionSlot
-        {
-            private readonly ImapServer _server;
-            private bool _released;
-
-            public Slot(ImapServer server)
-            {
-                _server = server;
-            }
-
-            public void Release()
-            {
-                lock (_server._sync)
-                {
-                    if (_released)
-                    {
-                        return;
-                    }
-
-                    _released = true;
-                }
-
-                _server.Leave();
-            }
         }
     }
 }
