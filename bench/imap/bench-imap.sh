@@ -19,12 +19,13 @@
 set -uo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 source "$REPO/tests/interop/common.sh"
+source "$REPO/bench/dovecot-bench.sh"
 RUNS=${RUNS:-7}; COUNT=${COUNT:-200}; SEED=${SEED:-9051}
 B=$WORK/bench-imap; OUT=$REPO/bench/imap/RESULTS-imap.md
 NR_PID=
 stop_all() {
   [ -n "$NR_PID" ] && kill -TERM "$NR_PID" 2>/dev/null
-  [ -s "$B/dv/run/master.pid" ] && kill -TERM "$(cat "$B/dv/run/master.pid")" 2>/dev/null
+  dovecot_bench_stop "$B"
   true
 }
 trap stop_all EXIT
@@ -35,7 +36,6 @@ apt_install dovecot-core dovecot-imapd curl python3 openssl || die "apt-get inst
 REBUILD_HOSTSIM=1 build_hostsim || die "hostsim build failed"
 rm -rf "$B"; mkdir -p "$B/msgs" "$B/nr" "$B/dv/run" "$B/dv/state" "$B/mail/tech/Maildir/"{new,cur,tmp}
 gen_cert "$B/tls"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 NR_PORT=$(free_port); DV_PORT=$(free_port); NR_POP3=$(free_port); NR_SMTP=$(free_port)
 
 # --- the mailbox: COUNT messages, sizes log-uniform in 512..65536 octets, the middle one 1 MB ------
@@ -60,54 +60,7 @@ for f in "$B"/msgs/*; do cp "$f" "$B/mail/tech/Maildir/new/$(basename "$f").benc
 chown -R mail:mail "$B/mail"
 
 # --- Dovecot, our own throwaway instance -------------------------------------------------------------
-cat > "$B/dv/users" <<USERS
-tech:{PLAIN}secret::::::
-USERS
-chown root:dovecot "$B/dv/users"; chmod 640 "$B/dv/users"; chmod 755 "$B/dv" "$B/dv/run"
-cat > "$B/dv/dovecot.conf" <<CONF
-instance_name = nanorelay-bench-dovecot-imap
-base_dir = $B/dv/run
-state_dir = $B/dv/state
-log_path = $B/dv/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = yes
-ssl_cert = <$B/tls/cert.pem
-ssl_key = <$B/tls/key.pem
-disable_plaintext_auth = no
-auth_mechanisms = plain
-default_internal_user = dovecot
-default_login_user = dovenull
-first_valid_uid = 8
-mail_location = maildir:$B/mail/%u/Maildir
-mail_fsync = never
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%n $B/dv/users
-}
-userdb {
-  driver = static
-  args = uid=mail gid=mail home=$B/mail/%n
-}
-service imap-login {
-  inet_listener imap {
-    port = $DV_PORT
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-service pop3-login {
-  inet_listener pop3 {
-    port = 0
-  }
-  inet_listener pop3s {
-    port = 0
-  }
-}
-CONF
-dovecot -c "$B/dv/dovecot.conf" || die "dovecot did not start (see $B/dv/dovecot.log)"
-wait_port 127.0.0.1 "$DV_PORT" 20 || die "dovecot does not listen"
+dovecot_bench_start "$B" imap "$DV_PORT" || die "dovecot did not start"
 
 # --- nanoRelay host simulator ---------------------------------------------------------------------
 cat > "$B/nr.json" <<JSON
@@ -122,7 +75,6 @@ NR_PID=$!
 wait_port 127.0.0.1 "$NR_PORT" 60 || die "hostsim does not listen on IMAP"
 
 # --- timing ----------------------------------------------------------------------------------------
-median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.0f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 py_all() { python3 "$REPO/bench/imap/fetch.py" "$1" tech secret; }
 py_all_stls() { python3 "$REPO/bench/imap/fetch.py" "$1" tech secret --stls; }

@@ -14,12 +14,13 @@
 set -uo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 source "$REPO/tests/interop/common.sh"
+source "$REPO/bench/dovecot-bench.sh"
 RUNS=${RUNS:-9}; N_SMALL=${N_SMALL:-1000}; SMALL=${SMALL:-2048}; N_BIG=${N_BIG:-10}; BIG=${BIG:-1048576}
 B=$WORK/bench-pop3; OUT=$REPO/bench/pop3/RESULTS-pop3.md
-NR_PID=; DV_CONF=
+NR_PID=
 stop_all() {
   [ -n "$NR_PID" ] && kill -TERM "$NR_PID" 2>/dev/null
-  [ -s "$B/dv/run/master.pid" ] && kill -TERM "$(cat "$B/dv/run/master.pid")" 2>/dev/null
+  dovecot_bench_stop "$B"
   true
 }
 trap stop_all EXIT
@@ -30,7 +31,6 @@ apt_install dovecot-core dovecot-pop3d curl python3 openssl || die "apt-get inst
 REBUILD_HOSTSIM=1 build_hostsim || die "hostsim build failed"
 rm -rf "$B"; mkdir -p "$B/msgs" "$B/nr" "$B/dv/run" "$B/dv/state" "$B/mail/tech/Maildir/"{new,cur,tmp}
 gen_cert "$B/tls"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 NR_PORT=$(free_port); DV_PORT=$(free_port); NR_SMTP=$(free_port)
 
 # --- the mailbox: N_SMALL x SMALL + N_BIG x BIG octets, CRLF, identical for both servers ----------
@@ -56,56 +56,7 @@ for f in "$B"/msgs/*; do cp "$f" "$B/mail/tech/Maildir/new/$(basename "$f").benc
 chown -R mail:mail "$B/mail"
 
 # --- Dovecot, our own throwaway instance -------------------------------------------------------------
-cat > "$B/dv/users" <<USERS
-tech:{PLAIN}secret::::::
-USERS
-chown root:dovecot "$B/dv/users"; chmod 640 "$B/dv/users"; chmod 755 "$B/dv" "$B/dv/run"
-DV_CONF=$B/dv/dovecot.conf
-cat > "$DV_CONF" <<CONF
-instance_name = nanorelay-bench-dovecot
-base_dir = $B/dv/run
-state_dir = $B/dv/state
-log_path = $B/dv/dovecot.log
-protocols = pop3
-listen = 127.0.0.1
-ssl = yes
-ssl_cert = <$B/tls/cert.pem
-ssl_key = <$B/tls/key.pem
-disable_plaintext_auth = no
-auth_mechanisms = plain
-default_internal_user = dovecot
-default_login_user = dovenull
-first_valid_uid = 8
-mail_location = maildir:$B/mail/%u/Maildir
-pop3_uidl_format = %08Xu%08Xv
-mail_fsync = never
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%n $B/dv/users
-}
-userdb {
-  driver = static
-  args = uid=mail gid=mail home=$B/mail/%n
-}
-service pop3-login {
-  inet_listener pop3 {
-    port = $DV_PORT
-  }
-  inet_listener pop3s {
-    port = 0
-  }
-}
-service imap-login {
-  inet_listener imap {
-    port = 0
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-CONF
-dovecot -c "$DV_CONF" || die "dovecot did not start (see $B/dv/dovecot.log)"
-wait_port 127.0.0.1 "$DV_PORT" 20 || die "dovecot does not listen"
+dovecot_bench_start "$B" pop3 "$DV_PORT" "pop3_uidl_format = %08Xu%08Xv" || die "dovecot did not start"
 
 # --- nanoRelay host simulator ---------------------------------------------------------------------
 cat > "$B/nr.json" <<JSON
@@ -119,7 +70,6 @@ NR_PID=$!
 wait_port 127.0.0.1 "$NR_PORT" 60 || die "hostsim does not listen"
 
 # --- timing ----------------------------------------------------------------------------------------
-median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.0f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 py_plain() { python3 "$REPO/bench/pop3/fetch.py" "$1" tech secret; }
 py_stls() { python3 "$REPO/bench/pop3/fetch.py" "$1" tech secret --stls; }
 curl_all() { local b; b=$(curl -sS --max-time 300 -u tech:secret "pop3://127.0.0.1:$1/[1-$COUNT]" | wc -c); echo "CHECK bytes=$b"; [ "$b" -eq "$BYTES" ]; }

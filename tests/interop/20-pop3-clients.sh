@@ -16,7 +16,6 @@ trap cleanup EXIT
 apt_install curl mpop python3 openssl ca-certificates || { fail pop3-setup "apt-get install failed"; finish; }
 build_hostsim || { fail pop3-build "hostsim build failed"; finish; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port); TLSPORT=$(free_port)
 USER=tech; PASS='s3cret pop3'   # a space: PASS takes the rest of the line (RFC 1939 §7)
 cat > "$D/config.json" <<JSON

@@ -27,7 +27,6 @@ trap cleanup EXIT
 apt_install curl isync python3 openssl ca-certificates || { fail imap-setup "apt-get install failed"; finish; }
 build_hostsim || { fail imap-build "hostsim build failed"; finish; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port); TLSPORT=$(free_port); POP3PORT=$(free_port); SMTPPORT=$(free_port)
 USER=tech; PASS='s3cret imap'   # a space: LOGIN's password goes as a quoted string (RFC 9051 §4.3)
 cat > "$D/config.json" <<JSON

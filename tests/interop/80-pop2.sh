@@ -14,7 +14,6 @@ trap cleanup EXIT
 apt_install python3 || { fail pop2-setup "apt-get install failed"; finish; }
 build_hostsim || { fail pop2-build "hostsim build failed"; finish; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port); POP2=$(free_port)
 USER=tech; PASS='s3cret pop2'   # a space: HELO sends it as "s3cret\ pop2" (RFC 937 "Quoting")
 cat > "$D/config.json" <<JSON

@@ -16,6 +16,8 @@ finish() { [ "$FAILS" -eq 0 ]; exit $?; }
 
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 wait_port() { local end=$(( $(date +%s) + ${3:-30} )); while ! port_open "$1" "$2"; do [ "$(date +%s)" -ge "$end" ] && return 1; sleep 0.1; done; }
+# a port free on loopback now (the caller binds it soon after; good enough on a test machine)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 # apt_install PKG... : non-interactive, never starts packaged daemons (policy-rc.d 101).
 apt_install() {

@@ -9,10 +9,6 @@
 RELAY_PID=
 RELAY_PIDS=()
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
 relay_start() {   # relay_start CONFIG DATA SMTPPORT [POP3PORT]
   local cfg=$1 data=$2 smtp=$3 pop3=${4:-0} i
   dotnet "$HOSTSIM_DLL" run --config "$cfg" --data "$data" --smtp "127.0.0.1:$smtp" --pop3 "127.0.0.1:$pop3" \
