@@ -39,5 +39,55 @@ namespace NanoRelay.Core.Tests
 
             return text.Length == 0 ? new string[0] : text.Split('\n');
         }
+
+        /// <summary>
+        /// Reads a C:/S: transcript: the client's text (CRLF after each line), where each client line ends, and the
+        /// server's expected text. With <paramref name="messages"/>, "S: [data of message N]" (RFC 937's placeholder)
+        /// stands for messages[N - 1], sent as stored with nothing added.
+        /// </summary>
+        public static void LoadExchange(string name, string[] messages, out string client, out int[] lineEnds, out string expected)
+        {
+            string[] lines = LoadLines(name);
+            int count = 0;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("C:"))
+                {
+                    count++;
+                }
+            }
+
+            lineEnds = new int[count];
+            count = 0;
+            string c = "";
+            string s = "";
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string l = lines[i];
+                string text = l.Length > 3 ? l.Substring(3) : "";
+                if (l.StartsWith("C:"))
+                {
+                    c += text + "\r\n";
+                    lineEnds[count++] = c.Length;
+                }
+                else if (messages != null && l.StartsWith("S: [data of message "))
+                {
+                    int n = 0;
+                    for (int k = 17; k < text.Length - 1; k++)
+                    {
+                        n = (n * 10) + (text[k] - '0');
+                    }
+
+                    s += messages[n - 1];
+                }
+                else if (l.StartsWith("S:"))
+                {
+                    s += text + "\r\n";
+                }
+            }
+
+            client = c;
+            expected = s;
+        }
     }
 }

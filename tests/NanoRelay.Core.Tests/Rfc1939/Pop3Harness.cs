@@ -127,37 +127,9 @@ namespace NanoRelay.Core.Tests.Rfc1939
         /// <summary>Reads a C:/S: transcript next to the tests: the client's bytes, where each client line ends, and the server's expected bytes.</summary>
         public static void LoadTranscript(string name, out byte[] client, out int[] lineEnds, out string expected)
         {
-            string[] lines = TranscriptFile.LoadLines(name);
-            string c = "";
-            string s = "";
-            int count = 0;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                if (lines[i].StartsWith("C:"))
-                {
-                    count++;
-                }
-            }
-
-            lineEnds = new int[count];
-            count = 0;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                string l = lines[i];
-                string text = l.Length > 3 ? l.Substring(3) : "";
-                if (l.StartsWith("C:"))
-                {
-                    c += text + "\r\n";
-                    lineEnds[count++] = c.Length;
-                }
-                else if (l.StartsWith("S:"))
-                {
-                    s += text + "\r\n";
-                }
-            }
-
+            string c;
+            TranscriptFile.LoadExchange(name, null, out c, out lineEnds, out expected);
             client = Latin1(c);
-            expected = s;
         }
     }
 }

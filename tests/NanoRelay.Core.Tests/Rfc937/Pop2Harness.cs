@@ -53,47 +53,9 @@ namespace NanoRelay.Core.Tests.Rfc937
         /// </summary>
         public static void LoadTranscript(string name, string[] messages, out byte[] client, out int[] lineEnds, out string expected)
         {
-            string[] lines = TranscriptFile.LoadLines(name);
-            string c = "";
-            string s = "";
-            int count = 0;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                if (lines[i].StartsWith("C:"))
-                {
-                    count++;
-                }
-            }
-
-            lineEnds = new int[count];
-            count = 0;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                string l = lines[i];
-                string text = l.Length > 3 ? l.Substring(3) : "";
-                if (l.StartsWith("C:"))
-                {
-                    c += text + "\r\n";
-                    lineEnds[count++] = c.Length;
-                }
-                else if (l.StartsWith("S: [data of message "))
-                {
-                    int n = 0;
-                    for (int k = 17; k < text.Length - 1; k++)
-                    {
-                        n = (n * 10) + (text[k] - '0');
-                    }
-
-                    s += messages[n - 1];
-                }
-                else if (l.StartsWith("S:"))
-                {
-                    s += text + "\r\n";
-                }
-            }
-
+            string c;
+            TranscriptFile.LoadExchange(name, messages, out c, out lineEnds, out expected);
             client = Pop3Harness.Latin1(c);
-            expected = s;
         }
     }
 }
