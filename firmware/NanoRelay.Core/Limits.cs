@@ -113,7 +113,7 @@ namespace NanoRelay
         // after HELO, and POP3's shorter pre-login deadline before it.
         public const int Pop2IdleTimeoutMs = 10 * 60 * 1000;
 
-        // A board with one session per service (sessions.pop3 or sessions.smtpIngress = 1) has one slot: a client
+        // A board with one session per service (sessions.pop3, sessions.imap or sessions.smtpIngress = 1) has one slot: a client
         // that connects and says nothing would hold it for the 3 (POP3) or 5 (SMTP) minutes above. Before a client
         // logs in or starts a mail transaction it gets 30 s per command instead: RFC 5321 §4.5.3.2.7 and RFC 1939
         // §3 bound the wait for a client that is using the session; a camera or a mail reader answers within

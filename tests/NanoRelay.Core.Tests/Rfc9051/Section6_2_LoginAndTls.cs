@@ -11,6 +11,18 @@ namespace NanoRelay.Core.Tests.Rfc9051
     public class Section6_2_LoginAndTls
     {
         [TestMethod]
+        public void OneSession_PreAuthIs30Seconds_LikePop3AndSmtp()
+        {
+            // A board with one IMAP slot must not let a silent client hold it for the RFC's minutes.
+            NanoRelay.Imap.Server.ImapServerOptions options = new NanoRelay.Imap.Server.ImapServerOptions();
+            Assert.AreEqual(Limits.ImapPreAuthTimeoutMs, options.PreAuthTimeoutMilliseconds);
+            options.MaxSessions = 1;
+            Assert.AreEqual(Limits.OneSessionPreLoginTimeoutMs, options.PreAuthTimeoutMilliseconds);
+            options.MaxSessions = 2;
+            Assert.AreEqual(Limits.ImapPreAuthTimeoutMs, options.PreAuthTimeoutMilliseconds);
+        }
+
+        [TestMethod]
         public void LoginBeforeStartTls_FromTheLan_PrivacyRequired()
         {
             ImapHarness h = new ImapHarness();
