@@ -6,9 +6,10 @@ using NanoRelay.HostSim.Adapters;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// `ingress-only` (hidden, for tests/interop/30-smtp-ingress.sh until `run` wires the ingress
-    /// to the spool): the SMTP ingress alone, accepted mail written as files by
-    /// <see cref="SmtpIngressDirectorySink"/>. Prints "listening ADDRESS:PORT" once bound.
+    /// `ingress-only` (hidden; for tests/interop/30-smtp-ingress.sh, which checks exactly what the
+    /// ingress accepted, byte for byte): the SMTP ingress alone, accepted mail written as files by
+    /// <see cref="SmtpIngressDirectorySink"/>; `run` serves the same ingress into the spool.
+    /// Prints "listening ADDRESS:PORT" once bound.
     /// </summary>
     public static class SmtpIngressCommand
     {

@@ -7,11 +7,13 @@ using NanoRelay.Smtp.Server;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// A stand-in sink until the spool is merged: each accepted message becomes two files in one
-    /// directory, ID.eml (the content exactly as received, Received header first) and
-    /// ID.envelope ("from ADDRESS" then one "to ADDRESS" line per recipient). Both are written
-    /// as .tmp, flushed to disk (fsync), then renamed to fresh names, envelope last, so a
-    /// reader that sees ID.envelope sees a complete ID.eml.
+    /// The sink of the hidden `ingress-only` command, a test fixture: tests/interop/30-smtp-ingress.sh
+    /// runs the SMTP ingress alone against real clients and compares what it accepted byte for byte,
+    /// without a spool or a relay in between (`run` puts accepted mail in the spool through
+    /// SpoolIngressSink). Each accepted message becomes two files in one directory, ID.eml (the
+    /// content exactly as received, Received header first) and ID.envelope ("from ADDRESS" then one
+    /// "to ADDRESS" line per recipient). Both are written as .tmp, flushed to disk (fsync), then
+    /// renamed to fresh names, envelope last, so a reader that sees ID.envelope sees a complete ID.eml.
     /// </summary>
     public sealed class SmtpIngressDirectorySink : IIngressSink
     {

@@ -4,8 +4,9 @@ namespace NanoRelay.Boards
 {
     /// <summary>
     /// One supported board (boards/NAME/board.json): its nanoff target, memory and flash budgets,
-    /// where the spool lives, how many sessions and TLS sessions it can carry, its buffer sizes and
-    /// sensor inputs. The device sizes itself from it; `hostsim --board NAME` enforces the same numbers.
+    /// where the spool lives, how many sessions and TLS sessions it can carry, and its sensor inputs.
+    /// The device sizes itself from it; `hostsim --board NAME` enforces the same numbers. Buffer sizes
+    /// are not here: each is a constant of Limits.cs with the RFC sentence it comes from.
     /// </summary>
     public sealed class BoardProfile
     {
@@ -70,11 +71,6 @@ namespace NanoRelay.Boards
         public int SocketsMax { get; set; }
         public int ListeningSocketsMax { get; set; }
 
-        public int SmtpLineBufferBytes { get; set; }
-        public int SmtpReplyBufferBytes { get; set; }
-        public int Pop3LineBufferBytes { get; set; }
-        public int BodyChunkBytes { get; set; }
-
         public SensorPin[] Sensors { get; set; }
 
         /// <summary>
@@ -106,17 +102,6 @@ namespace NanoRelay.Boards
         public int ImapListeners
         {
             get { return ImapSessions > 0 ? 2 : 0; }
-        }
-
-        /// <summary>Managed bytes of session buffers at the caps (each session: its line buffer and a body chunk).</summary>
-        public long SessionBufferBytes
-        {
-            get
-            {
-                return ((long)Pop3Sessions * (Pop3LineBufferBytes + BodyChunkBytes))
-                    + ((long)SmtpIngressSessions * (SmtpLineBufferBytes + BodyChunkBytes))
-                    + ((long)RelayClientSessions * (SmtpReplyBufferBytes + SmtpLineBufferBytes + BodyChunkBytes));
-            }
         }
 
         /// <summary>Reads a board.json; returns null and a one-line "field: problem" error when it is malformed or out of bounds.</summary>
@@ -160,10 +145,6 @@ namespace NanoRelay.Boards
             b.TlsHandshakeTimeoutMs = (int)r.Integer("tls.handshakeTimeoutMs");
             b.SocketsMax = (int)r.Integer("sockets.max");
             b.ListeningSocketsMax = (int)r.Integer("sockets.listening");
-            b.SmtpLineBufferBytes = (int)r.Integer("buffers.smtpLine");
-            b.SmtpReplyBufferBytes = (int)r.Integer("buffers.smtpReply");
-            b.Pop3LineBufferBytes = (int)r.Integer("buffers.pop3Line");
-            b.BodyChunkBytes = (int)r.Integer("buffers.bodyChunk");
             b.Sensors = r.Sensors("sensors");
             b.MemorySource = r.OptionalString("memory.source");
             b.MemoryBaseBytes = r.OptionalInteger("memory.baseBytes");
@@ -277,29 +258,6 @@ namespace NanoRelay.Boards
                 return "tls.handshakeTimeoutMs: must be 1000..120000";
             }
 
-            // Limits.cs: a line buffer must hold the longest line its protocol allows.
-            if (SmtpLineBufferBytes < Limits.SmtpTextLine + 1)
-            {
-                return "buffers.smtpLine: must hold a stuffed text line of " + (Limits.SmtpTextLine + 1) + " octets";
-            }
-
-            if (SmtpReplyBufferBytes < Limits.SmtpReplyLine)
-            {
-                return "buffers.smtpReply: must hold a reply line of " + Limits.SmtpReplyLine + " octets";
-            }
-
-            if (Pop3LineBufferBytes < Limits.Pop3CommandLine)
-            {
-                return "buffers.pop3Line: must hold a command line of " + Limits.Pop3CommandLine + " octets";
-            }
-
-            // A chunk carries at least one base64 line with its CRLF; more than 4 KiB buys nothing
-            // on a socket whose send buffer is smaller.
-            if (BodyChunkBytes < Limits.Base64LineChars + 2 || BodyChunkBytes > 4096)
-            {
-                return "buffers.bodyChunk: must be " + (Limits.Base64LineChars + 2) + "..4096";
-            }
-
             if (ManagedHeapBudgetBytes < 32768)
             {
                 return "managedHeapBudgetBytes: must be at least 32768";
@@ -317,13 +275,6 @@ namespace NanoRelay.Boards
             if (MemoryImapSessionBytes != -1 && (MemoryImapSessionBytes <= 0 || MemorySource == null))
             {
                 return "memory.imapSessionBytes: must be above 0, beside the other measured figures";
-            }
-
-            // Session buffers are a quarter of the budget at most: the rest is the runtime's,
-            // the spool's index, the MIME writer and the TLS glue.
-            if (SessionBufferBytes * 4 > ManagedHeapBudgetBytes)
-            {
-                return "buffers: " + SessionBufferBytes + " bytes of session buffers exceed a quarter of managedHeapBudgetBytes";
             }
 
             for (int i = 0; i < Sensors.Length; i++)

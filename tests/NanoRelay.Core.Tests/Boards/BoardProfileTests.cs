@@ -19,7 +19,6 @@ namespace NanoRelay.Core.Tests.Boards
             "  \"sessions\": { \"pop3\": 1, \"smtpIngress\": 1 },\n" +
             "  \"tls\": { \"sessions\": 1, \"minFreeNativeBytes\": 45056, \"handshakeTimeoutMs\": 30000 },\n" +
             "  \"sockets\": { \"max\": 16, \"listening\": 8 },\n" +
-            "  \"buffers\": { \"smtpLine\": 1001, \"smtpReply\": 512, \"pop3Line\": 255, \"bodyChunk\": 512 },\n" +
             "  \"sensors\": [ { \"name\": \"door\", \"input\": \"gpio\", \"pin\": 4 }, { \"name\": \"a0\", \"input\": \"adc\", \"channel\": 6 } ] }";
 
         /// <summary>The board text with its one occurrence of <paramref name="from"/> replaced (nano's string has no Replace).</summary>
@@ -51,7 +50,6 @@ namespace NanoRelay.Core.Tests.Boards
             Assert.AreEqual(131072L, b.SpoolMaxBytes);
             Assert.AreEqual("I", b.SpoolDrive);
             Assert.AreEqual(1, b.TlsSessions);
-            Assert.AreEqual(1001, b.SmtpLineBufferBytes);
             Assert.AreEqual(2, b.Sensors.Length);
             Assert.AreEqual("adc", b.Sensors[1].Input);
             Assert.AreEqual(6, b.Sensors[1].Number);
@@ -115,20 +113,6 @@ namespace NanoRelay.Core.Tests.Boards
         {
             string json = Swap(Swap(Valid, "\"sdCard\": true", "\"sdCard\": false"), "\"drive\": \"I\"", "\"drive\": \"D\"");
             Assert.AreEqual("spool.drive: D needs an SD card, and this board's firmware has none", ParseError(json));
-        }
-
-        [TestMethod]
-        public void SmtpLineBufferShorterThanAStuffedTextLine_IsRefused()
-        {
-            Assert.AreEqual("buffers.smtpLine: must hold a stuffed text line of 1001 octets",
-                ParseError(Swap(Valid, "\"smtpLine\": 1001", "\"smtpLine\": 1000")));
-        }
-
-        [TestMethod]
-        public void Pop3LineBufferShorterThanRfc2449Line_IsRefused()
-        {
-            Assert.AreEqual("buffers.pop3Line: must hold a command line of 255 octets",
-                ParseError(Swap(Valid, "\"pop3Line\": 255", "\"pop3Line\": 254")));
         }
 
         [TestMethod]
