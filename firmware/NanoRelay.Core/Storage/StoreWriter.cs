@@ -57,9 +57,9 @@ namespace NanoRelay.Storage
         /// <summary>Appends content (CRLF line ends, not dot-stuffed). Throws StoreException (IsFull: 452) when the store's budget is spent.</summary>
         public void Write(byte[] buffer, int offset, int count)
         {
-            if (_done)
+            if (_done || _failed)
             {
-                throw new StoreException("message already committed or aborted");
+                throw new StoreException(_done ? "message already committed or aborted" : "an earlier write failed");
             }
 
             while (count > 0)
