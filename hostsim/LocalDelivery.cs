@@ -28,12 +28,12 @@ namespace NanoRelay.HostSim
 
             using (host)
             {
-                SpoolWriter entry = host.Spool.Begin(OutgoingMessage.AddrSpec(message.From), message.EnvelopeRecipients(), message.MessageId);
+                StoreWriter entry = host.Spool.Begin(OutgoingMessage.AddrSpec(message.From), message.EnvelopeRecipients(), message.MessageId);
                 NanoRelay.Mime.MessageWriter writer = new NanoRelay.Mime.MessageWriter(clock, random);
                 MimeWriteResult written;
                 try
                 {
-                    written = writer.Write(message, new SpoolEntryFile(entry));
+                    written = writer.Write(message, entry);
                 }
                 catch (StoreException)
                 {

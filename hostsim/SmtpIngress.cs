@@ -25,7 +25,7 @@ namespace NanoRelay.HostSim
             }
 
             SpoolIngressSink sink = new SpoolIngressSink(host.Spool);
-            sink.Committed += (sender, e) => host.Wake();
+            host.Spool.Committed += (sender, e) => host.Wake();
             SmtpIngressService service = new SmtpIngressService(settings, sink, clock, log, random);
             if (penalty != null)
             {

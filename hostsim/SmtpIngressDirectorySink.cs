@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using NanoRelay.Ports;
 using NanoRelay.Smtp.Server;
+using NanoRelay.Storage;
 
 namespace NanoRelay.HostSim
 {

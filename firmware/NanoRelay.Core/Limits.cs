@@ -199,6 +199,12 @@ namespace NanoRelay
         // Message ids reserved per sequence record: one small write per 32 messages, not one each.
         public const int StoreSequenceBlock = 32;
 
+        // Content octets a store writer gathers before it writes to the file: the SMTP ingress's
+        // DATA lines (RFC 5321 §4.5.3.1.6: at most 1000 octets with the CRLF, so one always fits)
+        // reach the file as whole writes of this size, each taking from the store's budget once,
+        // instead of two small writes per line. One buffer per message being received.
+        public const int StoreWriteBuffer = 1024;
+
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides
         // these (default: 60 s first, 3600 s max, 72 h lifetime; docs/architecture.md §7).

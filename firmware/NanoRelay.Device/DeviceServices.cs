@@ -261,7 +261,7 @@ namespace NanoRelay.Device
 
             int sessions = _config.SmtpIngress.MaxSessions > 0 && _config.SmtpIngress.MaxSessions < _board.SmtpIngressSessions ? _config.SmtpIngress.MaxSessions : _board.SmtpIngressSessions;
             SpoolIngressSink sink = new SpoolIngressSink(_spool);
-            sink.Committed += new EventHandler(_relay.OnCommitted);
+            _spool.Committed += new EventHandler(_relay.OnCommitted);
 
             SocketListener listener = _listeners.Bind("smtp", _config.SmtpIngress.Listen);
             if (listener != null)

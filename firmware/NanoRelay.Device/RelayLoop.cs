@@ -47,7 +47,7 @@ namespace NanoRelay.Device
             _wake.Set();
         }
 
-        /// <summary><see cref="Wake()"/> as an event handler (SpoolIngressSink.Committed, Mailbox.Removed).</summary>
+        /// <summary><see cref="Wake()"/> as an event handler (Spool.Committed, Mailbox.Removed).</summary>
         public void OnCommitted(object sender, EventArgs e)
         {
             _wake.Set();

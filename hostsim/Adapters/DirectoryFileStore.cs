@@ -11,12 +11,15 @@ namespace NanoRelay.HostSim.Adapters
     /// flush of a new file also fsyncs the directory, because on POSIX file systems a new name is
     /// durable only once its directory is (fsync(2): "an explicit fsync() on a file descriptor for
     /// the directory is also needed"). Without it a power cut could lose a flushed, committed file.
+    /// The bytes its files take are counted once, when it is opened, and then kept by every write
+    /// and delete, so neither a write nor <see cref="FreeBytes"/> walks the directory.
     /// </summary>
     public sealed class DirectoryFileStore : IFileStore
     {
         private readonly string _root;
         private readonly long _maxBytes;
         private int _directorySyncs;
+        private long _usedBytes;
 
         /// <summary>A store in <paramref name="root"/> (created if missing), bounded to <paramref name="maxBytes"/> (0: unbounded).</summary>
         public DirectoryFileStore(string root, long maxBytes)
@@ -24,7 +27,14 @@ namespace NanoRelay.HostSim.Adapters
             _root = Path.GetFullPath(root);
             _maxBytes = maxBytes;
             Directory.CreateDirectory(_root);
+            foreach (FileInfo f in new DirectoryInfo(_root).GetFiles())
+            {
+                _usedBytes += f.Length;
+            }
         }
+
+        /// <summary>Bytes of the files as this store counts them (the directory's at opening, plus writes, less deletes).</summary>
+        public long UsedBytes { get { return Interlocked.Read(ref _usedBytes); } }
 
         public string Root { get { return _root; } }
 
@@ -40,13 +50,7 @@ namespace NanoRelay.HostSim.Adapters
                     return -1;
                 }
 
-                long used = 0;
-                foreach (FileInfo f in new DirectoryInfo(_root).GetFiles())
-                {
-                    used += f.Length;
-                }
-
-                return Math.Max(0, _maxBytes - used);
+                return Math.Max(0, _maxBytes - UsedBytes);
             }
         }
 
@@ -91,13 +95,15 @@ namespace NanoRelay.HostSim.Adapters
 
         public bool Delete(string name)
         {
-            string p = PathOf(name);
-            if (!File.Exists(p))
+            FileInfo f = new FileInfo(PathOf(name));
+            if (!f.Exists)
             {
                 return false;
             }
 
-            File.Delete(p);
+            long length = f.Length;
+            f.Delete();
+            Interlocked.Add(ref _usedBytes, -length);
             return true;
         }
 
@@ -188,6 +194,8 @@ namespace NanoRelay.HostSim.Adapters
                 {
                     throw new StoreException("write failed: " + e.Message, e) { IsFull = true };
                 }
+
+                Interlocked.Add(ref _store._usedBytes, count);
             }
 
             public void Flush()

@@ -1,6 +1,7 @@
 using System.Collections;
 using NanoRelay.Ports;
 using NanoRelay.Smtp.Server;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Testing
 {

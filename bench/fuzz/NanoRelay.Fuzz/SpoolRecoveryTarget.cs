@@ -33,7 +33,7 @@ namespace NanoRelay.Fuzz
                 for (int i = 0; i < 3; i++)
                 {
                     byte[] c = Encoding.ASCII.GetBytes("message " + i + "\r\n" + new string('x', i * 50) + "\r\n");
-                    MessageWriter w = s.Begin();
+                    StoreWriter w = s.Begin();
                     w.Write(c, 0, c.Length);
                     StoreEntry e = w.Commit(new byte[] { (byte)i }, 0, 1);
                     s.WriteState(e, new byte[] { 9, (byte)i }, 2);
@@ -64,7 +64,7 @@ namespace NanoRelay.Fuzz
             FuzzFailure.Check(Quarantine(r2) == quarantine1, "quarantine changed: [" + quarantine1 + "] then [" + Quarantine(r2) + "]");
 
             byte[] fresh = Encoding.ASCII.GetBytes("fresh\r\n");
-            MessageWriter writer = second.Begin();
+            StoreWriter writer = second.Begin();
             writer.Write(fresh, 0, fresh.Length);
             StoreEntry added = writer.Commit(new byte[] { 1 }, 0, 1);
             foreach (StoreEntry e in first.Entries())

@@ -222,7 +222,7 @@ namespace NanoRelay.MemoryBench
             const int Entries = 16;
             for (int i = 0; i < Entries; i++)
             {
-                SpoolWriter w = spool.Begin("nanorelay@example.org", new string[] { "tech@example.org" }, "<" + i + "@nanobench>");
+                StoreWriter w = spool.Begin("nanorelay@example.org", new string[] { "tech@example.org" }, "<" + i + "@nanobench>");
                 w.Write(small, 0, small.Length);
                 w.Commit();
             }
@@ -263,13 +263,13 @@ namespace NanoRelay.MemoryBench
             }
 
             crc.Reset();
-            SpoolWriter w = s_spool.Begin("camera@lan.test", new string[] { "tech@example.org" }, "<seed@nanobench>");
+            StoreWriter w = s_spool.Begin("camera@lan.test", new string[] { "tech@example.org" }, "<seed@nanobench>");
             s_queuedLength = Write(header, chunk, crc, null, w);
             w.Commit();
             s_queuedCrc = WithDotLine(crc);
         }
 
-        private static long Write(byte[] header, byte[] chunk, Crc32 crc, MailboxDelivery d, SpoolWriter w)
+        private static long Write(byte[] header, byte[] chunk, Crc32 crc, MailboxDelivery d, StoreWriter w)
         {
             crc.Update(header, 0, header.Length);
             if (d != null) { d.Write(header, 0, header.Length); } else { w.Write(header, 0, header.Length); }

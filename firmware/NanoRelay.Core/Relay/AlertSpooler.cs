@@ -96,7 +96,7 @@ namespace NanoRelay.Relay
         private void Queue(AlertMessage message)
         {
             string messageId = MessageId.Create(_random, _clock, _device, MessageId.DomainOf(_from));
-            SpoolWriter entry;
+            StoreWriter entry;
             try
             {
                 entry = _spool.Begin(OutgoingMessage.AddrSpec(_from), _to, messageId);
@@ -107,13 +107,12 @@ namespace NanoRelay.Relay
                 return;
             }
 
-            SpoolEntryFile file = new SpoolEntryFile(entry);
             try
             {
                 if (message.Kind == AlertEventKind.Digest)
                 {
                     string idLeft = messageId.Substring(1, messageId.IndexOf('@') - 1);
-                    new AlertDigestWriter().WriteMessage(file, message, _from, _to, _clock.UtcNow, idLeft);
+                    new AlertDigestWriter().WriteMessage(entry, message, _from, _to, _clock.UtcNow, idLeft);
                 }
                 else
                 {
@@ -125,7 +124,7 @@ namespace NanoRelay.Relay
                     mail.MessageId = messageId;
                     mail.Keywords = new string[] { "alert", message.RuleName };
                     NanoRelay.Mime.MessageWriter writer = new NanoRelay.Mime.MessageWriter(_clock, _random);
-                    MimeWriteResult r = writer.Write(mail, file);
+                    MimeWriteResult r = writer.Write(mail, entry);
                     if (r != MimeWriteResult.Written)
                     {
                         entry.Abort();

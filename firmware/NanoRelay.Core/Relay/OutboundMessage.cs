@@ -28,6 +28,26 @@ namespace NanoRelay.Relay
         /// <summary>Content octets (CRLF line ends, not dot-stuffed).</summary>
         public long Size { get { return _entry.Size; } }
 
+        /// <summary>
+        /// RFC 6152: whether the content has 8-bit octets, so MAIL says BODY=8BITMIME (mail from
+        /// the SMTP ingress may; the MIME writer's never does). Decided as the content was spooled
+        /// and kept in the envelope; an entry spooled before the envelope had the flag is scanned
+        /// once, at its first attempt after a start, and the answer kept in RAM.
+        /// </summary>
+        public bool EightBit
+        {
+            get
+            {
+                if (!_entry.EightBitKnown)
+                {
+                    _entry.EightBit = ScanForEightBit();
+                    _entry.EightBitKnown = true;
+                }
+
+                return _entry.EightBit;
+            }
+        }
+
         /// <summary>Which attempt this is (1 for the first).</summary>
         public int Attempt { get { return _entry.Attempts; } }
 
@@ -35,6 +55,37 @@ namespace NanoRelay.Relay
         public IFileReader OpenContent()
         {
             return _spool.OpenContent(_entry);
+        }
+
+        private bool ScanForEightBit()
+        {
+            IFileReader r = OpenContent();
+            if (r == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                byte[] scan = new byte[Limits.SmtpBodyChunk];
+                int n;
+                while ((n = r.Read(scan, 0, scan.Length)) > 0)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (scan[i] >= 0x80)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+            finally
+            {
+                r.Close();
+            }
         }
     }
 }

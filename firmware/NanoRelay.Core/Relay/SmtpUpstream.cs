@@ -17,7 +17,6 @@ namespace NanoRelay.Relay
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly SmtpClientSettings _settings;
-        private readonly byte[] _scan = new byte[512];
         private SmtpClientDriver _open;   // the session Send left open, for the next message or EndSession's QUIT
         private int _sentInSession;
 
@@ -48,7 +47,7 @@ namespace NanoRelay.Relay
 
             SmtpEnvelope envelope = new SmtpEnvelope(message.Sender, message.Recipients);
             envelope.Size = message.Size;
-            envelope.EightBit = HasEightBitOctets(message, _scan);
+            envelope.EightBit = message.EightBit;
             SmtpOutcome outcome = null;
             if (_open == null)
             {
@@ -132,40 +131,6 @@ namespace NanoRelay.Relay
             UpstreamResult result = new UpstreamResult(failure, failure == SmtpFailure.None ? outcome.Reply : reply, outcomes, replies);
             result.Ambiguous = outcome.Ambiguous;
             return result;
-        }
-
-        /// <summary>
-        /// RFC 6152: BODY=8BITMIME only when the content really has 8-bit octets (mail from the
-        /// SMTP ingress may; the MIME writer's never does). One pass over the spooled file.
-        /// </summary>
-        public static bool HasEightBitOctets(OutboundMessage message, byte[] _scan)
-        {
-            IFileReader r = message.OpenContent();
-            if (r == null)
-            {
-                return false;
-            }
-
-            try
-            {
-                int n;
-                while ((n = r.Read(_scan, 0, _scan.Length)) > 0)
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (_scan[i] >= 0x80)
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
-            }
-            finally
-            {
-                r.Close();
-            }
         }
     }
 }

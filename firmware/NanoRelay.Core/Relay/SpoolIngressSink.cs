@@ -4,8 +4,10 @@ using NanoRelay.Storage;
 namespace NanoRelay.Relay
 {
     /// <summary>
-    /// The SMTP ingress delivering into the spool: a message is a spool entry, and its Commit
-    /// returns (so the session answers 250) only once content and envelope are durable.
+    /// The SMTP ingress delivering into the spool: <see cref="Begin"/> opens a spool entry, and
+    /// the session writes into that entry's <see cref="StoreWriter"/> itself; its Commit returns
+    /// (so the session answers 250) only once content and envelope are durable, and raises
+    /// <see cref="Spool.Committed"/>.
     /// </summary>
     public sealed class SpoolIngressSink : IIngressSink
     {
@@ -16,9 +18,6 @@ namespace NanoRelay.Relay
         {
             _spool = spool;
         }
-
-        /// <summary>Raised after each durable commit (the host wakes its worker); may be null.</summary>
-        public event System.EventHandler Committed;
 
         public long FreeBytes
         {
@@ -40,51 +39,7 @@ namespace NanoRelay.Relay
                 rcpts[i] = recipients[i];
             }
 
-            return new Message(this, _spool.Begin(reversePath, rcpts, null));
-        }
-
-        private void OnCommitted()
-        {
-            System.EventHandler h = Committed;
-            if (h != null)
-            {
-                h(this, System.EventArgs.Empty);
-            }
-        }
-
-        private sealed class Message : IIngressMessage
-        {
-            private readonly SpoolIngressSink _sink;
-            private readonly SpoolWriter _entry;
-            private bool _done;
-
-            public Message(SpoolIngressSink sink, SpoolWriter entry)
-            {
-                _sink = sink;
-                _entry = entry;
-            }
-
-            public void Write(byte[] buffer, int offset, int count)
-            {
-                _entry.Write(buffer, offset, count);
-            }
-
-            public string Commit()
-            {
-                SpoolEntry e = _entry.Commit();
-                _done = true;
-                _sink.OnCommitted();
-                return e.Id.ToString();
-            }
-
-            public void Abort()
-            {
-                if (!_done)
-                {
-                    _done = true;
-                    _entry.Abort();
-                }
-            }
+            return _spool.Begin(reversePath, rcpts, null);
         }
     }
 }

@@ -50,6 +50,27 @@ namespace NanoRelay.Storage
             _crc = c;
         }
 
+        /// <summary>
+        /// As <see cref="Update"/>, and tells whether the range holds an octet above 127 (RFC 6152
+        /// 8-bit data): the spool decides the 8-bit flag in the same pass that sums the content.
+        /// </summary>
+        public bool UpdateFindingEightBit(byte[] data, int offset, int count)
+        {
+            uint c = _crc;
+            uint[] t = s_table;
+            int any = 0;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                int b = data[i];
+                any |= b;
+                c = t[(c ^ (uint)b) & 0xFF] ^ (c >> 8);
+            }
+
+            _crc = c;
+            return (any & 0x80) != 0;
+        }
+
         /// <summary>The checksum of one range.</summary>
         public static uint Compute(byte[] data, int offset, int count)
         {

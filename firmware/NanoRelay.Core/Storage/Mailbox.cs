@@ -90,7 +90,7 @@ namespace NanoRelay.Storage
         {
             lock (_sync)
             {
-                MessageWriter writer = _store.Begin();
+                StoreWriter writer = _store.Begin();
                 BeganDelivery(writer.Id);
                 return new MailboxDelivery(this, writer, sourceKey == null ? string.Empty : sourceKey);
             }
@@ -112,7 +112,7 @@ namespace NanoRelay.Storage
             }
         }
 
-        internal string CommitDelivery(MessageWriter writer, string sourceKey)
+        internal string CommitDelivery(StoreWriter writer, string sourceKey)
         {
             return CommitDelivery(writer, sourceKey, 0);
         }
@@ -120,7 +120,7 @@ namespace NanoRelay.Storage
         // The commit record's owner bytes: the POP3 UID, the source key, then (IMAP) the arrival
         // time in seconds (0: the clock was not set) and the flags APPEND asked for. Records
         // written before IMAP end after the source key; they read as time 0, no flags.
-        internal string CommitDelivery(MessageWriter writer, string sourceKey, int flags)
+        internal string CommitDelivery(StoreWriter writer, string sourceKey, int flags)
         {
             lock (_sync)
             {
@@ -151,7 +151,7 @@ namespace NanoRelay.Storage
             }
         }
 
-        internal void AbortDelivery(MessageWriter writer)
+        internal void AbortDelivery(StoreWriter writer)
         {
             writer.Abort();
             lock (_sync)

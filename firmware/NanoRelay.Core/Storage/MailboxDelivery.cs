@@ -13,12 +13,12 @@ namespace NanoRelay.Storage
         private const int Chunk = 256;
 
         private readonly Mailbox _mailbox;
-        private readonly MessageWriter _writer;
+        private readonly StoreWriter _writer;
         private readonly string _sourceKey;
         private readonly DotStuffer _lineEnds = new DotStuffer(false);   // line ends only: RETR stuffs dots when it sends
         private readonly byte[] _out = new byte[DotStuffer.MaxOutput(Chunk)];
 
-        internal MailboxDelivery(Mailbox mailbox, MessageWriter writer, string sourceKey)
+        internal MailboxDelivery(Mailbox mailbox, StoreWriter writer, string sourceKey)
         {
             _mailbox = mailbox;
             _writer = writer;

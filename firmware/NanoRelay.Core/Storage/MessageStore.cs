@@ -47,6 +47,7 @@ namespace NanoRelay.Storage
         private const string ContentExt = "msg";
         private const string CommitExt = "env";
         private const string BadExt = "bad";
+        private const int CheckEvery = 4096;
 
         private readonly IFileStore _files;
         private readonly string _prefix;
@@ -60,7 +61,12 @@ namespace NanoRelay.Storage
         private long _sequenceGeneration;
         private string _sequenceName;
         private long _usedBytes;
-        private readonly object _sync = new object();   // writers of different sessions share the byte count
+        private long _bytesWritten;
+
+        // The one lock of the byte budget: ingress writers (Take, on their sessions' threads) and
+        // the owner's records (state, commit, removal, under the owner's lock) all count through
+        // Used, so neither loses the other's update.
+        private readonly object _sync = new object();
 
         /// <summary>A store of the files named <paramref name="prefix"/>... (one letter), bounded by bytes and entries.</summary>
         public MessageStore(IFileStore files, string prefix, long maxBytes, int maxCount)
@@ -77,12 +83,12 @@ namespace NanoRelay.Storage
         public int Count { get { return _entries.Count; } }
 
         /// <summary>Bytes of all files of this store (entries, quarantine, sequence).</summary>
-        public long UsedBytes { get { return _usedBytes; } }
+        public long UsedBytes { get { lock (_sync) { return _usedBytes; } } }
 
         public long MaxBytes { get { return _maxBytes; } }
 
         /// <summary>Bytes this store has written since it was opened (flash wear figure).</summary>
-        public long BytesWritten { get; private set; }
+        public long BytesWritten { get { lock (_sync) { return _bytesWritten; } } }
 
         /// <summary>Bytes written by the last commit (content, commit record and any sequence record).</summary>
         public long LastCommitBytes { get; private set; }
@@ -115,9 +121,15 @@ namespace NanoRelay.Storage
         }
 
         /// <summary>Starts a new message; throws StoreException (IsFull) when the store has no room for one.</summary>
-        public MessageWriter Begin()
+        public StoreWriter Begin()
         {
-            if (_entries.Count >= _maxCount || !HasRoomFor(0, 0))
+            bool room;
+            lock (_sync)
+            {
+                room = BudgetHasRoomFor(0);
+            }
+
+            if (_entries.Count >= _maxCount || !room || !DeviceHasRoomFor(0))
             {
                 throw new StoreException("store full") { IsFull = true };
             }
@@ -134,12 +146,12 @@ namespace NanoRelay.Storage
             // A leftover of an uncommitted ingest cannot exist past recovery, but never trust that.
             if (_files.Exists(name))
             {
-                _usedBytes -= Length(name);
+                Used(-Length(name), 0);
                 _files.Delete(name);
             }
 
             IFileWriter w = _files.Create(name);
-            return new MessageWriter(this, id, w, bytes);
+            return new StoreWriter(this, id, w, bytes);
         }
 
         /// <summary>Opens an entry's content, or null if it vanished.</summary>
@@ -167,13 +179,12 @@ namespace NanoRelay.Storage
             if (_files.Exists(name))
             {
                 // Generation numbers wrap at 256 in the name; a file left there is stale.
-                _usedBytes -= Length(name);
+                Used(-Length(name), 0);
                 _files.Delete(name);
             }
 
             int written = StoreRecord.Write(_files, name, StoreRecord.KindState, _record.Buffer, _record.Length);
-            BytesWritten += written;
-            _usedBytes += written;
+            Used(written, written);
             entry.OnFlashBytes += written;
 
             string old = entry.StateName;
@@ -187,7 +198,7 @@ namespace NanoRelay.Storage
                 long l = Length(old);
                 if (_files.Delete(old))
                 {
-                    _usedBytes -= l;
+                    Used(-l, 0);
                     entry.OnFlashBytes -= l;
                 }
             }
@@ -208,7 +219,7 @@ namespace NanoRelay.Storage
                 return false;
             }
 
-            _usedBytes -= l;
+            Used(-l, 0);
             entry.Removed = true;
             _entries.Remove(entry);
 
@@ -229,8 +240,7 @@ namespace NanoRelay.Storage
         {
             byte[] why = NanoRelay.Framing.Utf8.GetBytes(reason);
             int w = StoreRecord.Write(_files, NameOf(entry.Id, BadExt), StoreRecord.KindBad, why, why.Length < Limits.StoreReasonMax ? why.Length : Limits.StoreReasonMax);
-            BytesWritten += w;
-            _usedBytes += w;
+            Used(w, w);
             entry.Removed = true;
             _entries.Remove(entry);
             DeleteCounted(NameOf(entry.Id, CommitExt));
@@ -267,7 +277,11 @@ namespace NanoRelay.Storage
         {
             RecoveryReport report = new RecoveryReport();
             _entries.Clear();
-            _usedBytes = 0;
+            lock (_sync)
+            {
+                _usedBytes = 0;
+            }
+
             string[] names = _files.List(_prefix);
             ArrayList sequences = new ArrayList();
             long[] ids = new long[names.Length];
@@ -280,7 +294,7 @@ namespace NanoRelay.Storage
                 if (n.Length == _prefix.Length + 8 && n.Substring(_prefix.Length, 6) == "_seq.t" && IsHex(n, _prefix.Length + 6, 2))
                 {
                     sequences.Add(n);
-                    _usedBytes += Length(n);
+                    Used(Length(n), 0);
                     continue;
                 }
 
@@ -291,7 +305,7 @@ namespace NanoRelay.Storage
                     continue;
                 }
 
-                _usedBytes += Length(n);
+                Used(Length(n), 0);
                 ids[count] = id;
                 exts[count] = ext;
                 count++;
@@ -337,33 +351,49 @@ namespace NanoRelay.Storage
             return report;
         }
 
-        // The store's own budget is checked on every write (a counter); the file system's free
-        // space, which may cost a directory walk, only when deviceMore is not negative.
-        internal bool HasRoomFor(long more, long deviceMore)
+        /// <summary>
+        /// Takes <paramref name="count"/> more content octets from the budget for a writer that
+        /// has written <paramref name="before"/> so far: the one question a write asks. Throws
+        /// StoreException (IsFull) when the store's budget, less the reserve, cannot hold them.
+        /// </summary>
+        internal void Take(long before, long count)
         {
+            // The file system's free space is asked at the first write and each time another
+            // CheckEvery octets begin; the reserve, larger than CheckEvery, absorbs what is
+            // written in between.
+            bool deviceOk = true;
+            if (before == 0 || before / CheckEvery != (before + count) / CheckEvery)
+            {
+                deviceOk = DeviceHasRoomFor(count + CheckEvery);
+            }
+
             lock (_sync)
             {
-                if (_maxBytes > 0 && _usedBytes + more + Limits.StoreReserveBytes > _maxBytes)
+                if (!deviceOk || !BudgetHasRoomFor(count))
                 {
-                    return false;
+                    throw new StoreException("store full") { IsFull = true };
                 }
-            }
 
-            if (deviceMore < 0)
-            {
-                return true;
+                _usedBytes += count;
+                _bytesWritten += count;
             }
+        }
 
+        // Call under _sync.
+        private bool BudgetHasRoomFor(long more)
+        {
+            return _maxBytes <= 0 || _usedBytes + more + Limits.StoreReserveBytes <= _maxBytes;
+        }
+
+        private bool DeviceHasRoomFor(long more)
+        {
             long free = _files.FreeBytes;
-            return free < 0 || free - deviceMore >= Limits.StoreReserveBytes;
+            return free < 0 || free - more >= Limits.StoreReserveBytes;
         }
 
         internal void AbortCommit(long id, long written)
         {
-            lock (_sync)
-            {
-                _usedBytes -= written;
-            }
+            Used(-written, 0);
 
             try
             {
@@ -375,15 +405,6 @@ namespace NanoRelay.Storage
             {
                 // A power cut: recovery finds either a whole commit (the acknowledgement was
                 // lost, as when a cut falls between fsync and "250") or none.
-            }
-        }
-
-        internal void ContentWritten(long bytes)
-        {
-            lock (_sync)
-            {
-                _usedBytes += bytes;
-                BytesWritten += bytes;
             }
         }
 
@@ -399,8 +420,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, NameOf(id, CommitExt), StoreRecord.KindCommit, _record.Buffer, _record.Length);
-            BytesWritten += written;
-            _usedBytes += written;
+            Used(written, written);
             byte[] m = new byte[count];
             System.Array.Copy(meta, offset, m, 0, count);
             StoreEntry e = new StoreEntry(id, length, crc, m);
@@ -412,10 +432,7 @@ namespace NanoRelay.Storage
 
         internal void AbortContent(long id, long written)
         {
-            lock (_sync)
-            {
-                _usedBytes -= written;
-            }
+            Used(-written, 0);
 
             try
             {
@@ -441,8 +458,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, name, StoreRecord.KindSequence, _record.Buffer, _record.Length);
-            BytesWritten += written;
-            _usedBytes += written;
+            Used(written, written);
             string old = _sequenceName;
             _sequenceName = name;
             _sequenceGeneration = gen;
@@ -690,8 +706,7 @@ namespace NanoRelay.Storage
             try
             {
                 int w = StoreRecord.Write(_files, NameOf(id, BadExt), StoreRecord.KindBad, why, why.Length < Limits.StoreReasonMax ? why.Length : Limits.StoreReasonMax);
-                BytesWritten += w;
-                _usedBytes += w;
+                Used(w, w);
                 RetireLeftovers(id, exts, report);
                 report.AddQuarantined(new QuarantinedEntry(id, reason));
                 report.NewlyQuarantined++;
@@ -728,12 +743,21 @@ namespace NanoRelay.Storage
             }
         }
 
+        private void Used(long delta, long written)
+        {
+            lock (_sync)
+            {
+                _usedBytes += delta;
+                _bytesWritten += written;
+            }
+        }
+
         private void DeleteCounted(string name)
         {
             long l = Length(name);
             if (_files.Delete(name))
             {
-                _usedBytes -= l;
+                Used(-l, 0);
             }
         }
 

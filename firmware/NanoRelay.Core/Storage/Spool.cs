@@ -9,9 +9,12 @@ namespace NanoRelay.Storage
     /// envelope and per-recipient state, ordered by due time on the monotonic clock.
     /// </summary>
     /// <remarks>
-    /// Commit record owner bytes (the envelope, fixed): version 1; key, sender, recipient count
+    /// Commit record owner bytes (the envelope, fixed): version 2; key, sender, recipient count
     /// (u32, 1..100) and each recipient, Message-ID, each length-prefixed; creation time (u64
-    /// ticks, 0 when the wall clock was untrusted).
+    /// ticks, 0 when the wall clock was untrusted); flags (bit 0: the content has 8-bit octets,
+    /// RFC 6152, decided by the writer as the content was stored). A version 1 envelope (written
+    /// before the flag) has no flags byte: its flag is unknown, and the content is scanned once
+    /// per start, at its first attempt (<see cref="SpoolEntry.EightBitKnown"/>).
     /// State record owner bytes (rewritten after each change): flags (bit 0: attempt in flight),
     /// u32 attempts, u64 age in ms, u64 remaining wait in ms, u32 ambiguous outcomes, last error,
     /// u32 recipient count, then per recipient a state byte and the last reply.
@@ -23,7 +26,9 @@ namespace NanoRelay.Storage
         /// <summary>The file-name prefix of the spool's files.</summary>
         public const string Prefix = "q";
 
-        private const int Version = 1;
+        private const int Version = 2;
+        private const int VersionWithoutFlags = 1;
+        private const int FlagEightBit = 1;
         private const int KeyMax = 64;
         private const int FlagInFlight = 1;
 
@@ -44,6 +49,9 @@ namespace NanoRelay.Storage
         }
 
         public MessageStore Store { get { return _store; } }
+
+        /// <summary>Raised after each durable commit, outside the spool's lock (the relay wakes); may be null.</summary>
+        public event EventHandler Committed;
 
         public int Count { get { return _entries.Count; } }
 
@@ -99,10 +107,11 @@ namespace NanoRelay.Storage
         }
 
         /// <summary>
-        /// Starts queueing a message. Throws StoreException (IsFull: SMTP 452, RFC 5321 §4.5.3.1.10)
-        /// when the spool has no room, ArgumentException when the envelope is out of bounds.
+        /// Starts queueing a message: content goes into the returned writer, then its Commit.
+        /// Throws StoreException (IsFull: SMTP 452, RFC 5321 §4.5.3.1.10) when the spool has no
+        /// room, ArgumentException when the envelope is out of bounds.
         /// </summary>
-        public SpoolWriter Begin(string sender, string[] recipients, string messageId)
+        public StoreWriter Begin(string sender, string[] recipients, string messageId)
         {
             if (sender == null || sender.Length > Limits.SmtpPath || recipients == null || recipients.Length == 0 || recipients.Length > Limits.SmtpRecipients)
             {
@@ -119,7 +128,12 @@ namespace NanoRelay.Storage
 
             lock (_sync)
             {
-                return new SpoolWriter(this, _store.Begin(), sender, recipients, messageId == null ? string.Empty : messageId);
+                StoreWriter w = _store.Begin();
+                w.Spool = this;
+                w.Sender = sender;
+                w.Recipients = recipients;
+                w.MessageId = messageId == null ? string.Empty : messageId;
+                return w;
             }
         }
 
@@ -326,32 +340,38 @@ namespace NanoRelay.Storage
             }
         }
 
-        internal SpoolEntry CommitEntry(MessageWriter writer, string sender, string[] recipients, string messageId)
+        internal SpoolEntry CommitEntry(StoreWriter writer)
         {
+            SpoolEntry e;
+            writer.WriteBuffered();   // the last octets decide the 8-bit flag too
             lock (_sync)
             {
                 string key = _bootNonce + ":" + writer.Id.ToString();
+                string[] recipients = writer.Recipients;
                 DateTime utc = _clock.UtcNow;
                 _record.Clear();
                 _record.Byte(Version);
                 _record.Text(key, KeyMax);
-                _record.Text(sender, Limits.SmtpPath);
+                _record.Text(writer.Sender, Limits.SmtpPath);
                 _record.UInt32(recipients.Length);
                 for (int i = 0; i < recipients.Length; i++)
                 {
                     _record.Text(recipients[i], Limits.SmtpPath);
                 }
 
-                _record.Text(messageId, Limits.HeaderLineMax);
+                _record.Text(writer.MessageId, Limits.HeaderLineMax);
                 _record.Int64(_clock.IsUtcTrusted ? utc.Ticks : 0);
+                _record.Byte(writer.EightBit ? FlagEightBit : 0);
                 StoreEntry stored = writer.Commit(_record.Buffer, 0, _record.Length);
 
                 stored.ReleaseRecords();
-                SpoolEntry e = new SpoolEntry(stored);
+                e = new SpoolEntry(stored);
                 e.Key = key;
-                e.Sender = sender;
+                e.Sender = writer.Sender;
                 e.Recipients = recipients;
-                e.MessageId = messageId;
+                e.MessageId = writer.MessageId;
+                e.EightBit = writer.EightBit;
+                e.EightBitKnown = true;
                 e.RecipientStates = new RecipientState[recipients.Length];
                 e.RecipientReplies = NoReplies(recipients.Length);
                 e.LastError = string.Empty;
@@ -359,8 +379,15 @@ namespace NanoRelay.Storage
                 e.AgeBaseMonotonic = now;
                 e.DueMonotonic = now;
                 _entries.Add(e);
-                return e;
             }
+
+            EventHandler h = Committed;
+            if (h != null)
+            {
+                h(this, EventArgs.Empty);
+            }
+
+            return e;
         }
 
         // Null when the envelope is sound, else the quarantine reason.
@@ -368,7 +395,8 @@ namespace NanoRelay.Storage
         {
             byte[] m = e.Entry.Meta;
             RecordReader r = new RecordReader(m, 0, m.Length);
-            if (r.Byte() != Version)
+            int version = r.Byte();
+            if (version != Version && version != VersionWithoutFlags)
             {
                 return "envelope version unknown";
             }
@@ -393,6 +421,17 @@ namespace NanoRelay.Storage
 
             e.MessageId = r.Text(Limits.HeaderLineMax);
             r.Int64();
+            e.EightBitKnown = version == Version;
+            if (e.EightBitKnown)
+            {
+                int flags = r.Byte();
+                e.EightBit = (flags & FlagEightBit) != 0;
+                if ((flags & ~FlagEightBit) != 0)
+                {
+                    return "envelope flags unknown";
+                }
+            }
+
             if (!r.AtEnd || e.Key.Length == 0)
             {
                 return "envelope malformed";

@@ -34,6 +34,12 @@ namespace NanoRelay.Storage
         /// <summary>The message's Message-ID (it is in the content, so it is the same on every retry).</summary>
         public string MessageId { get; internal set; }
 
+        /// <summary>Whether the content has 8-bit octets (RFC 6152), as stored in the envelope when <see cref="EightBitKnown"/>.</summary>
+        public bool EightBit { get; internal set; }
+
+        /// <summary>False for an entry spooled before the envelope carried the flag (envelope version 1): scan its content once.</summary>
+        public bool EightBitKnown { get; internal set; }
+
         /// <summary>Octets of content.</summary>
         public long Size { get { return Entry.ContentLength; } }
 

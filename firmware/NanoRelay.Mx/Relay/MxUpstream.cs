@@ -22,7 +22,6 @@ namespace NanoRelay.Relay
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly SmtpClientSettings _template;
-        private readonly byte[] _scan = new byte[512];
 
         // Sessions whose transaction ended and that wait for EndSession's QUIT, so that a crash
         // between the host's 250 and the worker's record costs no network round trip (RFC 1047).
@@ -55,7 +54,7 @@ namespace NanoRelay.Relay
             string[] replies = new string[rcpts.Length];
             bool[] done = new bool[rcpts.Length];
             bool ambiguous = false;
-            bool eightBit = SmtpUpstream.HasEightBitOctets(message, _scan);
+            bool eightBit = message.EightBit;
             for (int i = 0; i < rcpts.Length; i++)
             {
                 if (done[i])

@@ -40,7 +40,7 @@ namespace NanoRelay.Core.Tests.Storage
         {
             try
             {
-                SpoolWriter w = spool.Begin("sensor@lan.test", new string[] { "ops@example.com" }, null);
+                StoreWriter w = spool.Begin("sensor@lan.test", new string[] { "ops@example.com" }, null);
                 byte[] content = new byte[bytes];
                 for (int i = 0; i < content.Length; i++)
                 {

@@ -171,7 +171,7 @@ namespace NanoRelay.Core.Tests.Storage
             MemoryFileStore files = new MemoryFileStore();
             MessageStore raw = new MessageStore(files, Mailbox.Prefix, 0, 10);
             raw.Recover();
-            MessageWriter w = raw.Begin();
+            StoreWriter w = raw.Begin();
             w.Write(new byte[] { 65, 13, 10 }, 0, 3);
             w.Commit(new byte[] { 0, 3, 65, 32, 66, 0, 0 }, 0, 7);   // "A B": a space is not allowed
             Mailbox m = Open(files, 9);

@@ -26,7 +26,7 @@ namespace NanoRelay.Core.Tests.Storage
 
         private static StoreEntry Put(MessageStore s, string content, string meta)
         {
-            MessageWriter w = s.Begin();
+            StoreWriter w = s.Begin();
             byte[] c = Ascii.Bytes(content);
             w.Write(c, 0, c.Length);
             byte[] m = Ascii.Bytes(meta);
@@ -62,7 +62,7 @@ namespace NanoRelay.Core.Tests.Storage
         {
             MemoryFileStore files = new MemoryFileStore();
             MessageStore s = Open(files);
-            MessageWriter w = s.Begin();
+            StoreWriter w = s.Begin();
             w.Write(new byte[] { 1, 2, 3 }, 0, 3);
             files.Reboot();
             MessageStore t = Open(files);
@@ -222,7 +222,7 @@ namespace NanoRelay.Core.Tests.Storage
             bool refused = false;
             try
             {
-                MessageWriter w = s.Begin();
+                StoreWriter w = s.Begin();
                 try
                 {
                     byte[] big = new byte[1500];
@@ -272,10 +272,13 @@ namespace NanoRelay.Core.Tests.Storage
             MemoryFileStore files = new MemoryFileStore(Limits.StoreReserveBytes + 100);
             MessageStore s = Open(files);
             bool full = false;
-            MessageWriter w = s.Begin();
+            StoreWriter w = s.Begin();
             try
             {
+                // The writer gathers content into whole writes: the refusal comes at the write that
+                // reaches the file, at the latest the commit's.
                 w.Write(new byte[200], 0, 200);
+                w.Commit(new byte[1], 0, 1);
             }
             catch (StoreException e)
             {
@@ -284,6 +287,7 @@ namespace NanoRelay.Core.Tests.Storage
             }
 
             Assert.IsTrue(full);
+            Assert.AreEqual(0, s.Count);
         }
     
         [TestMethod]

@@ -87,7 +87,7 @@ namespace NanoRelay.Tests.HostSim
             }
 
             byte[] content = Encoding.ASCII.GetBytes(b.ToString());
-            SpoolWriter w = host.Spool.Begin("a@lan.test", new[] { "tech@localhost" }, "<" + subject + "@lan.test>");
+            StoreWriter w = host.Spool.Begin("a@lan.test", new[] { "tech@localhost" }, "<" + subject + "@lan.test>");
             w.Write(content, 0, content.Length);
             w.Commit();
         }

@@ -7,6 +7,7 @@ using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoRelay.Ports;
 using NanoRelay.Smtp.Server;
+using NanoRelay.Storage;
 using NanoRelay.Testing;
 
 namespace NanoRelay.Tests.Ingress

@@ -42,7 +42,7 @@ namespace NanoRelay.Tests.Mx
 
             public SpoolEntry Queue(params string[] recipients)
             {
-                SpoolWriter w = Spool.Begin("sensor@lan.test", recipients, "<m1@lan.test>");
+                StoreWriter w = Spool.Begin("sensor@lan.test", recipients, "<m1@lan.test>");
                 byte[] content = Encoding.ASCII.GetBytes("Subject: t\r\nMessage-ID: <m1@lan.test>\r\n\r\nbody\r\n");
                 w.Write(content, 0, content.Length);
                 return w.Commit();

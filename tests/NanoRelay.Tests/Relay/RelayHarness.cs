@@ -66,7 +66,7 @@ namespace NanoRelay.Tests.Relay
 
         public SpoolEntry Queue(byte[] content, string messageId, string sender, string[] recipients)
         {
-            SpoolWriter w = Spool.Begin(sender, recipients.Length == 0 ? new[] { "ops@example.com" } : recipients, messageId);
+            StoreWriter w = Spool.Begin(sender, recipients.Length == 0 ? new[] { "ops@example.com" } : recipients, messageId);
             try
             {
                 w.Write(content, 0, content.Length);

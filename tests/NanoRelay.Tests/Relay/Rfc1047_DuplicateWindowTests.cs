@@ -25,7 +25,7 @@ namespace NanoRelay.Tests.Relay
             var clock = new ManualClock();
             var spool = new Spool(files, clock, new SeededRandom(1), 0, 100);
             spool.Open();
-            SpoolWriter w = spool.Begin("camera@lan.test", new[] { "ops@example.com" }, "<w@lan.test>");
+            StoreWriter w = spool.Begin("camera@lan.test", new[] { "ops@example.com" }, "<w@lan.test>");
             byte[] content = Encoding.ASCII.GetBytes("Subject: w\r\nMessage-ID: <w@lan.test>\r\n\r\nbody\r\n");
             w.Write(content, 0, content.Length);
             w.Commit();

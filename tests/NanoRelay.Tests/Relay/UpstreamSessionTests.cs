@@ -55,7 +55,7 @@ namespace NanoRelay.Tests.Relay
             mailbox.Open();
             for (int i = 1; i <= messages; i++)
             {
-                SpoolWriter w = spool.Begin("camera@lan.test", new[] { "ops" + i + "@example.com" }, "<m" + i + "@lan.test>");
+                StoreWriter w = spool.Begin("camera@lan.test", new[] { "ops" + i + "@example.com" }, "<m" + i + "@lan.test>");
                 byte[] content = Encoding.ASCII.GetBytes("Subject: m" + i + "\r\nMessage-ID: <m" + i + "@lan.test>\r\n\r\nbody " + i + "\r\n");
                 w.Write(content, 0, content.Length);
                 w.Commit();

@@ -22,13 +22,13 @@ namespace NanoRelay.Tests.Storage
             for (int i = 0; i < 4; i++)
             {
                 byte[] c = Ascii.Bytes("message " + i + "\r\n");
-                MessageWriter w = s.Begin();
+                StoreWriter w = s.Begin();
                 w.Write(c, 0, c.Length);
                 StoreEntry e = w.Commit(c, 0, 2);
                 s.WriteState(e, new byte[] { 1 }, 1);
             }
 
-            MessageWriter open = s.Begin();                                  // an ingest cut short: an orphan
+            StoreWriter open = s.Begin();                                  // an ingest cut short: an orphan
             open.Write(new byte[] { 1, 2, 3 }, 0, 3);
             files.Corrupt("q0000002.env", new byte[] { 78, 82, 67, 1, 0x80, 0, 0, 0, 1, 2, 3, 4 });   // torn commit, huge length
             files.Corrupt("q0000003.msg", Ascii.Bytes("massage 2\r\n"));   // content no longer matches

@@ -264,7 +264,7 @@ namespace NanoRelay.Tests.Storage
             h.Queue(Msg(1), "<1@relay.test>");
             MessageStore raw = new MessageStore(h.Files, Spool.Prefix, 0, 100);
             raw.Recover();
-            MessageWriter w = raw.Begin();
+            StoreWriter w = raw.Begin();
             w.Write(new byte[] { 65, 13, 10 }, 0, 3);
             w.Commit(new byte[] { 1, 0, 1, 65, 0, 0, 0, 0, 0, 0 }, 0, 10);   // zero recipients
             h.Queue(Msg(2), "<2@relay.test>");

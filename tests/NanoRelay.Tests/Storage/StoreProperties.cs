@@ -90,7 +90,7 @@ namespace NanoRelay.Tests.Storage
                 for (int i = 0; i < 3; i++)
                 {
                     byte[] c = Encoding.ASCII.GetBytes("message " + i + "\r\n" + new string('x', i * 50) + "\r\n");
-                    MessageWriter w = s.Begin();
+                    StoreWriter w = s.Begin();
                     w.Write(c, 0, c.Length);
                     StoreEntry e = w.Commit(new byte[] { (byte)i }, 0, 1);
                     s.WriteState(e, new byte[] { 9, (byte)i }, 2);

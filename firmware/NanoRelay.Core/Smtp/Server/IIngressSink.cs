@@ -1,3 +1,5 @@
+using NanoRelay.Storage;
+
 namespace NanoRelay.Smtp.Server
 {
     /// <summary>

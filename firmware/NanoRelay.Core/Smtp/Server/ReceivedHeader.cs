@@ -1,5 +1,6 @@
 using System;
 using NanoRelay.Framing;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Smtp.Server
 {

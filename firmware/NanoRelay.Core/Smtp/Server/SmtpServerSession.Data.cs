@@ -1,6 +1,7 @@
 using NanoRelay.Crypto;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Smtp.Server
 {
@@ -195,13 +196,14 @@ namespace NanoRelay.Smtp.Server
                 if (bare)
                 {
                     WriteNormalized(b, o, n);
+                    _message.Write(SmtpServerReplies.Crlf, 0, 2);
                 }
                 else
                 {
-                    _message.Write(b, o, n);
+                    // The framer's buffer still holds the line's own CRLF right after it: one
+                    // write per line (the spool's writer gathers lines into whole file writes).
+                    _message.Write(b, o, n + 2);
                 }
-
-                _message.Write(SmtpServerReplies.Crlf, 0, 2);
             }
             catch (StoreException e)
             {

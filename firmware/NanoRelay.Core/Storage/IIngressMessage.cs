@@ -1,6 +1,10 @@
-namespace NanoRelay.Smtp.Server
+namespace NanoRelay.Storage
 {
-    /// <summary>One message being received: content as it will be relayed (CRLF lines, no dot-stuffing).</summary>
+    /// <summary>
+    /// One message being received by the SMTP ingress (Smtp/Server): content as it will be relayed
+    /// (CRLF lines, no dot-stuffing). The spool's <see cref="StoreWriter"/> is one, so the ingress
+    /// writes into the spool with nothing between.
+    /// </summary>
     public interface IIngressMessage
     {
         /// <summary>Appends content bytes. Throws <see cref="NanoRelay.Ports.StoreException"/> when full or failing.</summary>
