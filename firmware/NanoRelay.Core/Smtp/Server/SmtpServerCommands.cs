@@ -5,8 +5,10 @@ namespace NanoRelay.Smtp.Server
     /// <summary>
     /// One command table per RFC 5321 §4.1.4 state, like POP3's (popa3d): a verb is looked up in the
     /// state's table, then in <see cref="AnyTime"/>; a verb in neither is unknown (500, §4.2.4).
-    /// A row either serves the verb or names the reply that refuses it in that state. After a 554
-    /// greeting (<see cref="Refused"/>) only QUIT is served and everything else gets 503 (§3.1).
+    /// A row either serves the verb or refuses it in that state (NeedHelo, NestedMail, ...). After a
+    /// 554 greeting (<see cref="Refused"/>) only QUIT is served and everything else gets 503 (§3.1).
+    /// The rows hold delegates, never another class's static fields: nanoFramework runs the static
+    /// constructors in its own order, so such a field could still be null here (docs/nanoframework.md).
     /// </summary>
     internal static class SmtpServerCommands
     {
@@ -20,11 +22,11 @@ namespace NanoRelay.Smtp.Server
             new SmtpServerCommand("QUIT", SmtpServerSession.DoQuit),       // §4.1.1.10
             new SmtpServerCommand("HELP", SmtpServerSession.DoHelp),       // §4.1.1.8
             new SmtpServerCommand("VRFY", SmtpServerSession.DoVrfy),       // §3.5.3: 252
-            new SmtpServerCommand("EXPN", SmtpServerReplies.NotImplemented),   // §3.5.2: no lists to expand
-            new SmtpServerCommand("SEND", SmtpServerReplies.NotImplemented),   // §4.1.1, Appendix F: obsolete
-            new SmtpServerCommand("SOML", SmtpServerReplies.NotImplemented),
-            new SmtpServerCommand("SAML", SmtpServerReplies.NotImplemented),
-            new SmtpServerCommand("TURN", SmtpServerReplies.NotImplemented),
+            new SmtpServerCommand("EXPN", SmtpServerSession.NotImplemented),   // §3.5.2: no lists to expand
+            new SmtpServerCommand("SEND", SmtpServerSession.NotImplemented),   // §4.1.1, Appendix F: obsolete
+            new SmtpServerCommand("SOML", SmtpServerSession.NotImplemented),
+            new SmtpServerCommand("SAML", SmtpServerSession.NotImplemented),
+            new SmtpServerCommand("TURN", SmtpServerSession.NotImplemented),
         };
 
         /// <summary>§3.1: greeted with 554 (or a message ended by LF "." LF): only QUIT.</summary>
@@ -36,19 +38,19 @@ namespace NanoRelay.Smtp.Server
         /// <summary>Greeted with 220: nothing of a transaction before EHLO/HELO (§4.1.4).</summary>
         public static readonly SmtpServerCommand[] Greeted = new SmtpServerCommand[]
         {
-            new SmtpServerCommand("MAIL", SmtpServerReplies.NeedHelo),
-            new SmtpServerCommand("RCPT", SmtpServerReplies.NeedHelo),
-            new SmtpServerCommand("DATA", SmtpServerReplies.NeedHelo) { Check = SmtpServerSession.CheckNoArguments },
-            new SmtpServerCommand("STARTTLS", SmtpServerReplies.NeedHelo) { Check = SmtpServerSession.CheckStartTls },
-            new SmtpServerCommand("AUTH", SmtpServerReplies.NeedHelo) { Check = SmtpServerSession.CheckAuth },
+            new SmtpServerCommand("MAIL", SmtpServerSession.NeedHelo),
+            new SmtpServerCommand("RCPT", SmtpServerSession.NeedHelo),
+            new SmtpServerCommand("DATA", SmtpServerSession.NeedHelo) { Check = SmtpServerSession.CheckNoArguments },
+            new SmtpServerCommand("STARTTLS", SmtpServerSession.NeedHelo) { Check = SmtpServerSession.CheckStartTls },
+            new SmtpServerCommand("AUTH", SmtpServerSession.NeedHelo) { Check = SmtpServerSession.CheckAuth },
         };
 
         /// <summary>§4.1.1.1 done, no transaction: MAIL opens one; STARTTLS (RFC 3207 §4) and AUTH (RFC 4954 §4) only here.</summary>
         public static readonly SmtpServerCommand[] Ready = new SmtpServerCommand[]
         {
             new SmtpServerCommand("MAIL", SmtpServerSession.DoMail),       // §4.1.1.2
-            new SmtpServerCommand("RCPT", SmtpServerReplies.NeedMail),
-            new SmtpServerCommand("DATA", SmtpServerReplies.NeedMail) { Check = SmtpServerSession.CheckNoArguments },
+            new SmtpServerCommand("RCPT", SmtpServerSession.NeedMail),
+            new SmtpServerCommand("DATA", SmtpServerSession.NeedMail) { Check = SmtpServerSession.CheckNoArguments },
             new SmtpServerCommand("STARTTLS", SmtpServerSession.DoStartTls) { Check = SmtpServerSession.CheckStartTls },
             new SmtpServerCommand("AUTH", SmtpServerSession.DoAuth) { Check = SmtpServerSession.CheckAuth },
         };
@@ -56,20 +58,20 @@ namespace NanoRelay.Smtp.Server
         /// <summary>§4.1.1.2: MAIL accepted, no recipient yet; DATA now is "no valid recipients" (§3.3).</summary>
         public static readonly SmtpServerCommand[] MailFrom = new SmtpServerCommand[]
         {
-            new SmtpServerCommand("MAIL", SmtpServerReplies.NestedMail),
+            new SmtpServerCommand("MAIL", SmtpServerSession.NestedMail),
             new SmtpServerCommand("RCPT", SmtpServerSession.DoRcpt),       // §4.1.1.3
-            new SmtpServerCommand("DATA", SmtpServerReplies.NoValidRecipients) { Check = SmtpServerSession.CheckNoArguments },
-            new SmtpServerCommand("STARTTLS", SmtpServerReplies.InTransaction) { Check = SmtpServerSession.CheckStartTls },
+            new SmtpServerCommand("DATA", SmtpServerSession.NoValidRecipients) { Check = SmtpServerSession.CheckNoArguments },
+            new SmtpServerCommand("STARTTLS", SmtpServerSession.InTransaction) { Check = SmtpServerSession.CheckStartTls },
             new SmtpServerCommand("AUTH", SmtpServerSession.DoAuthInTransaction) { Check = SmtpServerSession.CheckAuth },
         };
 
         /// <summary>§4.1.1.3: at least one recipient accepted; DATA starts the mail data (§4.1.1.4).</summary>
         public static readonly SmtpServerCommand[] RcptTo = new SmtpServerCommand[]
         {
-            new SmtpServerCommand("MAIL", SmtpServerReplies.NestedMail),
+            new SmtpServerCommand("MAIL", SmtpServerSession.NestedMail),
             new SmtpServerCommand("RCPT", SmtpServerSession.DoRcpt),
             new SmtpServerCommand("DATA", SmtpServerSession.DoData) { Check = SmtpServerSession.CheckNoArguments },
-            new SmtpServerCommand("STARTTLS", SmtpServerReplies.InTransaction) { Check = SmtpServerSession.CheckStartTls },
+            new SmtpServerCommand("STARTTLS", SmtpServerSession.InTransaction) { Check = SmtpServerSession.CheckStartTls },
             new SmtpServerCommand("AUTH", SmtpServerSession.DoAuthInTransaction) { Check = SmtpServerSession.CheckAuth },
         };
 

@@ -7,7 +7,7 @@ namespace NanoRelay.Smtp.Server
     public sealed partial class SmtpServerSession
     {
         // §4.1.4: the verb is looked up in the state's table, then among the commands allowed at any
-        // time; a row's check comes first, then its handler or its refusal in this state.
+        // time; a row's check comes first, then its handler (which may be the refusal in this state).
         private void OnCommand(byte[] b, int o, int n)
         {
             if (_framer.Flags != LineFlags.None)
@@ -45,12 +45,6 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
-            if (command.Refusal != null)
-            {
-                Bad(command.Refusal);
-                return;
-            }
-
             command.Handler(this, b, argOffset, argCount);
         }
 
@@ -70,6 +64,19 @@ namespace NanoRelay.Smtp.Server
         internal static void DoAuth(SmtpServerSession s, byte[] b, int o, int n) { s.OnAuth(b, o, n); }
 
         internal static void DoAuthInTransaction(SmtpServerSession s, byte[] b, int o, int n) { s.OnAuthInTransaction(); }
+
+        // The refusals out of sequence (§4.1.4), and of what is never implemented.
+        internal static void NeedHelo(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NeedHelo); }
+
+        internal static void NeedMail(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NeedMail); }
+
+        internal static void NestedMail(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NestedMail); }
+
+        internal static void NoValidRecipients(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NoValidRecipients); }
+
+        internal static void InTransaction(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.InTransaction); }
+
+        internal static void NotImplemented(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NotImplemented); }
 
         internal static bool CheckNoArguments(SmtpServerSession s, int n) { return s.NoArguments(n); }
 
