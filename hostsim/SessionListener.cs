@@ -9,11 +9,12 @@ using NanoRelay.Ports;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// One session listener for the host's mailbox protocols (POP3 and IMAP): a plain listener
+    /// One session listener for the host's servers (SMTP ingress, POP3, POP2, IMAP): a plain listener
     /// (STLS/STARTTLS when a certificate exists) and an optional implicit-TLS listener, a thread
     /// per session, the protocol's session cap, and a clean stop that closes every session
-    /// (POP3 without UPDATE, IMAP without EXPUNGE). A protocol's service derives from it and
-    /// supplies its cap, its "busy" answer, its timeouts and its core driver.
+    /// (POP3 without UPDATE, IMAP without EXPUNGE, SMTP without queueing a half-received message).
+    /// A protocol's service derives from it and supplies its cap, its "busy" answer, its timeouts
+    /// and its core server.
     /// </summary>
     public abstract class SessionListener : IDisposable
     {
@@ -35,7 +36,7 @@ namespace NanoRelay.HostSim
         private volatile bool _stopping;
 
         /// <summary>
-        /// A listener for <paramref name="protocol"/> ("pop3", "imap": logs and thread names) on <paramref name="listen"/>
+        /// A listener for <paramref name="protocol"/> ("smtp-in", "pop3", "imap": logs and thread names) on <paramref name="listen"/>
         /// (and <paramref name="tlsListen"/> if not null); <paramref name="maxSessions"/> is for the log, the server keeps the count.
         /// </summary>
         protected SessionListener(string protocol, int maxSessions, int preAuthTimeoutMs, int writeTimeoutMs, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, ILog log)
@@ -150,7 +151,25 @@ namespace NanoRelay.HostSim
         {
             while (!_stopping)
             {
-                IConnection accepted = listener.Accept();
+                IConnection accepted;
+                try
+                {
+                    accepted = listener.Accept();
+                }
+                catch (Exception e)
+                {
+                    // One connection that broke between accept and setup (a client that sent RST at
+                    // once) must not end the loop; pause so that a broken listener cannot spin.
+                    if (_stopping)
+                    {
+                        return;
+                    }
+
+                    _log.Write(LogLevel.Warning, _protocol, "accept failed: " + e.Message);
+                    Thread.Sleep(50);
+                    continue;
+                }
+
                 if (accepted == null)
                 {
                     return;

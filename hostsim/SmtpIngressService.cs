@@ -1,6 +1,4 @@
-using System;
 using System.Net;
-using System.Threading;
 using NanoRelay.HostSim.Adapters;
 using NanoRelay.Ports;
 using NanoRelay.Smtp.Server;
@@ -8,108 +6,70 @@ using NanoRelay.Smtp.Server;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// The SMTP ingress on the host: the core's SmtpServerListener (one thread per session, the
-    /// session cap answered with 421 4.7.0) on a TCP listener at smtpIngress.listen, delivering
-    /// into an <see cref="IIngressSink"/>. <see cref="Start"/> binds and returns; <see cref="Stop"/>
-    /// closes the listener and every open session, and waits for their threads.
+    /// The SMTP ingress on the host: the core's <see cref="SmtpServer"/> behind the shared
+    /// <see cref="SessionListener"/> (a thread per session, the session cap answered with 421 4.7.0
+    /// before any TLS, STARTTLS with a certificate) at smtpIngress.listen, delivering into an
+    /// <see cref="IIngressSink"/>. <see cref="SessionListener.Start"/> binds and returns;
+    /// <see cref="SessionListener.Stop"/> closes the listener and every open session (a message in
+    /// DATA is dropped, never half-queued), and waits for their threads.
     /// </summary>
-    public sealed class SmtpIngressService : IDisposable
+    public sealed class SmtpIngressService : SessionListener
     {
         private const string Source = "smtp-in";
 
         private readonly SmtpIngressSettings _settings;
-        private readonly IIngressSink _sink;
-        private readonly IClock _clock;
+        private readonly SmtpServer _server;
         private readonly ILog _log;
-        private readonly IRandom _random;
-        private readonly SmtpServerOptions _options;
-        private readonly RelayPolicy _policy;
-        private TcpListenerAdapter _tcp;
-        private SmtpServerListener _listener;
-        private Thread _acceptThread;
-        private bool _stopped;
 
         public SmtpIngressService(SmtpIngressSettings settings, IIngressSink sink, IClock clock, ILog log, IRandom random)
+            : this(Validated(settings), settings.ToServerOptions(), sink, clock, log, random)
         {
-            settings.Validate();
-            _settings = settings;
-            _sink = sink;
-            _clock = clock;
-            _log = log;
-            _random = random;
-            _options = settings.ToServerOptions();
-            _policy = RelayPolicy.Create(settings.AllowFrom);
         }
 
-        /// <summary>The port really bound (when the config asked for port 0).</summary>
-        public int Port { get { return _tcp == null ? 0 : _tcp.Port; } }
+        private SmtpIngressService(SmtpIngressSettings settings, SmtpServerOptions options, IIngressSink sink, IClock clock, ILog log, IRandom random)
+            : base(Source, settings.MaxSessions, options.PreLoginTimeoutMs, NanoRelay.Limits.SmtpServerWriteTimeoutMs, settings.Certificate, TcpListenerAdapter.ParseEndPoint(settings.Listen), null, log)
+        {
+            _settings = settings;
+            _log = log;
+            _server = new SmtpServer(options, settings.MaxSessions, RelayPolicy.Create(settings.AllowFrom), sink, clock, log, random);
+        }
 
-        /// <summary>Sessions running now.</summary>
-        public int ActiveSessions { get { return _listener == null ? 0 : _listener.ActiveSessions; } }
+        /// <summary>Sessions running now (those writing their last reply no longer count).</summary>
+        public override int ActiveSessions { get { return _server.ActiveSessions; } }
 
         /// <summary>Connections answered 421 because the cap was reached.</summary>
-        public int RefusedBusy { get { return _listener == null ? 0 : _listener.RefusedBusy; } }
+        public int RefusedBusy { get { return _server.RefusedBusy; } }
 
         /// <summary>The core's options in use.</summary>
-        public SmtpServerOptions Options { get { return _options; } }
+        public SmtpServerOptions Options { get { return _server.Options; } }
 
         /// <summary>Binds the listener and starts accepting; throws SocketException when the address cannot be bound.</summary>
-        public void Start()
+        public override void Start()
         {
-            IPEndPoint ep = TcpListenerAdapter.ParseEndPoint(_settings.Listen);
-            _tcp = new TcpListenerAdapter(ep, _settings.Certificate, false);
-            _listener = new SmtpServerListener(new WriteTimeoutListener(_tcp), _settings.MaxSessions, _options, _policy, _sink, _clock, _log, _random);
-            _acceptThread = new Thread(_listener.Run) { IsBackground = true, Name = "smtp-in accept" };
-            _acceptThread.Start();
-            _log.Write(LogLevel.Info, Source, "SMTP ingress on " + ep.Address + ":" + Port + (_settings.Certificate != null ? " (STARTTLS)" : string.Empty)
+            base.Start();
+            _log.Write(LogLevel.Info, Source, "SMTP ingress on " + TcpListenerAdapter.ParseEndPoint(_settings.Listen).Address + ":" + Port + (_settings.Certificate != null ? " (STARTTLS)" : string.Empty)
                 + ", allowFrom " + string.Join(",", _settings.AllowFrom) + ", bareLineEnds " + _settings.BareLineEnds + ", " + _settings.MaxSessions + " sessions");
         }
 
-        /// <summary>Stops accepting, closes every session (a message in DATA is dropped, never half-queued) and waits for the threads.</summary>
-        public void Stop()
+        protected override ISessionSlot EnterSession()
         {
-            if (_listener == null || _stopped)
-            {
-                return;
-            }
-
-            _stopped = true;
-            _listener.Stop(5000);
-            _acceptThread.Join(5000);
+            return _server.EnterSession();
         }
 
-        public void Dispose()
+        protected override void RefuseBusy(IConnection connection)
         {
-            Stop();
+            _server.RefuseBusy(connection);   // RFC 5321 §3.8: 421 4.7.0
         }
 
-        // Gives every accepted socket a send timeout, so a client that stops reading cannot hold a slot.
-        private sealed class WriteTimeoutListener : IListener
+        protected override void Serve(IConnection connection, ISessionSlot slot)
         {
-            private readonly TcpListenerAdapter _inner;
+            _server.Serve(connection, slot);
+        }
 
-            public WriteTimeoutListener(TcpListenerAdapter inner)
-            {
-                _inner = inner;
-            }
-
-            public int Port { get { return _inner.Port; } }
-
-            public IConnection Accept()
-            {
-                IConnection c = _inner.Accept();
-                if (c is TcpConnection tcp)
-                {
-                    tcp.WriteTimeoutMilliseconds = 60000;
-                }
-
-                return c;
-            }
-
-            public void Close()
-            {
-                _inner.Close();
-            }
+        private static SmtpIngressSettings Validated(SmtpIngressSettings settings)
+        {
+            settings.Validate();
+            return settings;
         }
     }
 }

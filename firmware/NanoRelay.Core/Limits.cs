@@ -250,6 +250,9 @@ namespace NanoRelay
         // A slow reader (TCP zero window) may hold a session this long per write before it is
         // dropped (docs/catalogue.md #55; Dovecot: "has not read server output").
         public const int Pop3WriteTimeoutMs = 60 * 1000;
+
+        // The same for an SMTP ingress session writing its replies (docs/catalogue.md #55).
+        public const int SmtpServerWriteTimeoutMs = 60 * 1000;
             // ---- IMAP (RFC 9051) -------------------------------------------------------------
 
         // RFC 9051 §4 sets no length for a command line; RFC 7162 §4 (updating RFC 2683

@@ -190,12 +190,12 @@ namespace NanoRelay.Device
             Random.NextBytes(start, 0, 4);
             _pop3 = new Pop3Server(options, _mailbox, _clock, Random, _log, ((long)start[0] << 24) | ((long)start[1] << 16) | ((long)start[2] << 8) | start[3]);
 
-            new MailboxSessions(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(_pop3.RefuseBusy), new SessionHandler(RunPop3))
+            new SessionListener(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(_pop3.RefuseBusy), new SessionHandler(RunPop3))
                 .Listen(_listeners, "pop3", _config.Pop3.Listen, _config.Pop3.TlsListen, options.TlsAvailable, _board.Pop3Sessions);
             if (_config.Pop2 != null && _config.Pop2.Listen != null)
             {
                 // RFC 937 POP2 (port 109), off unless pop2.listen is set: the same maildrop, lock, account and cap; no TLS.
-                new MailboxSessions(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(Pop2ServerDriver.RefuseBusy), new SessionHandler(RunPop2))
+                new SessionListener(new SessionEntry(_pop3.EnterSession), new ConnectionHandler(Pop2ServerDriver.RefuseBusy), new SessionHandler(RunPop2))
                     .Listen(_listeners, "pop2", _config.Pop2.Listen, null, false, _board.Pop3Sessions);
             }
         }
@@ -228,7 +228,7 @@ namespace NanoRelay.Device
             options.MaxSessions = _board.ImapSessions;
             _mailbox.Clock = _clock;   // INTERNALDATE (RFC 9051 §2.3.3)
             _imap = new ImapServer(options, _mailbox, _clock, _log);
-            new MailboxSessions(new SessionEntry(_imap.EnterSession), new ConnectionHandler(_imap.RefuseBusy), new SessionHandler(RunImap))
+            new SessionListener(new SessionEntry(_imap.EnterSession), new ConnectionHandler(_imap.RefuseBusy), new SessionHandler(RunImap))
                 .Listen(_listeners, "imap", _config.Imap.Listen, _config.Imap.TlsListen, options.TlsAvailable, _board.ImapSessions);
         }
 
@@ -263,14 +263,10 @@ namespace NanoRelay.Device
             SpoolIngressSink sink = new SpoolIngressSink(_spool);
             _spool.Committed += new EventHandler(_relay.OnCommitted);
 
-            SocketListener listener = _listeners.Bind("smtp", _config.SmtpIngress.Listen);
-            if (listener != null)
-            {
-                // The core's accept loop: a thread per session up to the board's cap, 421 4.7.0 beyond it.
-                SmtpServerListener server = new SmtpServerListener(listener, sessions, options, policy, sink, _clock, _log, Random);
-                new Thread(new ThreadStart(server.Run)).Start();
-                Info("smtp", "listening on port " + listener.Port + ", " + sessions + " session(s)");
-            }
+            // The shared session listener: a thread per session up to the board's cap, 421 4.7.0 beyond it (before any TLS).
+            SmtpServer smtp = new SmtpServer(options, sessions, policy, sink, _clock, _log, Random);
+            new SessionListener(new SessionEntry(smtp.EnterSession), new ConnectionHandler(smtp.RefuseBusy), new SessionHandler(smtp.Serve))
+                .Listen(_listeners, "smtp", _config.SmtpIngress.Listen, null, false, sessions);
         }
 
         private void StartSensors()

@@ -40,7 +40,7 @@ namespace NanoRelay.MemoryBench
         private static Mailbox s_mailbox;
         private static Pop3Server s_pop3;
         private static MemoryListener s_smtpPort;
-        private static SmtpServerListener s_smtp;
+        private static SmtpServer s_smtp;
         private static RelayWorker s_worker;
         private static AlertEngine s_engine;
         private static SinkUpstream s_sink;
@@ -89,7 +89,7 @@ namespace NanoRelay.MemoryBench
             }
 #endif
             Report("log-lines", s_log.Lines);
-            s_smtp.Stop(5000);   // the accept loop's thread would keep the interpreter running
+            s_smtpPort.Close();   // the accept loop's thread would keep the interpreter running
             Debug.WriteLine(s_failure == null ? "SCENARIO-END ok" : "SCENARIO-FAIL " + s_failure);
         }
 
@@ -141,8 +141,8 @@ namespace NanoRelay.MemoryBench
             smtp.MaxMessageBytes = 2 * 1048576;
             SpoolIngressSink sink = new SpoolIngressSink(s_spool);
             s_smtpPort = new MemoryListener();
-            s_smtp = new SmtpServerListener(s_smtpPort, Sessions, smtp, RelayPolicy.Create(new string[] { "127.0.0.0/8" }), sink, clock, s_log, random);
-            new Thread(new ThreadStart(s_smtp.Run)).Start();
+            s_smtp = new SmtpServer(smtp, Sessions, RelayPolicy.Create(new string[] { "127.0.0.0/8" }), sink, clock, s_log, random);
+            new Thread(new ThreadStart(AcceptSmtp)).Start();
             Thread.Sleep(100);
             f = Part("build-smtp-listener-and-accept-thread", f);
 
@@ -442,6 +442,21 @@ namespace NanoRelay.MemoryBench
             Report("imap-sessions-closed", Free());
         }
 
+        // The device's session listener in small: a thread per SMTP connection, under the server's cap.
+        private static void AcceptSmtp()
+        {
+            while (true)
+            {
+                NanoRelay.Ports.IConnection c = s_smtpPort.Accept();
+                if (c == null)
+                {
+                    return;
+                }
+
+                new Thread(new ThreadStart(new SmtpRunner(s_smtp, c).Run)).Start();
+            }
+        }
+
         private static void StartPop3(ScriptedPeer connection)
         {
             new Thread(new ThreadStart(new Pop3Runner(s_pop3, connection).Run)).Start();
@@ -584,6 +599,37 @@ namespace NanoRelay.MemoryBench
                 NanoRelay.Imap.Server.ImapServerDriver driver = new NanoRelay.Imap.Server.ImapServerDriver(_server, _connection, Limits.ImapTransferChunk);
                 driver.Slot = slot;
                 driver.Run();
+            }
+        }
+
+        private sealed class SmtpRunner
+        {
+            private readonly SmtpServer _server;
+            private readonly NanoRelay.Ports.IConnection _connection;
+
+            public SmtpRunner(SmtpServer server, NanoRelay.Ports.IConnection connection)
+            {
+                _server = server;
+                _connection = connection;
+            }
+
+            public void Run()
+            {
+                NanoRelay.Ports.ISessionSlot slot = _server.EnterSession();
+                if (slot == null)
+                {
+                    _server.RefuseBusy(_connection);
+                    return;
+                }
+
+                try
+                {
+                    _server.Serve(_connection, slot);
+                }
+                finally
+                {
+                    slot.Release();
+                }
             }
         }
 

@@ -69,6 +69,7 @@ namespace NanoRelay.Smtp
             _connection = _log.IsTraceEnabled ? new TracedConnection(connection, _log, Source, false) : connection;
             _framer.DiscardBuffered();
             _session = new SmtpClientSession(_settings, connection.IsSecure);
+            _session.Log = _log;
             _session.Start();
             Pump();
             return _session.Action == SmtpClientAction.Ready ? null : _session.SessionFailure;

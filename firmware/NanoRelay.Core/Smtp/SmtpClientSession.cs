@@ -1,4 +1,5 @@
 using NanoRelay.Framing;
+using NanoRelay.Ports;
 
 namespace NanoRelay.Smtp
 {
@@ -9,9 +10,13 @@ namespace NanoRelay.Smtp
     /// runs the TLS handshake and streams the body when <see cref="Action"/> asks for it.
     /// Security (RFC 3207 §4, RFC 8314): with TLS required, AUTH and MAIL are never entered on a
     /// connection that is not secure, and the capabilities are the ones read after the handshake.
+    /// Every state change goes through <c>Enter</c>, which writes the state's command and, with a
+    /// <see cref="Log"/> at trace level, logs "from -&gt; to".
     /// </summary>
     public sealed class SmtpClientSession
     {
+        private const string Source = "smtp-client";
+
         private readonly SmtpClientSettings _settings;
         private readonly SmtpCommandBuffer _output = new SmtpCommandBuffer(Limits.SmtpClientOutput);
         private readonly SmtpCapabilities _capabilities = new SmtpCapabilities();
@@ -23,17 +28,22 @@ namespace NanoRelay.Smtp
         private int _accepted;
         private bool _pipelined;
         private bool _transactionFailed;
+        private SmtpClientState _state;
+        private SmtpReply _challenge;   // the 334 whose answer Enter writes (AUTH LOGIN, CRAM-MD5)
 
         /// <summary>A session for <paramref name="settings"/>; <paramref name="secure"/> when the connection is already TLS (implicit, port 465).</summary>
         public SmtpClientSession(SmtpClientSettings settings, bool secure)
         {
             _settings = settings;
             _secure = secure;
-            State = SmtpClientState.Connect;
+            _state = SmtpClientState.Connect;
             Action = SmtpClientAction.AwaitReply;
         }
 
-        public SmtpClientState State { get; private set; }
+        public SmtpClientState State { get { return _state; } }
+
+        /// <summary>Where state changes are traced ("Ehlo -> StartTls", at <see cref="LogLevel.Trace"/>); null for none.</summary>
+        public ILog Log { get; set; }
 
         /// <summary>What the driver must do next.</summary>
         public SmtpClientAction Action { get; private set; }
@@ -96,8 +106,7 @@ namespace NanoRelay.Smtp
         /// <summary>The connection is open: wait for the greeting (RFC 5321 §3.1).</summary>
         public void Start()
         {
-            State = SmtpClientState.Greeting;
-            Action = SmtpClientAction.AwaitReply;
+            Enter(SmtpClientState.Greeting);
         }
 
         /// <summary>Feeds one complete, validated reply.</summary>
@@ -164,8 +173,7 @@ namespace NanoRelay.Smtp
                 case SmtpClientState.StartTls:          // RFC 3207 §4  S: 220  E: 501, 454
                     if (reply.Code == 220)
                     {
-                        State = SmtpClientState.TlsHandshake;
-                        Action = SmtpClientAction.StartTls;
+                        Enter(SmtpClientState.TlsHandshake);
                     }
                     else
                     {
@@ -231,8 +239,7 @@ namespace NanoRelay.Smtp
                     break;
 
                 case SmtpClientState.Quit:              // §4.3.2 QUIT  S: 221
-                    State = SmtpClientState.Closed;
-                    Action = SmtpClientAction.Close;
+                    Enter(SmtpClientState.Closed);
                     break;
 
                 default:
@@ -283,8 +290,7 @@ namespace NanoRelay.Smtp
         /// <summary>The body and the final ".\r\n" were written (RFC 5321 §4.1.1.4): wait for the verdict.</summary>
         public void OnBodySent()
         {
-            State = SmtpClientState.EndOfData;
-            Action = SmtpClientAction.AwaitReply;
+            Enter(SmtpClientState.EndOfData);
         }
 
         /// <summary>Ends a Ready session politely (RFC 5321 §4.1.1.10).</summary>
@@ -294,10 +300,9 @@ namespace NanoRelay.Smtp
             {
                 Enter(SmtpClientState.Quit);
             }
-            else if (State != SmtpClientState.Quit)
+            else if (State != SmtpClientState.Quit && State != SmtpClientState.Closed)
             {
-                State = SmtpClientState.Closed;
-                Action = SmtpClientAction.Close;
+                Enter(SmtpClientState.Closed);
             }
         }
 
@@ -305,10 +310,14 @@ namespace NanoRelay.Smtp
         public void Abort(SmtpFailure failure, int code, string reason)
         {
             SmtpClientState step = State;
-            if (step == SmtpClientState.Quit || step == SmtpClientState.Closed)
+            if (step == SmtpClientState.Closed)
             {
-                State = SmtpClientState.Closed;
-                Action = SmtpClientAction.Close;
+                return;
+            }
+
+            if (step == SmtpClientState.Quit)
+            {
+                Enter(SmtpClientState.Closed);
                 return;
             }
 
@@ -319,8 +328,7 @@ namespace NanoRelay.Smtp
                 _outcome.Ambiguous = true;
             }
 
-            State = SmtpClientState.Closed;
-            Action = SmtpClientAction.Close;
+            Enter(SmtpClientState.Closed);
         }
 
         private void AfterHello()
@@ -406,8 +414,9 @@ namespace NanoRelay.Smtp
         {
             if (reply.Code == 334)
             {
-                State = next;
-                WriteAuthResponse(reply);
+                _challenge = reply;
+                Enter(next);
+                _challenge = null;
                 return;
             }
 
@@ -430,14 +439,12 @@ namespace NanoRelay.Smtp
             else if (reply.Code == 334 && State == SmtpClientState.AuthXOAuth2)
             {
                 // The XOAUTH2 error challenge (a base64 JSON status): answer with an empty line, then 5yz comes.
-                State = SmtpClientState.AuthXOAuth2Error;
-                Append(SmtpCommands.Crlf);
+                Enter(SmtpClientState.AuthXOAuth2Error);
             }
             else if (reply.Code == 334)
             {
                 // docs/catalogue.md #41: a challenge more than the mechanism has; RFC 4954 §4 cancel with "*".
-                State = SmtpClientState.AuthCancel;
-                Append(SmtpCommands.AuthCancel);
+                Enter(SmtpClientState.AuthCancel);
             }
             else if (reply.IsTransient)
             {
@@ -490,8 +497,9 @@ namespace NanoRelay.Smtp
             _transactionFailed = true;
             if (_pipelined)
             {
-                // RFC 2920 §3.1: the RCPT and DATA replies of the group still come; read them.
-                State = SmtpClientState.RcptTo;
+                // RFC 2920 §3.1: the RCPT and DATA replies of the group still come; read them
+                // (pipelined, entering RcptTo writes nothing: the group went out with MAIL).
+                Enter(SmtpClientState.RcptTo);
                 return;
             }
 
@@ -543,14 +551,12 @@ namespace NanoRelay.Smtp
             {
                 if (_transactionFailed)
                 {
-                    // RFC 2920 §3.1: DATA was accepted though no recipient was; end it with an empty message.
-                    Append(SmtpCommands.EndOfDataAlone);
-                    State = SmtpClientState.EndOfData;
+                    // RFC 2920 §3.1: DATA was accepted though no recipient was; Enter ends it with an empty message.
+                    Enter(SmtpClientState.EndOfData);
                     return;
                 }
 
-                State = SmtpClientState.Body;
-                Action = SmtpClientAction.SendBody;
+                Enter(SmtpClientState.Body);
                 return;
             }
 
@@ -595,10 +601,18 @@ namespace NanoRelay.Smtp
             EnterReady();
         }
 
+        // The one place the state changes (OpenSMTPD smtp_client.c smtp_enter_state): the driver's
+        // next action follows from the state, and entering a state writes its command.
         private void Enter(SmtpClientState next)
         {
-            State = next;
-            Action = SmtpClientAction.AwaitReply;
+            SmtpClientState from = _state;
+            _state = next;
+            Action = ActionIn(next);
+            if (Log != null && Log.IsTraceEnabled)
+            {
+                Log.Write(LogLevel.Trace, Source, SmtpClientStateNames.Of(from) + " -> " + SmtpClientStateNames.Of(next));
+            }
+
             switch (next)
             {
                 case SmtpClientState.Ehlo:              // §4.1.1.1 "EHLO" SP ( Domain / address-literal ) CRLF
@@ -640,6 +654,20 @@ namespace NanoRelay.Smtp
                         Append(SmtpCommands.AuthCramMd5);
                     }
 
+                    break;
+
+                case SmtpClientState.AuthLoginUser:     // the answer to the 334 just read
+                case SmtpClientState.AuthLoginPassword:
+                case SmtpClientState.AuthCramMd5Response:
+                    WriteAuthResponse(_challenge);
+                    break;
+
+                case SmtpClientState.AuthXOAuth2Error:  // the XOAUTH2 error challenge is answered with an empty line
+                    Append(SmtpCommands.Crlf);
+                    break;
+
+                case SmtpClientState.AuthCancel:        // RFC 4954 §4: "*" cancels the exchange
+                    Append(SmtpCommands.AuthCancel);
                     break;
 
                 case SmtpClientState.AuthXOAuth2:       // "user=" user ^A "auth=Bearer " token ^A ^A
@@ -687,6 +715,14 @@ namespace NanoRelay.Smtp
 
                     break;
 
+                case SmtpClientState.EndOfData:         // after the body the driver wrote "."; after a failed group, an empty message
+                    if (_transactionFailed)
+                    {
+                        Append(SmtpCommands.EndOfDataAlone);
+                    }
+
+                    break;
+
                 case SmtpClientState.Rset:              // §4.1.1.5
                     _pipelined = false;
                     Append(SmtpCommands.Rset);
@@ -700,9 +736,26 @@ namespace NanoRelay.Smtp
 
         private void EnterReady()
         {
-            State = SmtpClientState.Ready;
-            Action = SmtpClientAction.Ready;
             _pipelined = false;
+            Enter(SmtpClientState.Ready);
+        }
+
+        // What the driver does in a state: most states wait for a reply.
+        private static SmtpClientAction ActionIn(SmtpClientState state)
+        {
+            switch (state)
+            {
+                case SmtpClientState.TlsHandshake:
+                    return SmtpClientAction.StartTls;
+                case SmtpClientState.Body:
+                    return SmtpClientAction.SendBody;
+                case SmtpClientState.Ready:
+                    return SmtpClientAction.Ready;
+                case SmtpClientState.Closed:
+                    return SmtpClientAction.Close;
+                default:
+                    return SmtpClientAction.AwaitReply;
+            }
         }
 
         // The last line of defence of docs/catalogue.md #36-#38: whatever path led here, no credential and no

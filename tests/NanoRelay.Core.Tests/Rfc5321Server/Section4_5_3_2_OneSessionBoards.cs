@@ -20,7 +20,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         private static ServerHarness OneSlot()
         {
             SmtpServerOptions options = ServerHarness.NewOptions();
-            new SmtpServerListener(null, 1, options, null, null, null, null, null);
+            new SmtpServer(options, 1, null, null, null, null, null);
             return new ServerHarness(ServerHarness.LanClient, false, options);
         }
 
@@ -53,7 +53,7 @@ namespace NanoRelay.Core.Tests.Rfc5321Server
         public void SeveralSessions_KeepTheRfcDeadlineFromTheGreeting()
         {
             SmtpServerOptions options = ServerHarness.NewOptions();
-            new SmtpServerListener(null, 3, options, null, null, null, null, null);
+            new SmtpServer(options, 3, null, null, null, null, null);
             ServerHarness h = new ServerHarness(ServerHarness.LanClient, false, options);
             h.Start();
             Assert.AreEqual(Limits.SmtpServerIdleTimeoutMs, h.Session.ReadTimeoutMilliseconds);

@@ -19,32 +19,40 @@ namespace NanoRelay.Smtp.Server
             get { return _options.HasUsers && (_isSecure || _isLoopback); }
         }
 
-        private void OnAuth(byte[] b, int argOffset, int argCount)
+        // In every state before the state's row: AUTH ends a pipelined group, and is possible only with
+        // users, over TLS or from loopback.
+        private bool AuthPossible()
         {
             _lastInGroup = true;   // RFC 2920 §3.1: the server must answer before anything else is sent
             if (!_options.HasUsers)
             {
                 Bad(SmtpServerReplies.NotImplemented);
-                return;
+                return false;
             }
 
             if (!CanAuthenticateNow)
             {
                 // RFC 4954 §6: 538 5.7.11; the response is not looked at (no password oracle).
                 Bad(SmtpServerReplies.AuthEncryptionRequired);
-                return;
+                return false;
             }
 
-            if (_state == SmtpServerState.Greeted || !_extended)
+            return true;
+        }
+
+        // After EHLO (Ready, MailFrom, RcptTo): once per session, and not from an address being penalized.
+        private bool AuthMayStart()
+        {
+            if (!_extended)
             {
                 Bad(SmtpServerReplies.NeedHelo);
-                return;
+                return false;
             }
 
             if (_authenticated)
             {
                 Bad(SmtpServerReplies.AuthAlready);               // RFC 4954 §4: 503 after a successful AUTH
-                return;
+                return false;
             }
 
             if (_options.AuthPenalty != null && _options.AuthPenalty.IsBlocked(_remoteAddress, _clock.MonotonicMilliseconds))
@@ -52,12 +60,26 @@ namespace NanoRelay.Smtp.Server
                 // Refused before any response is read: a blocked address learns nothing about passwords.
                 Warn("AUTH refused: too many failures from this address");
                 Reply(SmtpServerReplies.AuthPenalized);
-                return;
+                return false;
             }
 
-            if (_state != SmtpServerState.Ready)
+            return true;
+        }
+
+        // MailFrom or RcptTo (SmtpServerCommands).
+        private void OnAuthInTransaction()
+        {
+            if (AuthMayStart())
             {
                 Bad(SmtpServerReplies.InTransaction);             // RFC 4954 §4: not during a mail transaction
+            }
+        }
+
+        // Ready only (SmtpServerCommands.Ready).
+        private void OnAuth(byte[] b, int argOffset, int argCount)
+        {
+            if (!AuthMayStart())
+            {
                 return;
             }
 

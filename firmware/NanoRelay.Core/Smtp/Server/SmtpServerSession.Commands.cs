@@ -3,9 +3,11 @@ using NanoRelay.Ports;
 
 namespace NanoRelay.Smtp.Server
 {
-    /// <summary>The command handlers: one per verb, each answering exactly once.</summary>
+    /// <summary>The command dispatch by state table (<see cref="SmtpServerCommands"/>) and the handlers, each answering exactly once.</summary>
     public sealed partial class SmtpServerSession
     {
+        // §4.1.4: the verb is looked up in the state's table, then among the commands allowed at any
+        // time; a row's check comes first, then its handler (which may be the refusal in this state).
         private void OnCommand(byte[] b, int o, int n)
         {
             if (_framer.Flags != LineFlags.None)
@@ -16,81 +18,115 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
-            int argOffset;
-            int argCount;
-            SmtpCommand command = SmtpServerCommands.Match(b, o, n, out argOffset, out argCount);
-
-            if (_state == SmtpServerState.Refused && command != SmtpCommand.Quit)
+            int space = Ascii.IndexOf(b, o, n, (byte)' ');
+            int verbLength = space < 0 ? n : space - o;
+            int argOffset = space < 0 ? o + n : space + 1;
+            int argCount = o + n - argOffset;
+            SmtpServerCommand command = SmtpServerCommands.Find(SmtpServerCommands.For(_state), b, o, verbLength);
+            if (command == null && _state == SmtpServerState.Refused)
             {
                 Bad(SmtpServerReplies.BadSequence);   // §3.1: after a 554 greeting only QUIT
                 return;
             }
 
-            switch (command)
+            if (command == null)
             {
-                case SmtpCommand.Ehlo:     // §4.1.1.1
-                case SmtpCommand.Helo:
-                    OnHello(b, argOffset, argCount, command == SmtpCommand.Ehlo);
-                    break;
-                case SmtpCommand.Mail:     // §4.1.1.2
-                    OnMail(b, argOffset, argCount);
-                    break;
-                case SmtpCommand.Rcpt:     // §4.1.1.3
-                    OnRcpt(b, argOffset, argCount);
-                    break;
-                case SmtpCommand.Data:     // §4.1.1.4
-                    OnData(argCount);
-                    break;
-                case SmtpCommand.Rset:     // §4.1.1.5: "MUST send a 250 OK reply to a RSET command with no parameters"
-                    if (NoArguments(argCount))
-                    {
-                        ResetTransaction();
-                        _state = _heloName == null ? SmtpServerState.Greeted : SmtpServerState.Ready;
-                        Reply(SmtpServerReplies.Ok);
-                    }
+                command = SmtpServerCommands.Find(SmtpServerCommands.AnyTime, b, o, verbLength);
+            }
 
-                    break;
-                case SmtpCommand.Noop:     // §4.1.1.9: a parameter is allowed and ignored
-                    Reply(SmtpServerReplies.Ok);
-                    break;
-                case SmtpCommand.Quit:     // §4.1.1.10
-                    if (NoArguments(argCount))
-                    {
-                        Reply(SmtpServerReplies.ClosingPrefix, _serverName, SmtpServerReplies.ClosingSuffix);
-                        Close();
-                    }
+            if (command == null)
+            {
+                Bad(SmtpServerReplies.Unrecognized);  // §4.2.4
+                return;
+            }
 
-                    break;
-                case SmtpCommand.Help:     // §4.1.1.8
-                    Reply(SmtpServerReplies.Help);
-                    break;
-                case SmtpCommand.Vrfy:     // §3.5.3: 252 when the server will not verify
-                    if (argCount == 0)
-                    {
-                        Bad(SmtpServerReplies.SyntaxVrfy);
-                    }
-                    else
-                    {
-                        Reply(SmtpServerReplies.CannotVrfy);
-                    }
+            if (command.Check != null && !command.Check(this, argCount))
+            {
+                return;
+            }
 
-                    break;
-                case SmtpCommand.Expn:     // §3.5.2: no lists to expand
-                case SmtpCommand.Send:     // §4.1.1 / Appendix F: obsolete
-                case SmtpCommand.Soml:
-                case SmtpCommand.Saml:
-                case SmtpCommand.Turn:
-                    Bad(SmtpServerReplies.NotImplemented);
-                    break;
-                case SmtpCommand.StartTls: // RFC 3207 §4
-                    OnStartTls(argCount);
-                    break;
-                case SmtpCommand.Auth:     // RFC 4954 §4
-                    OnAuth(b, argOffset, argCount);
-                    break;
-                default:                   // §4.2.4
-                    Bad(SmtpServerReplies.Unrecognized);
-                    break;
+            command.Handler(this, b, argOffset, argCount);
+        }
+
+        // The handlers the tables (SmtpServerCommands) name.
+        internal static void DoEhlo(SmtpServerSession s, byte[] b, int o, int n) { s.OnHello(b, o, n, true); }
+
+        internal static void DoHelo(SmtpServerSession s, byte[] b, int o, int n) { s.OnHello(b, o, n, false); }
+
+        internal static void DoMail(SmtpServerSession s, byte[] b, int o, int n) { s.OnMail(b, o, n); }
+
+        internal static void DoRcpt(SmtpServerSession s, byte[] b, int o, int n) { s.OnRcpt(b, o, n); }
+
+        internal static void DoData(SmtpServerSession s, byte[] b, int o, int n) { s.OnData(); }
+
+        internal static void DoStartTls(SmtpServerSession s, byte[] b, int o, int n) { s.OnStartTls(); }
+
+        internal static void DoAuth(SmtpServerSession s, byte[] b, int o, int n) { s.OnAuth(b, o, n); }
+
+        internal static void DoAuthInTransaction(SmtpServerSession s, byte[] b, int o, int n) { s.OnAuthInTransaction(); }
+
+        // The refusals out of sequence (§4.1.4), and of what is never implemented.
+        internal static void NeedHelo(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NeedHelo); }
+
+        internal static void NeedMail(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NeedMail); }
+
+        internal static void NestedMail(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NestedMail); }
+
+        internal static void NoValidRecipients(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NoValidRecipients); }
+
+        internal static void InTransaction(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.InTransaction); }
+
+        internal static void NotImplemented(SmtpServerSession s, byte[] b, int o, int n) { s.Bad(SmtpServerReplies.NotImplemented); }
+
+        internal static bool CheckNoArguments(SmtpServerSession s, int n) { return s.NoArguments(n); }
+
+        internal static bool CheckStartTls(SmtpServerSession s, int n) { return s.StartTlsPossible(n); }
+
+        internal static bool CheckAuth(SmtpServerSession s, int n) { return s.AuthPossible(); }
+
+        // §4.1.1.5: "MUST send a 250 OK reply to a RSET command with no parameters".
+        internal static void DoRset(SmtpServerSession s, byte[] b, int o, int n)
+        {
+            if (s.NoArguments(n))
+            {
+                s.ResetTransaction();
+                s._state = s._heloName == null ? SmtpServerState.Greeted : SmtpServerState.Ready;
+                s.Reply(SmtpServerReplies.Ok);
+            }
+        }
+
+        // §4.1.1.9: a parameter is allowed and ignored.
+        internal static void DoNoop(SmtpServerSession s, byte[] b, int o, int n)
+        {
+            s.Reply(SmtpServerReplies.Ok);
+        }
+
+        // §4.1.1.10
+        internal static void DoQuit(SmtpServerSession s, byte[] b, int o, int n)
+        {
+            if (s.NoArguments(n))
+            {
+                s.Reply(SmtpServerReplies.ClosingPrefix, s._serverName, SmtpServerReplies.ClosingSuffix);
+                s.Close();
+            }
+        }
+
+        // §4.1.1.8
+        internal static void DoHelp(SmtpServerSession s, byte[] b, int o, int n)
+        {
+            s.Reply(SmtpServerReplies.Help);
+        }
+
+        // §3.5.3: 252 when the server will not verify.
+        internal static void DoVrfy(SmtpServerSession s, byte[] b, int o, int n)
+        {
+            if (n == 0)
+            {
+                s.Bad(SmtpServerReplies.SyntaxVrfy);
+            }
+            else
+            {
+                s.Reply(SmtpServerReplies.CannotVrfy);
             }
         }
 
@@ -150,20 +186,9 @@ namespace NanoRelay.Smtp.Server
             _pipelining = true;
         }
 
+        // Ready only (SmtpServerCommands.Ready).
         private void OnMail(byte[] b, int argOffset, int argCount)
         {
-            if (_state == SmtpServerState.Greeted)
-            {
-                Bad(SmtpServerReplies.NeedHelo);
-                return;
-            }
-
-            if (_state != SmtpServerState.Ready)
-            {
-                Bad(SmtpServerReplies.NestedMail);
-                return;
-            }
-
             if (!Ascii.StartsWithIgnoreCase(b, argOffset, argCount, SmtpServerCommands.From))
             {
                 Bad(SmtpServerReplies.SyntaxMail);
@@ -256,20 +281,9 @@ namespace NanoRelay.Smtp.Server
             return true;
         }
 
+        // MailFrom or RcptTo only (SmtpServerCommands).
         private void OnRcpt(byte[] b, int argOffset, int argCount)
         {
-            if (_state == SmtpServerState.Greeted)
-            {
-                Bad(SmtpServerReplies.NeedHelo);
-                return;
-            }
-
-            if (_state != SmtpServerState.MailFrom && _state != SmtpServerState.RcptTo)
-            {
-                Bad(SmtpServerReplies.NeedMail);
-                return;
-            }
-
             if (!Ascii.StartsWithIgnoreCase(b, argOffset, argCount, SmtpServerCommands.To))
             {
                 Bad(SmtpServerReplies.SyntaxRcpt);
@@ -343,38 +357,33 @@ namespace NanoRelay.Smtp.Server
             return false;
         }
 
-        private void OnStartTls(int argCount)
+        // RFC 3207 §4, in every state before the state's row: TLS configured, not yet active, no parameter.
+        private bool StartTlsPossible(int argCount)
         {
             if (!_options.TlsAvailable)
             {
                 Bad(SmtpServerReplies.NotImplemented);
-                return;
+                return false;
             }
 
             if (_isSecure)
             {
                 Bad(SmtpServerReplies.TlsAlreadyActive);
-                return;
+                return false;
             }
 
             if (argCount != 0)
             {
                 Bad(SmtpServerReplies.SyntaxStartTls);            // RFC 3207 §4: 501
-                return;
+                return false;
             }
 
-            if (_state == SmtpServerState.Greeted)
-            {
-                Bad(SmtpServerReplies.NeedHelo);
-                return;
-            }
+            return true;
+        }
 
-            if (_state != SmtpServerState.Ready)
-            {
-                Bad(SmtpServerReplies.InTransaction);
-                return;
-            }
-
+        // Ready only (SmtpServerCommands.Ready).
+        private void OnStartTls()
+        {
             Reply(SmtpServerReplies.ReadyToStartTls);
 
             // CVE-2011-0411: nothing the client sent before the handshake may count after it.

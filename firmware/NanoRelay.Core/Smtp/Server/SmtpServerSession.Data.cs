@@ -23,32 +23,9 @@ namespace NanoRelay.Smtp.Server
         private bool _lfOnly;          // every data line so far ended in a bare LF (the framer is lenient meanwhile)
         private bool _prevBareLf;      // the line before this one ended in a bare LF
 
-        private void OnData(int argCount)
+        // RcptTo only, without parameters (SmtpServerCommands.RcptTo; before a recipient §3.3's 554, never 354).
+        private void OnData()
         {
-            if (argCount != 0)
-            {
-                Bad(SmtpServerReplies.NoParameters);
-                return;
-            }
-
-            if (_state == SmtpServerState.Greeted)
-            {
-                Bad(SmtpServerReplies.NeedHelo);
-                return;
-            }
-
-            if (_state == SmtpServerState.Ready)
-            {
-                Bad(SmtpServerReplies.NeedMail);
-                return;
-            }
-
-            if (_state == SmtpServerState.MailFrom)
-            {
-                Bad(SmtpServerReplies.NoValidRecipients);         // §3.3: "503 ... or 554", never 354
-                return;
-            }
-
             try
             {
                 _message = _sink.Begin(_reversePath, _recipients, _recipientCount);

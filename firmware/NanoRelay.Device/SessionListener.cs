@@ -3,17 +3,18 @@ using NanoRelay.Ports;
 namespace NanoRelay.Device
 {
     /// <summary>
-    /// One mailbox protocol (POP3, IMAP) on its plain port and, with a certificate and when asked, its
-    /// implicit-TLS port, under one cap that comes before any TLS: a client over it costs no handshake
-    /// (the TLS port just closes; on the plain port the server answers "busy").
+    /// One server (SMTP ingress, POP3, POP2, IMAP) on its plain port and, with a certificate and when
+    /// asked, its implicit-TLS port, under one cap that comes before any TLS: a client over it costs no
+    /// handshake (the TLS port just closes; on the plain port the server answers "busy": 421 4.7.0,
+    /// -ERR [SYS/TEMP], * BYE).
     /// </summary>
-    public sealed class MailboxSessions
+    public sealed class SessionListener
     {
         private readonly SessionEntry _enter;
         private readonly ConnectionHandler _refuse;
         private readonly SessionHandler _run;
 
-        public MailboxSessions(SessionEntry enter, ConnectionHandler refuse, SessionHandler run)
+        public SessionListener(SessionEntry enter, ConnectionHandler refuse, SessionHandler run)
         {
             _enter = enter;
             _refuse = refuse;
