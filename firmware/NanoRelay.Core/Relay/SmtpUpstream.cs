@@ -17,7 +17,7 @@ namespace NanoRelay.Relay
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly SmtpClientSettings _settings;
-        private readonly byte[] _scan = new byte[512];
+        private const int ScanBytes = 512;   // the 8-bit scan's buffer, one per message (an idle upstream keeps none)
         private SmtpClientDriver _open;   // the session Send left open, for the next message or EndSession's QUIT
         private int _sentInSession;
 
@@ -48,7 +48,7 @@ namespace NanoRelay.Relay
 
             SmtpEnvelope envelope = new SmtpEnvelope(message.Sender, message.Recipients);
             envelope.Size = message.Size;
-            envelope.EightBit = HasEightBitOctets(message, _scan);
+            envelope.EightBit = HasEightBitOctets(message, new byte[ScanBytes]);
             SmtpOutcome outcome = null;
             if (_open == null)
             {
@@ -138,7 +138,7 @@ namespace NanoRelay.Relay
         /// RFC 6152: BODY=8BITMIME only when the content really has 8-bit octets (mail from the
         /// SMTP ingress may; the MIME writer's never does). One pass over the spooled file.
         /// </summary>
-        public static bool HasEightBitOctets(OutboundMessage message, byte[] _scan)
+        public static bool HasEightBitOctets(OutboundMessage message, byte[] scan)
         {
             IFileReader r = message.OpenContent();
             if (r == null)
@@ -149,11 +149,11 @@ namespace NanoRelay.Relay
             try
             {
                 int n;
-                while ((n = r.Read(_scan, 0, _scan.Length)) > 0)
+                while ((n = r.Read(scan, 0, scan.Length)) > 0)
                 {
                     for (int i = 0; i < n; i++)
                     {
-                        if (_scan[i] >= 0x80)
+                        if (scan[i] >= 0x80)
                         {
                             return true;
                         }

@@ -172,6 +172,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, name, StoreRecord.KindState, _record.Buffer, _record.Length);
+            _record.Release();
             BytesWritten += written;
             _usedBytes += written;
             entry.OnFlashBytes += written;
@@ -399,6 +400,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, NameOf(id, CommitExt), StoreRecord.KindCommit, _record.Buffer, _record.Length);
+            _record.Release();
             BytesWritten += written;
             _usedBytes += written;
             byte[] m = new byte[count];
@@ -441,6 +443,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, name, StoreRecord.KindSequence, _record.Buffer, _record.Length);
+            _record.Release();
             BytesWritten += written;
             _usedBytes += written;
             string old = _sequenceName;

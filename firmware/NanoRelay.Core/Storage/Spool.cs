@@ -267,6 +267,7 @@ namespace NanoRelay.Storage
                 }
 
                 _store.WriteState(e.Entry, _record.Buffer, _record.Length);
+                _record.Release();
                 e.Entry.ReleaseRecords();
             }
         }
@@ -345,6 +346,7 @@ namespace NanoRelay.Storage
                 _record.Text(messageId, Limits.HeaderLineMax);
                 _record.Int64(_clock.IsUtcTrusted ? utc.Ticks : 0);
                 StoreEntry stored = writer.Commit(_record.Buffer, 0, _record.Length);
+                _record.Release();
 
                 stored.ReleaseRecords();
                 SpoolEntry e = new SpoolEntry(stored);

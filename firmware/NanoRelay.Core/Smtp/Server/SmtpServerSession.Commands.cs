@@ -129,11 +129,8 @@ namespace NanoRelay.Smtp.Server
 
             // RFC 1869 §4.3: the name line, then one keyword per line.
             Reply(SmtpServerReplies.EhloPrefix, _serverName, SmtpServerReplies.Crlf);
-            int digits = Ascii.FormatDecimal(_options.MaxMessageBytes, _scratch, 0);
-            _scratch[digits] = (byte)'\r';
-            _scratch[digits + 1] = (byte)'\n';
             Reply(SmtpServerReplies.EhloSize);                    // RFC 1870 §4
-            Append(_scratch, 0, digits + 2);
+            AppendDecimal(_options.MaxMessageBytes);
             Reply(SmtpServerReplies.Ehlo8BitMime);                // RFC 6152
             Reply(SmtpServerReplies.EhloPipelining);              // RFC 2920
             if (_options.TlsAvailable && !_isSecure)
