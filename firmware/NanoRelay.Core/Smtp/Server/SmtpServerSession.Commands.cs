@@ -319,9 +319,18 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
-            if (_recipients == null)
+            if (_recipients == null || _recipientCount == _recipients.Length)
             {
-                _recipients = new string[_options.MaxRecipients];
+                // Grown by doubling up to MaxRecipients: most mail has one or two recipients, and a
+                // slot costs a heap block whether used or not (100 slots: 1.2 KB on the device).
+                int size = _recipients == null ? InitialRecipientSlots : 2 * _recipients.Length;
+                string[] grown = new string[size < _options.MaxRecipients ? size : _options.MaxRecipients];
+                for (int i = 0; i < _recipientCount; i++)
+                {
+                    grown[i] = _recipients[i];
+                }
+
+                _recipients = grown;
             }
 
             _recipients[_recipientCount++] = _path.Address;

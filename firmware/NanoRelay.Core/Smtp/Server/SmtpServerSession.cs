@@ -20,6 +20,7 @@ namespace NanoRelay.Smtp.Server
     {
         private const string Source = "smtp-in";
         private const int OutputCapacity = Limits.SmtpReplyLine;   // one reply line; a pipelined group's replies go out as it fills
+        private const int InitialRecipientSlots = 4;
         private const int ScratchBytes = 800;                       // AUTH's decoded response (LOGIN's user at 400), the Received header (600)
 
         private readonly SmtpServerOptions _options;
