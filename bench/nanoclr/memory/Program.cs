@@ -118,14 +118,18 @@ namespace NanoRelay.MemoryBench
             ManualClock clock = new ManualClock();
             SeededRandom random = new SeededRandom(15);
             s_store = new GeneratedFileStore();
+            uint f = Part("build-store-double", s_mainFree);
             long max = 8 * 1048576;   // the flash bound is not what this measures: a 1 MB message needs room
             s_mailbox = new Mailbox(s_store, random, max, Limits.StoreEntriesDefault);
             s_mailbox.Open();
+            f = Part("build-mailbox", f);
             s_spool = new Spool(s_store, clock, random, max, Limits.StoreEntriesDefault);
             s_spool.Open();
-            uint f = Part("build-store-mailbox-spool", s_mainFree);
+            f = Part("build-spool", f);
+            Report("build-store-mailbox-spool", (long)s_mainFree - f);
 
             NanoRelay.Auth.AuthPenalty penalty = new NanoRelay.Auth.AuthPenalty();
+            f = Part("build-auth-penalty", f);
             Pop3ServerOptions pop3 = new Pop3ServerOptions();
             pop3.AuthPenalty = penalty;
             pop3.MaxSessions = Sessions;
@@ -141,17 +145,23 @@ namespace NanoRelay.MemoryBench
             smtp.MaxMessageBytes = 2 * 1048576;
             SpoolIngressSink sink = new SpoolIngressSink(s_spool);
             s_smtpPort = new MemoryListener();
-            s_smtp = new SmtpServer(smtp, Sessions, RelayPolicy.Create(new string[] { "127.0.0.0/8" }), sink, clock, s_log, random);
+            RelayPolicy policy = RelayPolicy.Create(new string[] { "127.0.0.0/8" });
+            uint g = Part("build-smtp-options-policy-sink", f);
+            s_smtp = new SmtpServer(smtp, Sessions, policy, sink, clock, s_log, random);
+            g = Part("build-smtp-server-object", g);
             new Thread(new ThreadStart(AcceptSmtp)).Start();
             Thread.Sleep(100);
+            Part("build-smtp-accept-thread", g);
             f = Part("build-smtp-listener-and-accept-thread", f);
 
             s_sink = new SinkUpstream();
             SmtpClientSettings settings = SmtpClientSettings.ForUpstream("smtp.example.org", 587, "none", null, null, "auto", null, null, "nanorelay-bench");
             SmtpUpstream upstream = new SmtpUpstream(s_sink, clock, s_log, settings);
+            Part("build-upstream-client", f);
             s_worker = new RelayWorker(s_spool, s_mailbox, upstream, clock, random, new RetryPolicy(), "nanorelay-bench", s_log);
             f = Part("build-relay-worker-and-upstream", f);
             AlertSpooler spooler = new AlertSpooler(s_spool, clock, random, s_log, "nanorelay-bench", "nanorelay@example.org", new string[] { "tech@example.org" });
+            Part("build-alert-spooler", f);
             s_engine = new AlertEngine("greenhouse-1", new ManualClock(), spooler);
             s_engine.Add(AlertRule.DoorOpen("front-door").WithRateLimit(2, 60000));
             Part("build-alert-engine", f);
@@ -207,8 +217,13 @@ namespace NanoRelay.MemoryBench
             Report("pop3-driver-objects", (long)p0 - p1);
             Report("pop3-session-objects", (long)p1 - p2);
             SmtpSender device = new SmtpSender(Client, 0);
+            SmtpServerOptions options = new SmtpServerOptions();   // shared by a listener's sessions: not counted
+            RelayPolicy policy = RelayPolicy.Create(new string[0]);
+            SpoolIngressSink sink = new SpoolIngressSink(s_spool);
+            ManualClock clock = new ManualClock();
+            SeededRandom random = new SeededRandom(1);
             uint s0 = Free();
-            SmtpServerDriver smtp = new SmtpServerDriver(device, new SmtpServerOptions(), RelayPolicy.Create(new string[0]), new SpoolIngressSink(s_spool), new ManualClock(), s_log, new SeededRandom(1));
+            SmtpServerDriver smtp = new SmtpServerDriver(device, options, policy, sink, clock, s_log, random);
             uint s1 = Free();
             Report("smtp-driver-and-session-objects", (long)s0 - s1);
 

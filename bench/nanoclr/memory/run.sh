@@ -59,7 +59,9 @@ L=$out/default.log
 echo "| figure (nanoCLR, 10 MiB heap) | bytes |"
 echo "|---|---:|"
 for k in unit-object unit-empty-byte-array thread-parked pop3-driver-objects pop3-session-objects smtp-driver-and-session-objects spool-entry \
-         build-store-mailbox-spool build-pop3-server build-smtp-listener-and-accept-thread build-relay-worker-and-upstream build-alert-engine \
+         build-store-double build-mailbox build-spool build-store-mailbox-spool build-auth-penalty build-pop3-server \
+         build-smtp-options-policy-sink build-smtp-server-object build-smtp-accept-thread build-smtp-listener-and-accept-thread \
+         build-upstream-client build-relay-worker-and-upstream build-alert-spooler build-alert-engine \
          main services before one-pop3-one-smtp pop3-session-1 smtp-session-1 pop3-session-2 pop3-session-3 smtp-session-2 smtp-session-3 \
          services-plus-one-pop3-one-smtp sessions-closed build-imap-server imap-driver-and-session-objects \
          imap-session-1 imap-session-2 imap-session-3 imap-sessions-closed during-lowest during-peak-use after store-held-before store-held-after during-ms during-samples; do

@@ -67,6 +67,7 @@ namespace NanoRelay.Pop2
                 }
                 finally
                 {
+                    TransferDone();
                     session.ClearOutput();
                     session.MessageSent();
                 }

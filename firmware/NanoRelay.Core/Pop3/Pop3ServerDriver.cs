@@ -56,6 +56,7 @@ namespace NanoRelay.Pop3
                 }
                 finally
                 {
+                    TransferDone();
                     session.ClearOutput();
                     session.MessageSent();
                 }

@@ -34,7 +34,7 @@ namespace NanoRelay.Pop3
 
         private readonly Pop3Server _server;
         private readonly Pop3Arguments _arguments = new Pop3Arguments();
-        private readonly byte[] _out = new byte[2 * Limits.Pop3ResponseLine];
+        private readonly byte[] _out = new byte[ReplyRoom];   // one reply line: the driver writes out before the next line is fed
         private readonly byte[] _user = new byte[Limits.Pop3Argument];
         private int _outLength;
         private int _traceStart;

@@ -22,7 +22,8 @@ namespace NanoRelay.Relay
         private readonly string _device;
         private readonly string _from;
         private readonly string[] _to;
-        private readonly AlertMessage[] _held = new AlertMessage[HeldMax];
+        private readonly object _sync = new object();
+        private AlertMessage[] _held;   // made by the first alert held while the clock is untrusted, dropped once spooled
         private int _heldCount;
 
         public AlertSpooler(Spool spool, IClock clock, IRandom random, ILog log, string device, string from, string[] to)
@@ -47,7 +48,7 @@ namespace NanoRelay.Relay
 
         public void Raise(AlertMessage message)
         {
-            lock (_held)
+            lock (_sync)
             {
                 if (!_clock.IsUtcTrusted)
                 {
@@ -63,7 +64,7 @@ namespace NanoRelay.Relay
         /// <summary>Spools alerts held while the clock was untrusted (call when it becomes trusted).</summary>
         public void FlushHeld()
         {
-            lock (_held)
+            lock (_sync)
             {
                 if (!_clock.IsUtcTrusted)
                 {
@@ -77,6 +78,7 @@ namespace NanoRelay.Relay
                 }
 
                 _heldCount = 0;
+                _held = null;
             }
         }
 
@@ -88,6 +90,11 @@ namespace NanoRelay.Relay
                 LastError = "alert dropped: the clock is untrusted and " + HeldMax + " alerts are already held";
                 _log.Write(LogLevel.Warning, "alerts", LastError);
                 return;
+            }
+
+            if (_held == null)
+            {
+                _held = new AlertMessage[HeldMax];
             }
 
             _held[_heldCount++] = message;

@@ -23,7 +23,7 @@ namespace NanoRelay.Relay
         private readonly ILog _log;
         private readonly BounceWriter _bounces;
         private readonly RelayCounters _counters = new RelayCounters();
-        private readonly byte[] _copy = new byte[512];
+        private const int CopyBytes = 512;   // local delivery's copy buffer, one per message (an idle worker keeps none)
         private readonly object _sync = new object();
         private long _blockedUntil = -1;
         private bool _held;
@@ -380,10 +380,11 @@ namespace NanoRelay.Relay
 
                 d = _mailbox.BeginDelivery(key);
                 WriteReturnPath(d, e.Sender);
+                byte[] copy = new byte[CopyBytes];
                 int n;
-                while ((n = r.Read(_copy, 0, _copy.Length)) > 0)
+                while ((n = r.Read(copy, 0, copy.Length)) > 0)
                 {
-                    d.Write(_copy, 0, n);
+                    d.Write(copy, 0, n);
                 }
 
                 d.Commit();

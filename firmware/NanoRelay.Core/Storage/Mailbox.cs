@@ -138,6 +138,7 @@ namespace NanoRelay.Storage
                 }
                 finally
                 {
+                    _meta.Release();
                     EndedDelivery(writer.Id);
                 }
 

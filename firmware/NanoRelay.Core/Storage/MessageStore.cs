@@ -184,6 +184,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, name, StoreRecord.KindState, _record.Buffer, _record.Length);
+            _record.Release();
             Used(written, written);
             entry.OnFlashBytes += written;
 
@@ -420,6 +421,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, NameOf(id, CommitExt), StoreRecord.KindCommit, _record.Buffer, _record.Length);
+            _record.Release();
             Used(written, written);
             byte[] m = new byte[count];
             System.Array.Copy(meta, offset, m, 0, count);
@@ -458,6 +460,7 @@ namespace NanoRelay.Storage
             }
 
             int written = StoreRecord.Write(_files, name, StoreRecord.KindSequence, _record.Buffer, _record.Length);
+            _record.Release();
             Used(written, written);
             string old = _sequenceName;
             _sequenceName = name;

@@ -5,16 +5,15 @@ namespace NanoRelay.Storage
     /// <summary>
     /// Builds the payload of a store record: big-endian integers and length-prefixed byte
     /// strings, bounded by <see cref="Limits.StoreRecordMax"/>. <see cref="RecordReader"/> reads it back.
+    /// The buffer is made by a record's first byte and given back by <see cref="Release"/> once the
+    /// record is written: records are written per message, and a store idles far longer than it writes.
     /// </summary>
     public sealed class RecordWriter
     {
+        private const int InitialBytes = 256;
+
         private byte[] _buffer;
         private int _length;
-
-        public RecordWriter()
-        {
-            _buffer = new byte[256];
-        }
 
         public byte[] Buffer { get { return _buffer; } }
 
@@ -23,6 +22,13 @@ namespace NanoRelay.Storage
         public void Clear()
         {
             _length = 0;
+        }
+
+        /// <summary>The record is written: empty again, and its buffer back to the heap.</summary>
+        public void Release()
+        {
+            _length = 0;
+            _buffer = null;
         }
 
         public void Byte(int value)
@@ -73,6 +79,11 @@ namespace NanoRelay.Storage
             if (_length + more > Limits.StoreRecordMax)
             {
                 throw new NanoRelay.Ports.StoreException("record larger than " + Limits.StoreRecordMax.ToString() + " bytes");
+            }
+
+            if (_buffer == null)
+            {
+                _buffer = new byte[InitialBytes];
             }
 
             if (_length + more > _buffer.Length)

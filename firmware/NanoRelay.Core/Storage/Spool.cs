@@ -281,6 +281,7 @@ namespace NanoRelay.Storage
                 }
 
                 _store.WriteState(e.Entry, _record.Buffer, _record.Length);
+                _record.Release();
                 e.Entry.ReleaseRecords();
             }
         }
@@ -363,6 +364,7 @@ namespace NanoRelay.Storage
                 _record.Int64(_clock.IsUtcTrusted ? utc.Ticks : 0);
                 _record.Byte(writer.EightBit ? FlagEightBit : 0);
                 StoreEntry stored = writer.Commit(_record.Buffer, 0, _record.Length);
+                _record.Release();
 
                 stored.ReleaseRecords();
                 e = new SpoolEntry(stored);

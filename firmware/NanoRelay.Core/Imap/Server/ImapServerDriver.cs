@@ -65,6 +65,18 @@ namespace NanoRelay.Imap.Server
         // Writes responses and streams bodies until the session has nothing more to say.
         private void Drain(ImapServerSession session)
         {
+            try
+            {
+                DrainWork(session);
+            }
+            finally
+            {
+                TransferDone();   // the copy buffers live for one command's literals
+            }
+        }
+
+        private void DrainWork(ImapServerSession session)
+        {
             while (session.HasWork)
             {
                 if (session.Body != null)

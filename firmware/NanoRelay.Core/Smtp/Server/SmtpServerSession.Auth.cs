@@ -113,7 +113,30 @@ namespace NanoRelay.Smtp.Server
             OnAuthResponse(b, initialOffset, initialCount, false);
         }
 
+        // The decoded response lives in _scratch, made for the exchange and wiped and dropped when it
+        // ends; only LOGIN's user name stays in it until the password line.
         private void OnAuthResponse(byte[] b, int o, int n, bool ownLine)
+        {
+            if (_scratch == null)
+            {
+                _scratch = new byte[ScratchBytes];
+            }
+
+            try
+            {
+                OnAuthResponseLine(b, o, n, ownLine);
+            }
+            finally
+            {
+                if (_state != SmtpServerState.AuthLoginPassword)
+                {
+                    Array.Clear(_scratch, 0, _scratch.Length);
+                    _scratch = null;
+                }
+            }
+        }
+
+        private void OnAuthResponseLine(byte[] b, int o, int n, bool ownLine)
         {
             _lastInGroup = true;
             SmtpServerState step = _state;

@@ -165,11 +165,8 @@ namespace NanoRelay.Smtp.Server
 
             // RFC 1869 §4.3: the name line, then one keyword per line.
             Reply(SmtpServerReplies.EhloPrefix, _serverName, SmtpServerReplies.Crlf);
-            int digits = Ascii.FormatDecimal(_options.MaxMessageBytes, _scratch, 0);
-            _scratch[digits] = (byte)'\r';
-            _scratch[digits + 1] = (byte)'\n';
             Reply(SmtpServerReplies.EhloSize);                    // RFC 1870 §4
-            Append(_scratch, 0, digits + 2);
+            AppendDecimal(_options.MaxMessageBytes);
             Reply(SmtpServerReplies.Ehlo8BitMime);                // RFC 6152
             Reply(SmtpServerReplies.EhloPipelining);              // RFC 2920
             if (_options.TlsAvailable && !_isSecure)
@@ -336,9 +333,18 @@ namespace NanoRelay.Smtp.Server
                 return;
             }
 
-            if (_recipients == null)
+            if (_recipients == null || _recipientCount == _recipients.Length)
             {
-                _recipients = new string[_options.MaxRecipients];
+                // Grown by doubling up to MaxRecipients: most mail has one or two recipients, and a
+                // slot costs a heap block whether used or not (100 slots: 1.2 KB on the device).
+                int size = _recipients == null ? InitialRecipientSlots : 2 * _recipients.Length;
+                string[] grown = new string[size < _options.MaxRecipients ? size : _options.MaxRecipients];
+                for (int i = 0; i < _recipientCount; i++)
+                {
+                    grown[i] = _recipients[i];
+                }
+
+                _recipients = grown;
             }
 
             _recipients[_recipientCount++] = _path.Address;

@@ -55,13 +55,14 @@ namespace NanoRelay.Smtp.Server
 
         private void WriteReceivedHeader()
         {
-            _random.NextBytes(_scratch, 0, 6);
-            Hex.Encode(_scratch, 0, 6, _scratch, 6);
-            string id = Text(_scratch, 6, 12);
+            byte[] scratch = new byte[ScratchBytes];   // one per message: an idle session keeps none
+            _random.NextBytes(scratch, 0, 6);
+            Hex.Encode(scratch, 0, 6, scratch, 6);
+            string id = Text(scratch, 6, 12);
             string protocol = !_extended ? "SMTP" : _isSecure ? (_authenticated ? "ESMTPSA" : "ESMTPS") : (_authenticated ? "ESMTPA" : "ESMTP");
             try
             {
-                ReceivedHeader.Write(_message, _scratch, _heloName, _remoteAddress, _options.ServerName, protocol, id, _clock.UtcNow);
+                ReceivedHeader.Write(_message, scratch, _heloName, _remoteAddress, _options.ServerName, protocol, id, _clock.UtcNow);
             }
             catch (StoreException e)
             {

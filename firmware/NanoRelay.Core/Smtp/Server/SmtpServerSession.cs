@@ -19,7 +19,9 @@ namespace NanoRelay.Smtp.Server
     public sealed partial class SmtpServerSession
     {
         private const string Source = "smtp-in";
-        private const int OutputCapacity = 1024;
+        private const int OutputCapacity = Limits.SmtpReplyLine;   // one reply line; a pipelined group's replies go out as it fills
+        private const int InitialRecipientSlots = 4;
+        private const int ScratchBytes = 800;                       // AUTH's decoded response (LOGIN's user at 400), the Received header (600)
 
         private readonly SmtpServerOptions _options;
         private readonly RelayPolicy _policy;
@@ -30,7 +32,7 @@ namespace NanoRelay.Smtp.Server
         private readonly IRandom _random;
         private readonly LineFramer _framer = LineFramer.ForSmtpServer();
         private readonly byte[] _out = new byte[OutputCapacity];
-        private readonly byte[] _scratch = new byte[800];
+        private byte[] _scratch;   // only during an AUTH exchange and while the Received header is written
         private readonly byte[] _serverName;
         private readonly SmtpPath _path = new SmtpPath();
         private readonly string _remoteAddress;
@@ -420,6 +422,18 @@ namespace NanoRelay.Smtp.Server
 
             Array.Copy(bytes, offset, _out, _outCount, count);
             _outCount += count;
+        }
+
+        // A decimal number and CRLF, formatted in place in the output.
+        private void AppendDecimal(long value)
+        {
+            if (_outCount + 22 > _out.Length)
+            {
+                Flush();
+            }
+
+            _outCount += Ascii.FormatDecimal(value, _out, _outCount);
+            Append(SmtpServerReplies.Crlf, 0, SmtpServerReplies.Crlf.Length);
         }
 
         private void Flush()
