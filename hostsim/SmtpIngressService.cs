@@ -58,7 +58,7 @@ namespace NanoRelay.HostSim
         {
             IPEndPoint ep = TcpListenerAdapter.ParseEndPoint(_settings.Listen);
             _tcp = new TcpListenerAdapter(ep, _settings.Certificate, false);
-            _listener = new SmtpServerListener(new WriteTimeoutListener(_tcp), _settings.MaxSessions, _options, _policy, _sink, _clock, _log, _random);
+            _listener = new SmtpServerListener(_tcp, _settings.MaxSessions, _options, _policy, _sink, _clock, _log, _random);
             _acceptThread = new Thread(_listener.Run) { IsBackground = true, Name = "smtp-in accept" };
             _acceptThread.Start();
             _log.Write(LogLevel.Info, Source, "SMTP ingress on " + ep.Address + ":" + Port + (_settings.Certificate != null ? " (STARTTLS)" : string.Empty)
@@ -81,35 +81,6 @@ namespace NanoRelay.HostSim
         public void Dispose()
         {
             Stop();
-        }
-
-        // Gives every accepted socket a send timeout, so a client that stops reading cannot hold a slot.
-        private sealed class WriteTimeoutListener : IListener
-        {
-            private readonly TcpListenerAdapter _inner;
-
-            public WriteTimeoutListener(TcpListenerAdapter inner)
-            {
-                _inner = inner;
-            }
-
-            public int Port { get { return _inner.Port; } }
-
-            public IConnection Accept()
-            {
-                IConnection c = _inner.Accept();
-                if (c is TcpConnection tcp)
-                {
-                    tcp.WriteTimeoutMilliseconds = 60000;
-                }
-
-                return c;
-            }
-
-            public void Close()
-            {
-                _inner.Close();
-            }
         }
     }
 }

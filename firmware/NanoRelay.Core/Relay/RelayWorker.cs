@@ -173,6 +173,28 @@ namespace NanoRelay.Relay
             }
         }
 
+        /// <summary>
+        /// Milliseconds until <see cref="RunDue()"/> would attempt an entry: 0 when one is due now,
+        /// -1 when nothing is queued or the queue is held (the wall clock is untrusted). An
+        /// unreachable upstream (RFC 5321 §4.5.4.1) keeps the whole queue waiting until its backoff ends.
+        /// </summary>
+        public long NextAttemptIn()
+        {
+            long due = _spool.NextDueIn();
+            if (due < 0 || _upstream == null)
+            {
+                return due;
+            }
+
+            if (!_clock.IsUtcTrusted)
+            {
+                return -1;
+            }
+
+            long blocked = _blockedUntil < 0 ? 0 : _blockedUntil - _clock.MonotonicMilliseconds;
+            return blocked > due ? blocked : due;
+        }
+
         /// <summary>The network came back: everything queued is due now (in RAM only) and the upstream is tried again.</summary>
         public void NetworkUp()
         {

@@ -172,6 +172,8 @@ namespace NanoRelay.Smtp.Server
         {
             try
             {
+                // A client that stops reading must not hold a session slot (docs/catalogue.md #55).
+                c.WriteTimeoutMilliseconds = Limits.SessionWriteTimeoutMs;
                 SmtpServerDriver driver = new SmtpServerDriver(c, _options, _policy, _sink, _clock, _log, _random);
                 driver.Slot = slot;
                 driver.PauseMemory = _pauseMemory;
