@@ -261,7 +261,7 @@ namespace NanoRelay.HostSim
         // and a network that comes back (the events nothing in-process announces).
         private void Loop()
         {
-            NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+            bool watching = WatchNetwork(true);
             try
             {
                 while (!_stopping)
@@ -283,7 +283,33 @@ namespace NanoRelay.HostSim
             }
             finally
             {
-                NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
+                if (watching)
+                {
+                    WatchNetwork(false);
+                }
+            }
+        }
+
+        // A host without network notifications (a sandbox without netlink) still relays: the poll and the backoff remain.
+        private bool WatchNetwork(bool on)
+        {
+            try
+            {
+                if (on)
+                {
+                    NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+                }
+                else
+                {
+                    NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
+                }
+
+                return true;
+            }
+            catch (Exception e) when (e is PlatformNotSupportedException || e is System.Net.NetworkInformation.NetworkInformationException || e is IOException)
+            {
+                _log.Write(LogLevel.Warning, "relay", "no network notifications (" + e.Message + "): the queue follows the network by its poll");
+                return false;
             }
         }
 

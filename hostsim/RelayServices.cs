@@ -67,6 +67,7 @@ namespace NanoRelay.HostSim
                 s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board, penalty);
 
                 s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
+                s._host.Scheduler.Alerts = s._alerts;   // held alerts are spooled once the clock is trusted (the core's scheduler, as on the device)
                 s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new WakingSink(s._alerts, s._host, raised), log);
                 s._sensors.Start();
                 output.WriteLine("sensors          " + s._sensors.SourceCount + " (alerts from " + config.Alerts.From + " to " + string.Join(", ", config.Alerts.To) + ")");

@@ -85,9 +85,14 @@ namespace NanoRelay.Relay
                 _pending = RelayWake.None;
             }
 
+            if ((wakes & RelayWake.NetworkUp) != 0)
+            {
+                Log(LogLevel.Info, "network back: retrying the queue now");
+            }
+
             if ((wakes & (RelayWake.NetworkUp | RelayWake.RetryNow)) != 0)
             {
-                Log(LogLevel.Info, (wakes & RelayWake.RetryNow) != 0 ? "retry now: every entry is due" : "network back: retrying the queue now");
+                // Everything is due (a retry-now already on flash, in Wake) and the upstream is tried again.
                 _worker.NetworkUp();
             }
 
