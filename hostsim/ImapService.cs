@@ -19,7 +19,7 @@ namespace NanoRelay.HostSim
 
         /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="mailbox"/>; a client that stops reading a FETCH is dropped after POP3's write timeout.</summary>
         public ImapService(ImapServerOptions options, IImapMailbox mailbox, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, IClock clock, ILog log)
-            : base("imap", options.MaxSessions, options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, certificate, listen, tlsListen, log)
+            : base("imap", options.MaxSessions, options.PreAuthTimeoutMilliseconds, certificate, listen, tlsListen, log)
         {
             options.TlsAvailable = certificate != null;
             _server = new ImapServer(options, mailbox, clock, log);

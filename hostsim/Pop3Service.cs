@@ -21,7 +21,7 @@ namespace NanoRelay.HostSim
 
         /// <summary>A service on <paramref name="listen"/> (and <paramref name="tlsListen"/> if not null) over <paramref name="maildrop"/>.</summary>
         public Pop3Service(Pop3ServerOptions options, IMaildrop maildrop, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, IClock clock, IRandom random, ILog log)
-            : base("pop3", options.MaxSessions, options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, certificate, listen, tlsListen, log)
+            : base("pop3", options.MaxSessions, options.PreAuthTimeoutMilliseconds, certificate, listen, tlsListen, log)
         {
             options.TlsAvailable = certificate != null;
             _options = options;
@@ -95,7 +95,7 @@ namespace NanoRelay.HostSim
             private readonly Pop3Service _pop3;
 
             public Pop2Listener(Pop3Service pop3, IPEndPoint listen)
-                : base("pop2", pop3._options.MaxSessions, pop3._options.PreAuthTimeoutMilliseconds, NanoRelay.Limits.Pop3WriteTimeoutMs, null, listen, null, pop3._log)
+                : base("pop2", pop3._options.MaxSessions, pop3._options.PreAuthTimeoutMilliseconds, null, listen, null, pop3._log)
             {
                 _pop3 = pop3;
             }

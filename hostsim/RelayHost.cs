@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net.NetworkInformation;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
@@ -25,7 +26,6 @@ namespace NanoRelay.HostSim
         public const string RetryRequestFileName = "retry-now.request";
 
         private readonly object _workerGate = new object();
-        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly IClock _clock;
         private readonly ILog _log;
         private FileStream _lock;
@@ -54,6 +54,9 @@ namespace NanoRelay.HostSim
         public Spool Spool { get; private set; }
 
         public RelayWorker Worker { get; private set; }
+
+        /// <summary>When the worker runs (the core's, as on the device); wake it from any thread.</summary>
+        public RelayScheduler Scheduler { get; private set; }
 
         /// <summary>The submission client toward the configured upstream, or null for local delivery.</summary>
         public SmtpUpstream Upstream { get; private set; }
@@ -139,9 +142,10 @@ namespace NanoRelay.HostSim
 
             RetryPolicy policy = new RetryPolicy(Config.Retry.FirstDelaySeconds, Config.Retry.MaxDelaySeconds, Config.Retry.LifetimeHours);
             Worker = new RelayWorker(Spool, Mailbox, Mx != null ? Mx : Upstream, _clock, Random, policy, Config.Device.Name, _log);
+            Scheduler = new RelayScheduler(Worker, Spool, _clock, _log);
 
             // A POP3 deletion makes room: what waits on a full mailbox goes now, not after its backoff.
-            Mailbox.Removed += (sender, e) => Wake();
+            Mailbox.Removed += Scheduler.OnMailboxRemoved;
         }
 
         private static string Describe(RecoveryReport r)
@@ -175,27 +179,47 @@ namespace NanoRelay.HostSim
                 int delivered = c.Sent + c.DeliveredLocally;
                 int deferred = c.Deferred + c.Bounces;
                 int attempted = Worker.RunDue();
-                if (c.Sent + c.DeliveredLocally > delivered)
-                {
-                    LastDeliveryUtc = DateTime.UtcNow;
-                }
-
-                if (c.Deferred + c.Bounces > deferred && Upstream?.LastOutcome != null)
-                {
-                    LastError = Upstream.LastOutcome.Describe();
-                }
-
-                if (c.Deferred + c.Bounces > deferred && Mx?.LastReply != null)
-                {
-                    LastError = Mx.LastReply;
-                }
-
-                if (Worker.IsMailboxFull)
-                {
-                    LastError = Worker.LastError;   // "mailbox full (...)": on the status line, in the status file, at exit
-                }
-
+                Note(delivered, deferred);
                 return attempted;
+            }
+        }
+
+        /// <summary>One step of the core's scheduler on the calling thread; returns the milliseconds to wait.</summary>
+        public int Step()
+        {
+            lock (_workerGate)
+            {
+                RelayCounters c = Worker.Counters;
+                int delivered = c.Sent + c.DeliveredLocally;
+                int deferred = c.Deferred + c.Bounces;
+                int wait = Scheduler.Step();
+                Note(delivered, deferred);
+                return wait;
+            }
+        }
+
+        // The status everyone reads, from what a round changed in the counters.
+        private void Note(int delivered, int deferred)
+        {
+            RelayCounters c = Worker.Counters;
+            if (c.Sent + c.DeliveredLocally > delivered)
+            {
+                LastDeliveryUtc = DateTime.UtcNow;
+            }
+
+            if (c.Deferred + c.Bounces > deferred && Upstream?.LastOutcome != null)
+            {
+                LastError = Upstream.LastOutcome.Describe();
+            }
+
+            if (c.Deferred + c.Bounces > deferred && Mx?.LastReply != null)
+            {
+                LastError = Mx.LastReply;
+            }
+
+            if (Worker.IsMailboxFull)
+            {
+                LastError = Worker.LastError;   // "mailbox full (...)": on the status line, in the status file, at exit
             }
         }
 
@@ -222,46 +246,79 @@ namespace NanoRelay.HostSim
             }
 
             File.Delete(request);
-            lock (_workerGate)
-            {
-                Spool.RetryNow();
-                Worker.NetworkUp();
-            }
-
             _log.Write(LogLevel.Info, "relay", "queue --retry-now: every entry is due now");
+            Scheduler.Wake(RelayWake.RetryNow);
             return true;
         }
 
-        /// <summary>Something was queued: run the worker soon.</summary>
-        public void Wake()
-        {
-            _wake.Set();
-        }
-
+        // The worker thread: the core's scheduler decides; the host only looks for a retry-now file
+        // and a network that comes back (the events nothing in-process announces).
         private void Loop()
         {
-            while (!_stopping)
+            bool watching = WatchNetwork(true);
+            try
             {
-                try
+                while (!_stopping)
                 {
-                    TakeRetryRequest();
-                    RunDueNow();
+                    int wait;
+                    try
+                    {
+                        TakeRetryRequest();
+                        wait = Step();
+                    }
+                    catch (IOException e)
+                    {
+                        _log.Write(LogLevel.Error, "relay", "worker round failed: " + e.Message);
+                        wait = NanoRelay.Limits.RelayPollMs;
+                    }
+
+                    Scheduler.Wait(wait);
                 }
-                catch (Exception e) when (e is StoreException || e is IOException)
+            }
+            finally
+            {
+                if (watching)
                 {
-                    _log.Write(LogLevel.Error, "relay", "worker round failed: " + e.Message);
+                    WatchNetwork(false);
+                }
+            }
+        }
+
+        // A host without network notifications (a sandbox without netlink) still relays: the poll and the backoff remain.
+        private bool WatchNetwork(bool on)
+        {
+            try
+            {
+                if (on)
+                {
+                    NetworkChange.NetworkAvailabilityChanged += OnNetworkAvailabilityChanged;
+                }
+                else
+                {
+                    NetworkChange.NetworkAvailabilityChanged -= OnNetworkAvailabilityChanged;
                 }
 
-                long due = Spool.NextDueIn();
-                int wait = due < 0 || due > 1000 ? 1000 : (int)Math.Max(10, due);
-                _wake.WaitOne(wait);
+                return true;
+            }
+            catch (Exception e) when (e is PlatformNotSupportedException || e is System.Net.NetworkInformation.NetworkInformationException || e is IOException)
+            {
+                _log.Write(LogLevel.Warning, "relay", "no network notifications (" + e.Message + "): the queue follows the network by its poll");
+                return false;
+            }
+        }
+
+        private void OnNetworkAvailabilityChanged(object sender, NetworkAvailabilityEventArgs e)
+        {
+            if (e.IsAvailable)
+            {
+                Scheduler.Wake(RelayWake.NetworkUp);
             }
         }
 
         public void Dispose()
         {
             _stopping = true;
-            _wake.Set();
+            Scheduler?.Wake(RelayWake.None);
             _thread?.Join(TimeSpan.FromSeconds(30));
             _lock?.Dispose();
             _lock = null;

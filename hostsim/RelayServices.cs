@@ -67,7 +67,8 @@ namespace NanoRelay.HostSim
                 s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board, penalty);
 
                 s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
-                s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new WakingSink(s._alerts, s._host, raised), log);
+                s._host.Scheduler.Alerts = s._alerts;   // held alerts are spooled once the clock is trusted (the core's scheduler, as on the device)
+                s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new ReportingSink(s._alerts, raised), log);
                 s._sensors.Start();
                 output.WriteLine("sensors          " + s._sensors.SourceCount + " (alerts from " + config.Alerts.From + " to " + string.Join(", ", config.Alerts.To) + ")");
 
@@ -122,24 +123,21 @@ namespace NanoRelay.HostSim
             }
         }
 
-        // Queue the alert, then wake the worker so local delivery or forwarding starts at once.
-        private sealed class WakingSink : NanoRelay.Alerts.IAlertSink
+        // Queue the alert (the spool's commit wakes the relay scheduler), then tell whoever asked (the demo).
+        private sealed class ReportingSink : NanoRelay.Alerts.IAlertSink
         {
             private readonly AlertSpooler _spooler;
-            private readonly RelayHost _host;
             private readonly Action<NanoRelay.Alerts.AlertMessage> _raised;
 
-            public WakingSink(AlertSpooler spooler, RelayHost host, Action<NanoRelay.Alerts.AlertMessage> raised)
+            public ReportingSink(AlertSpooler spooler, Action<NanoRelay.Alerts.AlertMessage> raised)
             {
                 _spooler = spooler;
-                _host = host;
                 _raised = raised;
             }
 
             public void Raise(NanoRelay.Alerts.AlertMessage message)
             {
                 _spooler.Raise(message);
-                _host.Wake();
                 _raised?.Invoke(message);
             }
         }

@@ -9,9 +9,10 @@ using NanoRelay.Smtp;
 namespace NanoRelay.HostSim
 {
     /// <summary>
-    /// `send`: one message built by the core's MIME writer, sent the way the relay would: to the
-    /// configured upstream (exit 0 only when it accepted the message for every recipient), else one
-    /// line naming the step and the server's reply and exit 1. Usage and config errors exit 2.
+    /// `send`: one message built by the core's MIME writer, queued in the spool and taken by the
+    /// relay worker like every other message (<see cref="SpoolSend"/>): exit 0 only when the upstream
+    /// (or, with none, the device mailbox) took it for every recipient, else one line naming the step
+    /// and the server's reply and exit 1. Usage and config errors exit 2.
     /// </summary>
     public static class SendCommand
     {
@@ -62,7 +63,7 @@ namespace NanoRelay.HostSim
 
             HostConfig cfg = configFile == null ? new HostConfig() : HostConfig.Load(configFile);
             string dir = RunCommand.DataDirectoryOf(new RunOptions { ConfigFile = configFile, DataDirectory = dataDir }, cfg);
-            ILog log = new ConsoleLog(trace);
+            ILog log = new ConsoleLog(trace, !trace);   // the one line is the output; --trace shows the worker and the dialogue
             IClock clock = new SystemClock();
             IRandom random = new CryptoRandom();
             PathFileReader bodyReader = null;
@@ -95,26 +96,9 @@ namespace NanoRelay.HostSim
                     return Usage("upstream mode mx delivers from the queue: use `run` and its SMTP ingress to send by MX");
                 }
 
-                if (cfg.Upstream == null)
-                {
-                    // README "First contact": with no upstream, the relay's path ends in the device mailbox.
-                    return LocalDelivery.Send(cfg, dir, message, clock, random, log);
-                }
-
-                UpstreamResult r = Upstream.Send(cfg, message, new DirectoryFileStore(dir, 0), clock, random, log);
-                if (r.Usage != null)
-                {
-                    return Usage(r.Usage);
-                }
-
-                if (r.Outcome.Accepted && r.Outcome.AllRecipientsAccepted)
-                {
-                    Console.WriteLine("sent " + message.MessageId + ": " + r.Outcome.Reply);
-                    return Program.ExitOk;
-                }
-
-                Console.Error.WriteLine(r.Outcome.Describe());
-                return Program.ExitFailure;
+                SendReport r = SpoolSend.Send(cfg, dir, message, clock, random, log);
+                (r.ExitCode == Program.ExitOk ? Console.Out : Console.Error).WriteLine(r.Line);
+                return r.ExitCode;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is StoreException)
             {

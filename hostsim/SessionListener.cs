@@ -24,7 +24,6 @@ namespace NanoRelay.HostSim
         private readonly string _protocol;
         private readonly int _maxSessions;
         private readonly int _preAuthTimeoutMs;
-        private readonly int _writeTimeoutMs;
         private readonly X509Certificate2 _certificate;
         private readonly IPEndPoint _listen;
         private readonly IPEndPoint _tlsListen;
@@ -39,7 +38,7 @@ namespace NanoRelay.HostSim
         /// A listener for <paramref name="protocol"/> ("smtp-in", "pop3", "imap": logs and thread names) on <paramref name="listen"/>
         /// (and <paramref name="tlsListen"/> if not null); <paramref name="maxSessions"/> is for the log, the server keeps the count.
         /// </summary>
-        protected SessionListener(string protocol, int maxSessions, int preAuthTimeoutMs, int writeTimeoutMs, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, ILog log)
+        protected SessionListener(string protocol, int maxSessions, int preAuthTimeoutMs, X509Certificate2 certificate, IPEndPoint listen, IPEndPoint tlsListen, ILog log)
         {
             if (tlsListen != null && certificate == null)
             {
@@ -49,7 +48,6 @@ namespace NanoRelay.HostSim
             _protocol = protocol;
             _maxSessions = maxSessions;
             _preAuthTimeoutMs = preAuthTimeoutMs;
-            _writeTimeoutMs = writeTimeoutMs;
             _certificate = certificate;
             _listen = listen;
             _tlsListen = tlsListen;
@@ -207,7 +205,6 @@ namespace NanoRelay.HostSim
             try
             {
                 _log.Write(LogLevel.Info, _protocol, "connection from " + connection.RemoteAddress + (implicitTls ? " (implicit TLS)" : ""));
-                connection.WriteTimeoutMilliseconds = _writeTimeoutMs;
                 if (implicitTls)
                 {
                     // The session thread runs the handshake, bounded by the pre-auth limit: the

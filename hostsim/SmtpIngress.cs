@@ -25,7 +25,6 @@ namespace NanoRelay.HostSim
             }
 
             SpoolIngressSink sink = new SpoolIngressSink(host.Spool);
-            host.Spool.Committed += (sender, e) => host.Wake();
             SmtpIngressService service = new SmtpIngressService(settings, sink, clock, log, random);
             if (penalty != null)
             {

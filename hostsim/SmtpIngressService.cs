@@ -27,7 +27,7 @@ namespace NanoRelay.HostSim
         }
 
         private SmtpIngressService(SmtpIngressSettings settings, SmtpServerOptions options, IIngressSink sink, IClock clock, ILog log, IRandom random)
-            : base(Source, settings.MaxSessions, options.PreLoginTimeoutMs, NanoRelay.Limits.SmtpServerWriteTimeoutMs, settings.Certificate, TcpListenerAdapter.ParseEndPoint(settings.Listen), null, log)
+            : base(Source, settings.MaxSessions, options.PreLoginTimeoutMs, settings.Certificate, TcpListenerAdapter.ParseEndPoint(settings.Listen), null, log)
         {
             _settings = settings;
             _log = log;

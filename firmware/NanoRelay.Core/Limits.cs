@@ -212,6 +212,14 @@ namespace NanoRelay
         public const int RetryMaxDelaySecondsDefault = 3600;
         public const int RetryLifetimeHoursDefault = 72;
 
+        // The relay scheduler (Relay/RelayScheduler): ours, not an RFC's. It sleeps until the next
+        // entry is due or it is woken, but never longer than the poll, so what no event announces
+        // (a `queue --retry-now` file on the host, the link coming back on the device, the clock
+        // set) is seen within a second; and never shorter than the floor, so a due entry the worker
+        // cannot take yet does not spin the thread.
+        public const int RelayPollMs = 1000;
+        public const int RelayMinWaitMs = 10;
+
         // Original header bytes copied into a bounce (RFC 3464 §2: text/rfc822-headers).
         public const int BounceHeaderBytes = 8192;
 
@@ -247,12 +255,10 @@ namespace NanoRelay
         // (DotStuffer.MaxOutput): 512 keeps a session's buffers near 2 KB on the device.
         public const int Pop3TransferChunk = 512;
 
-        // A slow reader (TCP zero window) may hold a session this long per write before it is
-        // dropped (docs/catalogue.md #55; Dovecot: "has not read server output").
-        public const int Pop3WriteTimeoutMs = 60 * 1000;
-
-        // The same for an SMTP ingress session writing its replies (docs/catalogue.md #55).
-        public const int SmtpServerWriteTimeoutMs = 60 * 1000;
+        // A slow reader (TCP zero window) may hold a server session (SMTP, POP3, POP2, IMAP) this
+        // long per write before it is dropped (docs/catalogue.md #55; Dovecot: "has not read server
+        // output"). The core's session code sets it on the connection (IConnection.WriteTimeoutMilliseconds).
+        public const int SessionWriteTimeoutMs = 60 * 1000;
             // ---- IMAP (RFC 9051) -------------------------------------------------------------
 
         // RFC 9051 §4 sets no length for a command line; RFC 7162 §4 (updating RFC 2683

@@ -6,6 +6,7 @@ using nanoFramework.Networking;
 using nanoFramework.System.IO.FileSystem;
 using NanoRelay.Device.Adapters;
 using NanoRelay.Ports;
+using NanoRelay.Relay;
 using NanoRelay.Storage;
 
 namespace NanoRelay.Device
@@ -106,7 +107,7 @@ namespace NanoRelay.Device
             Info("clock", "UTC set by SNTP");
             if (_relay != null)
             {
-                _relay.Wake();   // held alerts are spooled and the queue runs (RelayLoop)
+                _relay.Scheduler.Wake(RelayWake.ClockSet);   // held alerts are spooled and the queue runs (RelayScheduler)
             }
         }
 

@@ -163,10 +163,12 @@ namespace NanoRelay.Device
             RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
             RelayWorker worker = new RelayWorker(_spool, _mailbox, UpstreamSettings.Create(_config, Connector, new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock) { AcceptAnyCertificate = true }, _clock, Random, _log), _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
-            _relay = new RelayLoop(worker, _spool, _alerts, _clock, _log);
+            RelayScheduler scheduler = new RelayScheduler(worker, _spool, _clock, _log);
+            scheduler.Alerts = _alerts;
+            _relay = new RelayLoop(scheduler, _log);
             Heartbeat beat = _supervisor.AddWorker("relay", RelaySilenceMs, new ThreadStart(_relay.Run));
             _relay.Heartbeat = beat;
-            _mailbox.Removed += new EventHandler(_relay.OnCommitted);   // room made by a POP3 DELE: deliver what waits now
+            _mailbox.Removed += new EventHandler(scheduler.OnMailboxRemoved);   // room made by a POP3 DELE: deliver what waits now
             _supervisor.StartWorker(beat);
             Info("relay", UpstreamSettings.Describe(_config));
         }
@@ -261,7 +263,6 @@ namespace NanoRelay.Device
 
             int sessions = _config.SmtpIngress.MaxSessions > 0 && _config.SmtpIngress.MaxSessions < _board.SmtpIngressSessions ? _config.SmtpIngress.MaxSessions : _board.SmtpIngressSessions;
             SpoolIngressSink sink = new SpoolIngressSink(_spool);
-            _spool.Committed += new EventHandler(_relay.OnCommitted);
 
             // The shared session listener: a thread per session up to the board's cap, 421 4.7.0 beyond it (before any TLS).
             SmtpServer smtp = new SmtpServer(options, sessions, policy, sink, _clock, _log, Random);

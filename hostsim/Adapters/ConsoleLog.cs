@@ -7,17 +7,25 @@ namespace NanoRelay.HostSim.Adapters
     public sealed class ConsoleLog : ILog
     {
         private readonly object _gate = new object();
+        private readonly bool _quiet;
 
         public ConsoleLog(bool trace)
+            : this(trace, false)
+        {
+        }
+
+        /// <summary>With <paramref name="quiet"/>, info lines are left out too (a command whose output is one line).</summary>
+        public ConsoleLog(bool trace, bool quiet)
         {
             IsTraceEnabled = trace;
+            _quiet = quiet;
         }
 
         public bool IsTraceEnabled { get; }
 
         public void Write(LogLevel level, string source, string message)
         {
-            if (level == LogLevel.Trace && !IsTraceEnabled)
+            if ((level == LogLevel.Trace && !IsTraceEnabled) || (level == LogLevel.Info && _quiet))
             {
                 return;
             }

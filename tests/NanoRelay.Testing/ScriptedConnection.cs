@@ -65,6 +65,9 @@ namespace NanoRelay.Testing
 
         public bool IsSecure { get; set; }
 
+        /// <summary>The last write timeout the session set (0: none).</summary>
+        public int WriteTimeoutMilliseconds { get; set; }
+
         public bool IsLoopback { get; set; }
 
         public string RemoteAddress { get; set; }

@@ -14,7 +14,7 @@ namespace NanoRelay.MemoryBench
     /// <summary>
     /// The relay's services on the nanoCLR's heap, wired as the device wires them (DeviceServices)
     /// on in-memory ports: the mailbox and spool on <see cref="GeneratedFileStore"/>, POP3
-    /// sessions on threads, the SMTP ingress through SmtpServerListener, the relay worker through
+    /// sessions on threads, the SMTP ingress through SmtpServer on an accept thread of its own, the relay worker through
     /// SmtpUpstream to <see cref="SinkUpstream"/>, the alert engine into the spool.
     /// Phase 1 measures what the services and each open session retain (free heap after
     /// GC.Run(false)); phase 2 runs at once a POP3 RETR of a 1 MB message, an SMTP ingress session

@@ -37,6 +37,8 @@ namespace NanoRelay.MemoryBench
 
         public bool IsSecure { get { return false; } }
 
+        public int WriteTimeoutMilliseconds { set { } }
+
         public bool IsLoopback { get { return true; } }
 
         public string RemoteAddress { get { return _address; } }

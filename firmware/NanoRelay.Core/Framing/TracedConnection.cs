@@ -54,6 +54,8 @@ namespace NanoRelay.Framing
 
         public bool IsSecure { get { return _inner.IsSecure; } }
 
+        public int WriteTimeoutMilliseconds { set { _inner.WriteTimeoutMilliseconds = value; } }
+
         public bool IsLoopback { get { return _inner.IsLoopback; } }
 
         public string RemoteAddress { get { return _inner.RemoteAddress; } }

@@ -17,6 +17,13 @@ namespace NanoRelay.Ports
         void Write(byte[] buffer, int offset, int count);
 
         /// <summary>
+        /// Bounds every later <see cref="Write"/>: a peer that stops reading (TCP zero window) makes
+        /// it throw <see cref="ConnectionException"/> after this many milliseconds instead of holding
+        /// the thread. The core's session code sets it (Limits.SessionWriteTimeoutMs).
+        /// </summary>
+        int WriteTimeoutMilliseconds { set; }
+
+        /// <summary>
         /// Runs a TLS handshake in place on this connection (STARTTLS, STLS), as client toward
         /// <paramref name="targetHost"/>, verifying its certificate. Throws <see cref="ConnectionException"/> on failure.
         /// </summary>

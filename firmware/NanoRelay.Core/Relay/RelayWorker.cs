@@ -173,6 +173,28 @@ namespace NanoRelay.Relay
             }
         }
 
+        /// <summary>
+        /// Milliseconds until <see cref="RunDue()"/> would attempt an entry: 0 when one is due now,
+        /// -1 when nothing is queued or the queue is held (the wall clock is untrusted). An
+        /// unreachable upstream (RFC 5321 §4.5.4.1) keeps the whole queue waiting until its backoff ends.
+        /// </summary>
+        public long NextAttemptIn()
+        {
+            long due = _spool.NextDueIn();
+            if (due < 0 || _upstream == null)
+            {
+                return due;
+            }
+
+            if (!_clock.IsUtcTrusted)
+            {
+                return -1;
+            }
+
+            long blocked = _blockedUntil < 0 ? 0 : _blockedUntil - _clock.MonotonicMilliseconds;
+            return blocked > due ? blocked : due;
+        }
+
         /// <summary>The network came back: everything queued is due now (in RAM only) and the upstream is tried again.</summary>
         public void NetworkUp()
         {
@@ -241,14 +263,6 @@ namespace NanoRelay.Relay
             _spool.BeginAttempt(e);
             UpstreamResult r = _upstream.Send(new OutboundMessage(_spool, e, recipients));
 
-            if (r.Failure == SmtpFailure.ClockUntrusted)
-            {
-                _spool.Release(e, "held: " + r.Reply);
-                _held = true;
-                _counters.Held++;
-                return true;
-            }
-
             if (r.Ambiguous)
             {
                 // RFC 1047: the message may have arrived; it is retried with the same Message-ID.
@@ -263,11 +277,11 @@ namespace NanoRelay.Relay
             for (int k = 0; k < pending; k++)
             {
                 int i = map[k];
-                RecipientOutcome o = RecipientOutcome.Transient;
+                RecipientState o = RecipientState.Pending;
                 string reply = r.Reply;
                 if (r.Failure == SmtpFailure.None)
                 {
-                    o = r.Outcomes == null ? RecipientOutcome.Accepted : r.Outcomes[k];
+                    o = r.Outcomes == null ? RecipientState.Delivered : r.Outcomes[k];
                     if (r.Replies != null && r.Replies[k] != null)
                     {
                         reply = r.Replies[k];
@@ -275,16 +289,16 @@ namespace NanoRelay.Relay
                 }
                 else if (r.Failure == SmtpFailure.Permanent)
                 {
-                    o = RecipientOutcome.Permanent;
+                    o = RecipientState.Failed;
                 }
 
                 e.RecipientReplies[i] = reply;
-                if (o == RecipientOutcome.Accepted)
+                if (o == RecipientState.Delivered)
                 {
                     e.RecipientStates[i] = RecipientState.Delivered;
                     anyAccepted = true;
                 }
-                else if (o == RecipientOutcome.Permanent)
+                else if (o == RecipientState.Failed)
                 {
                     failed[failedCount++] = i;
                 }
@@ -530,7 +544,7 @@ namespace NanoRelay.Relay
                 case SmtpFailure.Permanent: c = "permanent"; break;
                 case SmtpFailure.Authentication: c = "authentication"; break;
                 case SmtpFailure.TlsRequired: c = "tls required"; break;
-                default: c = "clock untrusted"; break;
+                default: c = "failure"; break;
             }
 
             return (r.Ambiguous ? "ambiguous " : string.Empty) + c + ": " + r.Reply;

@@ -1,5 +1,6 @@
 using NanoRelay.Ports;
 using NanoRelay.Smtp;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Relay
 {
@@ -106,7 +107,7 @@ namespace NanoRelay.Relay
                 return whole;
             }
 
-            RecipientOutcome[] outcomes = new RecipientOutcome[recipients];
+            RecipientState[] outcomes = new RecipientState[recipients];
             string[] replies = new string[recipients];
             for (int i = 0; i < recipients; i++)
             {
@@ -114,17 +115,17 @@ namespace NanoRelay.Relay
                 replies[i] = r.Reply;
                 if (r.Accepted && outcome.Accepted)
                 {
-                    outcomes[i] = RecipientOutcome.Accepted;
+                    outcomes[i] = RecipientState.Delivered;
                     replies[i] = outcome.Reply;
                 }
-                else if (!r.Accepted && r.Code >= 500 && r.Code != 552)
+                else if (!r.Accepted && r.Failure == SmtpFailure.Permanent)
                 {
-                    // RFC 5321 §4.5.3.1.10: 552 at RCPT is treated as temporary.
-                    outcomes[i] = RecipientOutcome.Permanent;
+                    // The client classified the RCPT reply where it read it (552 is temporary there, RFC 5321 §4.5.3.1.10).
+                    outcomes[i] = RecipientState.Failed;
                 }
                 else
                 {
-                    outcomes[i] = RecipientOutcome.Transient;
+                    outcomes[i] = RecipientState.Pending;
                 }
             }
 

@@ -1,11 +1,12 @@
 using NanoRelay.Smtp;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Relay
 {
     /// <summary>The outcome of one attempt to hand a message to the upstream.</summary>
     public sealed class UpstreamResult
     {
-        public UpstreamResult(SmtpFailure failure, string reply, RecipientOutcome[] outcomes, string[] replies)
+        public UpstreamResult(SmtpFailure failure, string reply, RecipientState[] outcomes, string[] replies)
         {
             Failure = failure;
             Reply = reply == null ? string.Empty : reply;
@@ -26,7 +27,7 @@ namespace NanoRelay.Relay
         public string Reply { get; private set; }
 
         /// <summary>Per recipient, in the order they were given; null means every one as the failure says.</summary>
-        public RecipientOutcome[] Outcomes { get; private set; }
+        public RecipientState[] Outcomes { get; private set; }
 
         /// <summary>Per recipient, the reply to its RCPT (or to the final dot); may be null.</summary>
         public string[] Replies { get; private set; }
@@ -34,11 +35,11 @@ namespace NanoRelay.Relay
         /// <summary>Every recipient accepted.</summary>
         public static UpstreamResult Accepted(int recipients, string reply)
         {
-            RecipientOutcome[] o = new RecipientOutcome[recipients];
+            RecipientState[] o = new RecipientState[recipients];
             string[] r = new string[recipients];
             for (int i = 0; i < recipients; i++)
             {
-                o[i] = RecipientOutcome.Accepted;
+                o[i] = RecipientState.Delivered;
                 r[i] = reply;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Smtp
 {
@@ -21,9 +22,7 @@ namespace NanoRelay.Smtp
         private readonly SmtpClientSettings _settings;
         private readonly LineFramer _framer = LineFramer.ForSmtpReplies();
         private readonly SmtpReplyReader _reader = new SmtpReplyReader();
-        private readonly DotStuffer _stuffer = new DotStuffer();
-        private readonly byte[] _chunk = new byte[Limits.SmtpBodyChunk];
-        private readonly byte[] _send = new byte[Limits.SmtpSendBuffer];
+        private readonly MessageTransfer _transfer = new MessageTransfer(Limits.SmtpBodyChunk, Limits.SmtpSendBuffer);
         private IConnection _connection;
         private SmtpClientSession _session;
 
@@ -265,46 +264,11 @@ namespace NanoRelay.Smtp
 
         private void SendBody(IFileReader content)
         {
-            _stuffer.Reset();
-            int pending = 0;
             try
             {
+                // RFC 5321 §4.5.2 and §4.1.1.4: dot-stuffed, then CRLF "." CRLF; the one copy loop (Storage/MessageTransfer).
                 content.Seek(0);
-                while (true)
-                {
-                    int n = content.Read(_chunk, 0, _chunk.Length);
-                    if (n <= 0)
-                    {
-                        break;
-                    }
-
-                    if (pending + DotStuffer.MaxOutput(n) > _send.Length)
-                    {
-                        _connection.Write(_send, 0, pending);
-                        pending = 0;
-                    }
-
-                    if (_stuffer.TryPassThrough(_chunk, 0, n))
-                    {
-                        System.Array.Copy(_chunk, 0, _send, pending, n);   // the common case: nothing to change
-                        pending += n;
-                    }
-                    else
-                    {
-                        pending += _stuffer.Stuff(_chunk, 0, n, _send, pending);
-                    }
-
-                }
-
-                // RFC 5321 §4.1.1.4: CRLF "." CRLF; Finish adds the CRLF a last line may lack.
-                if (pending + 5 > _send.Length)
-                {
-                    _connection.Write(_send, 0, pending);
-                    pending = 0;
-                }
-
-                pending += _stuffer.Finish(_send, pending);
-                _connection.Write(_send, 0, pending);
+                _transfer.Send(_connection, null, 0, content, -1, true);
             }
             catch (ConnectionException e)
             {

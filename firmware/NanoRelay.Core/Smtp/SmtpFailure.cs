@@ -26,8 +26,5 @@ namespace NanoRelay.Smtp
 
         /// <summary>TLS was required but STARTTLS was missing, refused or stripped, or the handshake or certificate failed.</summary>
         TlsRequired = 6,
-
-        /// <summary>The wall clock is not trusted yet, so no Date header can be written (the message waits).</summary>
-        ClockUntrusted = 7,
     }
 }

@@ -109,8 +109,6 @@ namespace NanoRelay.Smtp
                     return "upstream protocol error at " + StepName + ": " + reply;
                 case SmtpFailure.TlsRequired:
                     return "upstream TLS required but not established at " + StepName + ": " + reply;
-                case SmtpFailure.ClockUntrusted:
-                    return "message held: " + reply;
                 default:
                     // Code 0: our own reason (no usable mechanism, a bad address), not the server's refusal.
                     return (Code == 0 ? "upstream failed at " : "upstream refused ") + StepName + ": " + reply;

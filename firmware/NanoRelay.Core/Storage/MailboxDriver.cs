@@ -52,6 +52,8 @@ namespace NanoRelay.Storage
             IMailboxSession session = Begin();
             try
             {
+                // A client that stops reading (a RETR into a full window) must not hold the maildrop (docs/catalogue.md #55).
+                Connection.WriteTimeoutMilliseconds = Limits.SessionWriteTimeoutMs;
                 session.Start();
                 while (Step())
                 {

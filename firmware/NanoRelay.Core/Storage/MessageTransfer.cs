@@ -6,12 +6,13 @@ using NanoRelay.Ports;
 namespace NanoRelay.Storage
 {
     /// <summary>
-    /// The one copy loop for message bodies sent to a mail reader: POP3's RETR/TOP (RFC 1939 §3:
-    /// dot-stuffed, cut after TOP's lines, ended by ".") and POP2's RETR (RFC 937: the octets as
-    /// stored, nothing added, since the "=ccc" reply already told their count) and IMAP's FETCH
-    /// literals (RFC 9051 §4.3: a counted range of the octets as stored). A status line
-    /// and the body leave gathered in one buffer, so a small message goes in one write (one TCP
-    /// segment on the device) and a large one in writes of about one chunk.
+    /// The one copy loop for message bodies: POP3's RETR/TOP (RFC 1939 §3: dot-stuffed, cut after
+    /// TOP's lines, ended by "."), POP2's RETR (RFC 937: the octets as stored, nothing added, since
+    /// the "=ccc" reply already told their count), IMAP's FETCH literals (RFC 9051 §4.3: a counted
+    /// range of the octets as stored) and the SMTP client's DATA (RFC 5321 §4.5.2: dot-stuffed,
+    /// ended by CRLF "." CRLF). A status line and the body leave gathered in one buffer, so a small
+    /// message goes in one write (one TCP segment on the device) and a large one in writes of about
+    /// the output buffer's size. After its buffers are made, a transfer allocates nothing.
     /// </summary>
     public sealed class MessageTransfer
     {
@@ -20,15 +21,25 @@ namespace NanoRelay.Storage
         private readonly byte[] _in;
         private readonly byte[] _out;
 
-        /// <summary>A transfer that reads <paramref name="chunk"/> bytes at a time (Limits.Pop3TransferChunk on the device).</summary>
+        /// <summary>A transfer that reads <paramref name="chunk"/> bytes at a time (Limits.Pop3TransferChunk on the device) and writes about one chunk at a time.</summary>
         public MessageTransfer(int chunk)
+            : this(chunk, DotStuffer.MaxOutput(chunk) + 5)
         {
-            _in = new byte[chunk];
-            _out = new byte[DotStuffer.MaxOutput(chunk) + 5];
         }
 
         /// <summary>
-        /// Writes head[0..headLength) (the status line, may be empty) and the message from
+        /// A transfer that reads <paramref name="chunk"/> bytes at a time and gathers up to
+        /// <paramref name="output"/> bytes per write (at least one stuffed chunk and the final ".").
+        /// </summary>
+        public MessageTransfer(int chunk, int output)
+        {
+            int least = DotStuffer.MaxOutput(chunk) + 5;
+            _in = new byte[chunk];
+            _out = new byte[output < least ? least : output];
+        }
+
+        /// <summary>
+        /// Writes head[0..headLength) (the status line; null or empty for none) and the message from
         /// <paramref name="reader"/>: dot-stuffed with its "." line and at most
         /// <paramref name="topLines"/> body lines (-1: all) when <paramref name="stuffed"/>, else as stored.
         /// </summary>
@@ -58,12 +69,12 @@ namespace NanoRelay.Storage
             _cutter.Reset(topLines);
             _stuffer.Reset();
             int pending = 0;
-            if (headLength <= _out.Length / 4)
+            if (headLength > 0 && headLength <= _out.Length / 4)
             {
                 Array.Copy(head, 0, _out, 0, headLength);
                 pending = headLength;
             }
-            else
+            else if (headLength > 0)
             {
                 connection.Write(head, 0, headLength);
             }

@@ -247,18 +247,6 @@ namespace NanoRelay.Storage
             }
         }
 
-        /// <summary>Undoes an attempt that never started (the relay was held): the count goes back.</summary>
-        public void Release(SpoolEntry e, string reason)
-        {
-            lock (_sync)
-            {
-                e.Attempts--;
-                e.InFlight = false;
-                e.LastError = reason;
-                Save(e);
-            }
-        }
-
         /// <summary>Persists the entry's current state (after per-recipient changes).</summary>
         public void Save(SpoolEntry e)
         {

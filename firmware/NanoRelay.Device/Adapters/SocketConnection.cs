@@ -17,7 +17,8 @@ namespace NanoRelay.Device.Adapters
         // docs/nanoframework.md §1.1: a receive timeout throws SocketException with ErrorCode 10060 (SocketError.TimedOut).
         private const int SocketTimedOut = 10060;
 
-        // A peer that stops reading must not hold a session thread forever (SendTimeout, docs/nanoframework.md §1.1).
+        // A peer that stops reading must not hold a thread forever (SendTimeout, docs/nanoframework.md §1.1):
+        // the default until the core's session sets its own (WriteTimeoutMilliseconds).
         private const int SendTimeoutMs = 60000;
 
         private const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
@@ -53,6 +54,12 @@ namespace NanoRelay.Device.Adapters
         }
 
         public bool IsSecure { get { return _tls != null; } }
+
+        /// <summary>The socket's send timeout; it bounds the SslStream's writes too, which go to the same socket.</summary>
+        public int WriteTimeoutMilliseconds
+        {
+            set { _socket.SendTimeout = value; }
+        }
 
         /// <summary>STARTTLS as client takes any certificate (MX delivery with tls "opportunistic").</summary>
         public bool AcceptAnyCertificate { get; set; }

@@ -1,5 +1,6 @@
 using NanoRelay.Ports;
 using NanoRelay.Smtp;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Relay
 {
@@ -50,7 +51,7 @@ namespace NanoRelay.Relay
         public UpstreamResult Send(OutboundMessage message)
         {
             string[] rcpts = message.Recipients;
-            RecipientOutcome[] outcomes = new RecipientOutcome[rcpts.Length];
+            RecipientState[] outcomes = new RecipientState[rcpts.Length];
             string[] replies = new string[rcpts.Length];
             bool[] done = new bool[rcpts.Length];
             bool ambiguous = false;
@@ -76,7 +77,7 @@ namespace NanoRelay.Relay
 
                 if (domain.Length == 0)
                 {
-                    Set(group, count, outcomes, replies, RecipientOutcome.Permanent, "550 5.1.3 no domain in the recipient address");
+                    Set(group, count, outcomes, replies, RecipientState.Failed, "550 5.1.3 no domain in the recipient address");
                     continue;
                 }
 
@@ -105,20 +106,20 @@ namespace NanoRelay.Relay
         }
 
         // One attempt for one domain's recipients. Returns true when it ended ambiguous (RFC 1047).
-        private bool Deliver(OutboundMessage message, string domain, int[] group, int count, bool eightBit, RecipientOutcome[] outcomes, string[] replies)
+        private bool Deliver(OutboundMessage message, string domain, int[] group, int count, bool eightBit, RecipientState[] outcomes, string[] replies)
         {
             MxRoute route = _lookup.Find(domain);
             switch (route.Kind)
             {
                 case MxRouteKind.NullMx:
                     // RFC 7505 §4.1: "556 5.1.10 Recipient address has null MX".
-                    Set(group, count, outcomes, replies, RecipientOutcome.Permanent, "556 5.1.10 " + route.Detail);
+                    Set(group, count, outcomes, replies, RecipientState.Failed, "556 5.1.10 " + route.Detail);
                     return false;
                 case MxRouteKind.NoSuchDomain:
-                    Set(group, count, outcomes, replies, RecipientOutcome.Permanent, "550 5.1.2 " + route.Detail);
+                    Set(group, count, outcomes, replies, RecipientState.Failed, "550 5.1.2 " + route.Detail);
                     return false;
                 case MxRouteKind.TryLater:
-                    Set(group, count, outcomes, replies, RecipientOutcome.Transient, "451 4.4.3 DNS: " + route.Detail);
+                    Set(group, count, outcomes, replies, RecipientState.Pending, "451 4.4.3 DNS: " + route.Detail);
                     return false;
             }
 
@@ -151,7 +152,7 @@ namespace NanoRelay.Relay
                     if (r.Ambiguous)
                     {
                         // RFC 1047: the host may have taken it; another host now would make two copies.
-                        Set(group, count, outcomes, replies, RecipientOutcome.Transient, label + ": " + outcome.Describe());
+                        Set(group, count, outcomes, replies, RecipientState.Pending, label + ": " + outcome.Describe());
                         return true;
                     }
 
@@ -159,7 +160,7 @@ namespace NanoRelay.Relay
                     {
                         for (int k = 0; k < count; k++)
                         {
-                            outcomes[group[k]] = r.Outcomes == null ? RecipientOutcome.Accepted : r.Outcomes[k];
+                            outcomes[group[k]] = r.Outcomes == null ? RecipientState.Delivered : r.Outcomes[k];
                             replies[group[k]] = label + ": " + (r.Replies != null && r.Replies[k] != null ? r.Replies[k] : r.Reply);
                         }
 
@@ -171,7 +172,7 @@ namespace NanoRelay.Relay
                     {
                         // RFC 5321 §5.1 tries the next host only when this one could not be reached or
                         // answered 4yz; a 5yz is the domain's answer.
-                        Set(group, count, outcomes, replies, RecipientOutcome.Permanent, label + ": " + outcome.Describe());
+                        Set(group, count, outcomes, replies, RecipientState.Failed, label + ": " + outcome.Describe());
                         Log(LogLevel.Info, domain + ": " + LastReply);
                         return false;
                     }
@@ -181,7 +182,7 @@ namespace NanoRelay.Relay
                 }
             }
 
-            Set(group, count, outcomes, replies, RecipientOutcome.Transient, last);
+            Set(group, count, outcomes, replies, RecipientState.Pending, last);
             return false;
         }
 
@@ -263,7 +264,7 @@ namespace NanoRelay.Relay
             _held[_heldCount++] = driver;
         }
 
-        private static void Set(int[] group, int count, RecipientOutcome[] outcomes, string[] replies, RecipientOutcome o, string reply)
+        private static void Set(int[] group, int count, RecipientState[] outcomes, string[] replies, RecipientState o, string reply)
         {
             for (int k = 0; k < count; k++)
             {

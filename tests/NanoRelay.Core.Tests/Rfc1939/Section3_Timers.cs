@@ -36,6 +36,15 @@ namespace NanoRelay.Core.Tests.Rfc1939
             Assert.AreEqual(180000L, h.Clock.MonotonicMilliseconds);
         }
 
+        [TestMethod]
+        public void Case55_SlowReader_TheSessionSetsTheWriteTimeout()
+        {
+            Pop3Harness h = new Pop3Harness();
+            ScriptedConnection c = h.Connect("QUIT\n", true, false);
+            h.Run(c);
+            Assert.AreEqual(Limits.SessionWriteTimeoutMs, c.WriteTimeoutMilliseconds);
+        }
+
         private static int CountDots(string s)
         {
             int n = 0;

@@ -3,7 +3,9 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using NanoRelay.Relay;
 using NanoRelay.Smtp;
+using NanoRelay.Storage;
 
 namespace NanoRelay.Core.Tests.Rfc5321
 {
@@ -112,6 +114,20 @@ namespace NanoRelay.Core.Tests.Rfc5321
             Assert.IsTrue(o.Recipients[0].Accepted);
             Assert.AreEqual(SmtpFailure.Transient, o.Recipients[1].Failure);
             Assert.AreEqual(SmtpFailure.Permanent, o.Recipients[2].Failure);
+        }
+
+        [TestMethod]
+        public void Sc32_TheRelayTakesTheClientsVerdict_552StaysPending_550Fails()
+        {
+            // RFC 5321 §4.5.3.1.10 is decided once, by the client where it reads the RCPT reply; the
+            // relay's mapping into recipient states only carries that verdict.
+            SmtpHarness h = Plain(Hello + Mail + "S: 250 ok\nC: RCPT TO:<a@example.com>\nS: 250 ok\nC: RCPT TO:<b@example.com>\nS: 552 5.5.3 too many recipients\nC: RCPT TO:<c@example.com>\nS: 550 5.1.1 unknown\nC: DATA\nS: 354 go\n" + Body + "S: 250 queued\nC: QUIT\nS: 221 bye\n");
+            SmtpOutcome o = h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "a@example.com", "b@example.com", "c@example.com" }) });
+            UpstreamResult r = SmtpUpstream.Map(o, 3);
+            Assert.AreEqual((int)RecipientState.Delivered, (int)r.Outcomes[0]);
+            Assert.AreEqual((int)RecipientState.Pending, (int)r.Outcomes[1]);
+            Assert.AreEqual((int)RecipientState.Failed, (int)r.Outcomes[2]);
+            Assert.AreEqual("552 5.5.3 too many recipients", r.Replies[1]);
         }
 
         [TestMethod]

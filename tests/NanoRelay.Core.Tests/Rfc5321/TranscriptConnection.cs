@@ -60,6 +60,9 @@ namespace NanoRelay.Core.Tests.Rfc5321
 
         public bool IsSecure { get; set; }
 
+        /// <summary>The last write timeout the session set (0: none).</summary>
+        public int WriteTimeoutMilliseconds { get; set; }
+
         public bool IsLoopback { get { return true; } }
 
         public string RemoteAddress { get { return "192.0.2.25"; } }

@@ -46,6 +46,9 @@ namespace NanoRelay.Core.Tests.Rfc9051
 
         public bool IsSecure { get; set; }
 
+        /// <summary>The last write timeout the session set (0: none).</summary>
+        public int WriteTimeoutMilliseconds { get; set; }
+
         public bool IsLoopback { get; set; }
 
         public string RemoteAddress { get; set; }

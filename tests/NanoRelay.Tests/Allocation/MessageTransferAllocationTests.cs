@@ -8,7 +8,7 @@ using NanoRelay.Storage;
 namespace NanoRelay.Tests.Allocation
 {
     /// <summary>
-    /// The one body copy loop (POP3 RETR/TOP, POP2 RETR, IMAP FETCH literals) streams a 1 MiB message
+    /// The one body copy loop (POP3 RETR/TOP, POP2 RETR, IMAP FETCH literals, SMTP DATA) streams a 1 MiB message
     /// in fixed chunks: after a warm-up, each transfer allocates 0 managed bytes on this thread, and
     /// the bytes that leave are exactly what each protocol promises.
     /// </summary>
@@ -21,12 +21,16 @@ namespace NanoRelay.Tests.Allocation
         {
             public long Written;
             public long Sum;
+            public int Writes;
+            public int Largest;
 
             public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds) { return 0; }
 
             public void Write(byte[] buffer, int offset, int count)
             {
                 Written += count;
+                Writes++;
+                Largest = count > Largest ? count : Largest;
                 for (int i = offset; i < offset + count; i++)
                 {
                     Sum = (Sum * 31) + buffer[i];
@@ -38,6 +42,8 @@ namespace NanoRelay.Tests.Allocation
             public void StartTlsAsServer() { }
 
             public bool IsSecure { get { return false; } }
+
+            public int WriteTimeoutMilliseconds { set { } }
 
             public bool IsLoopback { get { return true; } }
 
@@ -150,6 +156,38 @@ namespace NanoRelay.Tests.Allocation
 
             Assert.IsTrue(dotLines > 1000);
             Assert.AreEqual(head.Length + message.Length + dotLines + 3L, c.Written);   // RFC 1939 §3: one more dot each, then ".\r\n"
+        }
+
+        [TestMethod]
+        public void SmtpData_1MiB_Stuffed_Allocates0Bytes_InWritesOfSeveralChunks()
+        {
+            // The SMTP client's DATA (SmtpClientDriver) with its sizes: 512-byte reads, writes gathered up to Limits.SmtpSendBuffer.
+            byte[] message = Message();
+            MessageTransfer transfer = new MessageTransfer(NanoRelay.Limits.SmtpBodyChunk, NanoRelay.Limits.SmtpSendBuffer);
+            for (int i = 0; i < 3; i++)
+            {
+                transfer.Send(new CountingConnection(), null, 0, new MemoryReader(message), -1, true);   // warm-up: past the JIT's tiers
+            }
+
+            CountingConnection c = new CountingConnection();
+            MemoryReader reader = new MemoryReader(message);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            transfer.Send(c, null, 0, reader, -1, true);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated);
+            int dotLines = 0;
+            for (int i = 2; i < message.Length; i++)
+            {
+                if (message[i] == (byte)'.' && message[i - 1] == 10 && message[i - 2] == 13)
+                {
+                    dotLines++;
+                }
+            }
+
+            Assert.AreEqual(message.Length + dotLines + 3L, c.Written);   // RFC 5321 §4.5.2: one more dot each, then "." CRLF after the last CRLF
+            Assert.IsTrue(c.Largest <= NanoRelay.Limits.SmtpSendBuffer, "largest write " + c.Largest);
+            Assert.IsTrue(c.Writes <= (message.Length / (2 * NanoRelay.Limits.SmtpBodyChunk)) + 2, c.Writes + " writes: at least two chunks gathered per write");
         }
     }
 }

@@ -47,7 +47,7 @@ namespace NanoRelay.Tests.Imap
             Certificate = HostCertificate.LoadOrCreate(HostConfig.Load(config), options.DataDirectory, out _, out _);
 
             AlertSpooler spooler = new AlertSpooler(Services.Host.Spool, _clock, new CryptoRandom(), new MemoryLog(), "imap-test", "nanorelay@localhost", new[] { "tech@localhost" });
-            _engine = new AlertEngine("imap-test", _clock, new WakingSink(spooler, Services.Host, this));
+            _engine = new AlertEngine("imap-test", _clock, new TimingSink(spooler, this));
         }
 
         public string Root { get; } = Path.Combine(Path.GetTempPath(), "nanorelay-imap-" + Guid.NewGuid().ToString("N"));
@@ -116,17 +116,15 @@ namespace NanoRelay.Tests.Imap
             }
         }
 
-        // RelayServices' own sink, as the sensor loop uses it: queue the alert, then wake the worker.
-        private sealed class WakingSink : IAlertSink
+        // As RelayServices' own sink: queue the alert (the spool's commit wakes the relay scheduler), noting when.
+        private sealed class TimingSink : IAlertSink
         {
             private readonly AlertSpooler _spooler;
-            private readonly RelayHost _host;
             private readonly ImapHostFixture _fixture;
 
-            public WakingSink(AlertSpooler spooler, RelayHost host, ImapHostFixture fixture)
+            public TimingSink(AlertSpooler spooler, ImapHostFixture fixture)
             {
                 _spooler = spooler;
-                _host = host;
                 _fixture = fixture;
             }
 
@@ -134,7 +132,6 @@ namespace NanoRelay.Tests.Imap
             {
                 _fixture.RaisedAt = System.Diagnostics.Stopwatch.GetTimestamp();   // before the spool write: the latency counts it
                 _spooler.Raise(message);
-                _host.Wake();
             }
         }
     }

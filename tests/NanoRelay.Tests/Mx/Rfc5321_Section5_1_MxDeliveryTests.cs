@@ -236,7 +236,7 @@ namespace NanoRelay.Tests.Mx
 
             UpstreamResult result = r.Mx.Send(new OutboundMessage(r.Spool, e, new[] { "a@one.test" }));
 
-            Assert.AreEqual(RecipientOutcome.Accepted, result.Outcomes[0]);
+            Assert.AreEqual(RecipientState.Delivered, result.Outcomes[0]);
             Assert.IsFalse(r.Written("127.0.0.11").Contains("QUIT"), "no QUIT before the outcome is recorded");
             r.Mx.EndSession();
             StringAssert.EndsWith(r.Written("127.0.0.11"), "QUIT\r\n");

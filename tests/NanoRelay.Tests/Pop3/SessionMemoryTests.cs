@@ -145,6 +145,8 @@ namespace NanoRelay.Tests.Pop3
 
             public bool IsSecure { get { return false; } }
 
+            public int WriteTimeoutMilliseconds { set { } }
+
             public bool IsLoopback { get { return true; } }
 
             public string RemoteAddress { get { return "127.0.0.1"; } }

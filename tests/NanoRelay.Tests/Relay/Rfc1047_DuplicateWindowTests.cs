@@ -60,6 +60,8 @@ namespace NanoRelay.Tests.Relay
 
             public bool IsSecure { get { return _inner.IsSecure; } }
 
+            public int WriteTimeoutMilliseconds { set { } }
+
             public bool IsLoopback { get { return false; } }
 
             public string RemoteAddress { get { return _inner.RemoteAddress; } }

@@ -101,7 +101,7 @@ namespace NanoRelay.Tests.Relay
         {
             var h = new RelayHarness();
             h.Upstream.Script = m => new UpstreamResult(SmtpFailure.None, "250 ok",
-                new[] { RecipientOutcome.Accepted, RecipientOutcome.Permanent, RecipientOutcome.Accepted },
+                new[] { RecipientState.Delivered, RecipientState.Failed, RecipientState.Delivered },
                 new[] { "250 ok", "550 5.1.1 <b@example.com>: user unknown", "250 ok" });
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>", "a@example.com", "b@example.com", "c@example.com");
             h.Worker.RunDue();
@@ -122,7 +122,7 @@ namespace NanoRelay.Tests.Relay
         {
             var h = new RelayHarness();
             h.Upstream.Script = m => m.Recipients.Length == 2
-                ? new UpstreamResult(SmtpFailure.None, "250 ok", new[] { RecipientOutcome.Accepted, RecipientOutcome.Transient }, new[] { "250 ok", reply })
+                ? new UpstreamResult(SmtpFailure.None, "250 ok", new[] { RecipientState.Delivered, RecipientState.Pending }, new[] { "250 ok", reply })
                 : UpstreamResult.Accepted(m.Recipients.Length, "250 ok");
             SpoolEntry e = h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>", "a@example.com", "b@example.com");
             h.Worker.RunDue();
@@ -142,7 +142,7 @@ namespace NanoRelay.Tests.Relay
         {
             var h = new RelayHarness();
             h.Upstream.Script = m => new UpstreamResult(SmtpFailure.None, "250 ok",
-                m.Recipients.Select(r => r == "a@example.com" ? RecipientOutcome.Accepted : RecipientOutcome.Transient).ToArray(), null);
+                m.Recipients.Select(r => r == "a@example.com" ? RecipientState.Delivered : RecipientState.Pending).ToArray(), null);
             h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>", "a@example.com", "b@example.com");
             h.Worker.RunDue();
             h.Reboot();
@@ -272,18 +272,6 @@ namespace NanoRelay.Tests.Relay
             h.Clock.IsUtcTrusted = true;
             Assert.AreEqual(1, h.Worker.RunDue());
             Assert.AreEqual(0, h.Spool.Count);
-        }
-
-        [TestMethod]
-        public void UpstreamReportsClockUntrusted_EntryHeld_AttemptNotCounted()
-        {
-            var h = new RelayHarness();
-            h.Upstream.Script = m => Fail(SmtpFailure.ClockUntrusted, "certificate not yet valid by the local clock");
-            SpoolEntry e = h.Queue(RelayHarness.Message("t", "<m@x>"), "<m@x>");
-            h.Worker.RunDue();
-            Assert.AreEqual(0, e.Attempts);
-            Assert.AreEqual(1, h.Spool.Count);
-            Assert.AreEqual(0, h.Mailbox.Refresh());
         }
 
         [TestMethod]

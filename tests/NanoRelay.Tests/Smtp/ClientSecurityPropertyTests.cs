@@ -56,6 +56,8 @@ namespace NanoRelay.Tests.Smtp
 
             public bool IsSecure { get; private set; }
 
+            public int WriteTimeoutMilliseconds { set { } }
+
             public bool IsLoopback => false;
 
             public string RemoteAddress => "192.0.2.9";

@@ -15,6 +15,7 @@ using NanoRelay.Config;
 using NanoRelay.HostSim;
 using NanoRelay.HostSim.Adapters;
 using NanoRelay.Mime;
+using NanoRelay.Ports;
 using NanoRelay.Smtp;
 using NanoRelay.Testing;
 using SmtpServer;
@@ -115,6 +116,20 @@ namespace NanoRelay.Tests.Smtp
             };
         }
 
+        // `send`'s path: the spool and the relay worker, in a data directory of its own.
+        private static SendReport Send(HostConfig config, OutgoingMessage m, ILog log)
+        {
+            string dir = Directory.CreateTempSubdirectory("nanorelay-send-").FullName;
+            try
+            {
+                return SpoolSend.Send(config, dir, m, new SystemClock(), new CryptoRandom(), log);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
         private static byte[] Find(string messageId)
         {
             foreach (byte[] m in s_messages)
@@ -137,9 +152,10 @@ namespace NanoRelay.Tests.Smtp
             new Random(5).NextBytes(attachment);
             OutgoingMessage m = Message(attachment, MessageWriterMimeKitTests_Portuguese);
             var log = new MemoryLog();
-            UpstreamResult r = Upstream.Send(Config(tls == "starttls" ? s_startTlsPort : s_implicitPort, tls, Password, "test-ca.pem"), m, new MemoryFileStore(), new SystemClock(), new CryptoRandom(), log);
+            SendReport r = Send(Config(tls == "starttls" ? s_startTlsPort : s_implicitPort, tls, Password, "test-ca.pem"), m, log);
 
-            Assert.IsNull(r.Usage);
+            Assert.AreEqual(Program.ExitOk, r.ExitCode, r.Line + "\n" + log.Text);
+            StringAssert.StartsWith(r.Line, "sent " + m.MessageId + ": 250");
             Assert.IsTrue(r.Outcome.Accepted, r.Outcome.Describe() + "\n" + log.Text);
             Assert.IsTrue(r.Outcome.AllRecipientsAccepted);
             Assert.IsFalse(log.Text.Contains(Password));
@@ -159,21 +175,24 @@ namespace NanoRelay.Tests.Smtp
         [TestMethod]
         public void WrongPassword_FailsAuthentication_OneLineNamingAuth()
         {
-            UpstreamResult r = Upstream.Send(Config(s_startTlsPort, "starttls", "wrong", "test-ca.pem"), Message(new byte[10], "x"), new MemoryFileStore(), new SystemClock(), new CryptoRandom(), new MemoryLog());
+            SendReport r = Send(Config(s_startTlsPort, "starttls", "wrong", "test-ca.pem"), Message(new byte[10], "x"), new MemoryLog());
             Assert.AreEqual(SmtpFailure.Authentication, r.Outcome.Failure);
             StringAssert.StartsWith(r.Outcome.Describe(), "upstream refused AUTH: 535");
+            Assert.AreEqual(Program.ExitFailure, r.ExitCode);
+            StringAssert.StartsWith(r.Line, "upstream refused AUTH: 535");
+            StringAssert.Contains(r.Line, "(queued as entry ");   // a temporary failure: `run` retries it
         }
 
         [TestMethod]
         public void UntrustedCertificate_FailsTls_NoCredentialsReachTheServer()
         {
             int before = s_logins.Count;
-            UpstreamResult r = Upstream.Send(Config(s_startTlsPort, "starttls", Password, null), Message(new byte[10], "x"), new MemoryFileStore(), new SystemClock(), new CryptoRandom(), new MemoryLog());
+            SendReport r = Send(Config(s_startTlsPort, "starttls", Password, null), Message(new byte[10], "x"), new MemoryLog());
             Assert.AreEqual(SmtpFailure.TlsRequired, r.Outcome.Failure);
             Assert.AreEqual(SmtpClientState.TlsHandshake, r.Outcome.Step);
             Assert.AreEqual(before, s_logins.Count);
 
-            r = Upstream.Send(Config(s_implicitPort, "implicit", Password, null), Message(new byte[10], "x"), new MemoryFileStore(), new SystemClock(), new CryptoRandom(), new MemoryLog());
+            r = Send(Config(s_implicitPort, "implicit", Password, null), Message(new byte[10], "x"), new MemoryLog());
             Assert.AreEqual(SmtpFailure.TlsRequired, r.Outcome.Failure);
             Assert.AreEqual(before, s_logins.Count);
         }

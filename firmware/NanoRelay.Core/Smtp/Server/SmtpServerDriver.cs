@@ -62,6 +62,8 @@ namespace NanoRelay.Smtp.Server
         {
             try
             {
+                // A client that stops reading must not hold a session slot (docs/catalogue.md #55).
+                _connection.WriteTimeoutMilliseconds = Limits.SessionWriteTimeoutMs;
                 string client = _connection.RemoteAddress;
                 if (_greetingPauseMs > 0 && (PauseMemory == null || !PauseMemory.Knows(client, _clock.MonotonicMilliseconds)))
                 {

@@ -1,0 +1,236 @@
+#if NANOFRAMEWORK
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using NanoRelay.Framing;
+using NanoRelay.Relay;
+using NanoRelay.Smtp;
+using NanoRelay.Storage;
+using NanoRelay.Testing;
+
+namespace NanoRelay.Core.Tests.Relay
+{
+    /// <summary>
+    /// The one relay scheduler step (Relay/RelayScheduler) the host and the device loop on: what
+    /// runs, how long it waits (RFC 5321 §4.5.4.1 backoff, an unreachable host holding the queue),
+    /// and what a wake changes. The clock is a ManualClock; nothing sleeps.
+    /// </summary>
+    [TestClass]
+    public class RelaySchedulerTests
+    {
+        // One minute first, doubling to an hour, three days' lifetime (the defaults).
+        private const long FirstDelayMs = 60000;
+
+        private sealed class Rig
+        {
+            public ManualClock Clock = new ManualClock();
+            public Spool Spool;
+            public Mailbox Mailbox;
+            public ScriptedUpstream Upstream;
+            public RelayWorker Worker;
+            public RelayScheduler Scheduler;
+
+            public Rig(bool withUpstream)
+            {
+                MemoryFileStore files = new MemoryFileStore();
+                Mailbox = new Mailbox(files, new SeededRandom(7), 0, 100);
+                Mailbox.Open();
+                Spool = new Spool(files, Clock, new SeededRandom(8), 0, 100);
+                Spool.Open();
+                Upstream = withUpstream ? new ScriptedUpstream() : null;
+                Worker = new RelayWorker(Spool, Mailbox, Upstream, Clock, new SeededRandom(9), new RetryPolicy(), "relay.test", null);
+                Scheduler = new RelayScheduler(Worker, Spool, Clock, null);
+            }
+
+            public void Queue(string subject)
+            {
+                StoreWriter w = Spool.Begin("a@lan.test", new string[] { "b@example.org" }, "<" + subject + "@lan.test>");
+                byte[] b = Ascii.Bytes("Subject: " + subject + "\r\n\r\nbody\r\n");
+                w.Write(b, 0, b.Length);
+                w.Commit();
+            }
+        }
+
+        // Answers every Send with the failure it is set to (None: accepted) and counts the calls.
+        private sealed class ScriptedUpstream : IUpstream
+        {
+            public SmtpFailure Failure = SmtpFailure.None;
+            public int Sends;
+
+            public UpstreamResult Send(OutboundMessage message)
+            {
+                Sends++;
+                if (Failure == SmtpFailure.None)
+                {
+                    return UpstreamResult.Accepted(message.Recipients.Length, "250 2.0.0 queued");
+                }
+
+                return UpstreamResult.Failed(Failure, Failure == SmtpFailure.Connection ? "connection refused" : "451 4.3.0 try later");
+            }
+
+            public void EndSession()
+            {
+            }
+        }
+
+        [TestMethod]
+        public void NothingQueued_WaitsThePoll()
+        {
+            Rig r = new Rig(true);
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step());
+            Assert.AreEqual(0, r.Upstream.Sends);
+        }
+
+        [TestMethod]
+        public void DueEntries_OnePerStep_ThenThePoll()
+        {
+            Rig r = new Rig(true);
+            r.Queue("one");
+            r.Queue("two");
+            Assert.AreEqual(0, r.Scheduler.Step(), "one sent, another may be due: step again at once");
+            Assert.AreEqual(1, r.Upstream.Sends);
+            Assert.AreEqual(0, r.Scheduler.Step());
+            Assert.AreEqual(2, r.Upstream.Sends);
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step(), "the queue is empty");
+            Assert.AreEqual(0, r.Spool.Count);
+        }
+
+        [TestMethod]
+        public void NoUpstream_DeliversIntoTheMailbox()
+        {
+            Rig r = new Rig(false);
+            r.Queue("local");
+            Assert.AreEqual(0, r.Scheduler.Step());
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step());
+            Assert.AreEqual(1, r.Mailbox.Refresh());
+        }
+
+        [TestMethod]
+        public void Section4_5_4_1_TransientFailure_WaitsUntilTheBackoffEnds()
+        {
+            Rig r = new Rig(true);
+            r.Upstream.Failure = SmtpFailure.Transient;
+            r.Queue("later");
+            r.Scheduler.Step();
+            Assert.AreEqual(1, r.Upstream.Sends);
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step(), "due in a minute: the poll is shorter");
+
+            r.Clock.Advance(FirstDelayMs - 400);
+            Assert.AreEqual(400, r.Scheduler.Step(), "the wait ends when the entry is due");
+            Assert.AreEqual(1, r.Upstream.Sends);
+
+            r.Clock.Advance(395);
+            Assert.AreEqual(Limits.RelayMinWaitMs, r.Scheduler.Step(), "never shorter than the floor");
+
+            r.Clock.Advance(5);
+            r.Upstream.Failure = SmtpFailure.None;
+            r.Scheduler.Step();
+            Assert.AreEqual(2, r.Upstream.Sends);
+            Assert.AreEqual(0, r.Spool.Count);
+        }
+
+        [TestMethod]
+        public void Section4_5_4_1_UnreachableHost_HoldsTheWholeQueue_WithoutSpinning()
+        {
+            Rig r = new Rig(true);
+            r.Upstream.Failure = SmtpFailure.Connection;
+            r.Queue("first");
+            r.Queue("second");
+            r.Scheduler.Step();
+            Assert.AreEqual(1, r.Upstream.Sends);
+
+            // The second entry is due, but the host is remembered as unreachable for a minute:
+            // the step waits (the poll), it does not return the floor again and again.
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step());
+            r.Clock.Advance(FirstDelayMs - 250);
+            Assert.AreEqual(250, r.Scheduler.Step());
+            Assert.AreEqual(1, r.Upstream.Sends);
+
+            r.Clock.Advance(250);
+            r.Upstream.Failure = SmtpFailure.None;
+            Assert.AreEqual(0, r.Scheduler.Step());
+            Assert.AreEqual(2, r.Upstream.Sends);
+        }
+
+        [TestMethod]
+        public void NetworkUpWake_RetriesAtOnce()
+        {
+            Rig r = new Rig(true);
+            r.Upstream.Failure = SmtpFailure.Connection;
+            r.Queue("waiting");
+            r.Scheduler.Step();
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step());
+            Assert.AreEqual(1, r.Upstream.Sends);
+
+            r.Upstream.Failure = SmtpFailure.None;
+            r.Scheduler.Wake(RelayWake.NetworkUp);
+            r.Scheduler.Step();
+            Assert.AreEqual(2, r.Upstream.Sends);
+            Assert.AreEqual(0, r.Spool.Count);
+        }
+
+        [TestMethod]
+        public void RetryNowWake_MakesEveryEntryDueAtOnce_AndTheStepSendsIt()
+        {
+            Rig r = new Rig(true);
+            r.Upstream.Failure = SmtpFailure.Transient;
+            r.Queue("waiting");
+            r.Scheduler.Step();
+            Assert.IsTrue(r.Spool.NextDueIn() > 1000);
+
+            r.Scheduler.Wake(RelayWake.RetryNow);
+            Assert.AreEqual(0, (int)r.Spool.NextDueIn(), "the due times change with the request, before any step");
+            r.Upstream.Failure = SmtpFailure.None;
+            r.Scheduler.Step();
+            Assert.AreEqual(2, r.Upstream.Sends);
+            Assert.AreEqual(0, r.Spool.Count);
+        }
+
+        [TestMethod]
+        public void CommittedWake_OnlyEndsTheWait()
+        {
+            Rig r = new Rig(true);
+            r.Upstream.Failure = SmtpFailure.Transient;
+            r.Queue("waiting");
+            r.Scheduler.Step();
+            r.Scheduler.Wake(RelayWake.Committed);
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step(), "the deferred entry keeps its backoff");
+            Assert.AreEqual(1, r.Upstream.Sends);
+        }
+
+        [TestMethod]
+        public void Wake_EndsAWaitAtOnce()
+        {
+            Rig r = new Rig(true);
+            r.Scheduler.Wake(RelayWake.Committed);
+            r.Scheduler.Wait(600000);   // the test framework's timeout fails this if the wake were lost
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step());
+        }
+
+        [TestMethod]
+        public void UntrustedClock_HoldsTheQueue_UntilItIsSet()
+        {
+            Rig r = new Rig(true);
+            r.Clock.IsUtcTrusted = false;
+            r.Queue("held");
+            Assert.AreEqual(Limits.RelayPollMs, r.Scheduler.Step(), "held: nothing is due for the worker");
+            Assert.AreEqual(0, r.Upstream.Sends);
+            Assert.IsTrue(r.Worker.IsHeld);
+
+            r.Clock.IsUtcTrusted = true;
+            r.Scheduler.Wake(RelayWake.ClockSet);
+            Assert.AreEqual(0, r.Scheduler.Step());
+            Assert.AreEqual(1, r.Upstream.Sends);
+        }
+
+        [TestMethod]
+        public void WaitFor_KeepsBetweenTheFloorAndThePoll()
+        {
+            Assert.AreEqual(Limits.RelayPollMs, RelayScheduler.WaitFor(-1));
+            Assert.AreEqual(Limits.RelayMinWaitMs, RelayScheduler.WaitFor(0));
+            Assert.AreEqual(500, RelayScheduler.WaitFor(500));
+            Assert.AreEqual(Limits.RelayPollMs, RelayScheduler.WaitFor(3600000));
+        }
+    }
+}
