@@ -18,7 +18,7 @@ namespace NanoRelay.HostSim
     /// </summary>
     public static class ImapSetup
     {
-        public static ImapService Start(HostConfig config, RunOptions options, Mailbox mailbox, X509Certificate2 certificate, IClock clock, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardProfile board, NanoRelay.Auth.AuthPenalty penalty)
+        public static ImapService Start(HostConfig config, RunOptions options, Mailbox mailbox, X509Certificate2 certificate, IClock clock, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardBudget board, NanoRelay.Auth.AuthPenalty penalty)
         {
             ImapSection imap = config.Imap;
             string field = options.ImapListen != null ? "--imap" : "imap.listen";

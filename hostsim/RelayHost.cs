@@ -121,11 +121,7 @@ namespace NanoRelay.HostSim
             RecoveryReport spool = Spool.Open();
             RecoverySummary = "spool: " + Spool.Count + " queued" + Describe(spool) + "; mailbox: " + Mailbox.Refresh() + " messages" + Describe(mailbox);
 
-            if (Config.Upstream != null && Config.Upstream.Mode == "mx")
-            {
-                Mx = UpstreamSettings.MxFrom(Config, _clock, Random, _log);
-            }
-            else if (Config.Upstream != null)
+            if (Config.Upstream != null)
             {
                 X509Certificate2Collection cas;
                 try
@@ -137,7 +133,11 @@ namespace NanoRelay.HostSim
                     throw new ConfigException("upstream.trustedCaFile: not a PEM or DER certificate: " + e.Message);
                 }
 
-                Upstream = new SmtpUpstream(new TcpConnector(cas), _clock, _log, UpstreamSettings.From(Config));
+                // The core chooses (submission or MX); "required" TLS checks the MX host's name, "opportunistic" takes any certificate.
+                IUpstream upstream = UpstreamChoice.Create(Config, new TcpConnector(cas), new TcpConnector(cas) { AcceptAnyCertificate = true },
+                    new UdpDatagramPort(), _clock, Random, _log);
+                Mx = upstream as MxUpstream;
+                Upstream = upstream as SmtpUpstream;
             }
 
             RetryPolicy policy = new RetryPolicy(Config.Retry.FirstDelaySeconds, Config.Retry.MaxDelaySeconds, Config.Retry.LifetimeHours);

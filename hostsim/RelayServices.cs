@@ -17,7 +17,7 @@ namespace NanoRelay.HostSim
     {
         private readonly DateTime _started = DateTime.UtcNow;
         private MemoryMeter _meter;
-        private BoardProfile _board;
+        private BoardBudget _board;
         private RelayHost _host;
         private Pop3Service _pop3;
         private ImapService _imap;
@@ -43,8 +43,8 @@ namespace NanoRelay.HostSim
             s._meter.MarkBaseline();
             if (options.Board != null)
             {
-                s._board = BoardProfile.Find(options.Board);
-                Adapters.TlsGate.Configure(s._board.TlsConcurrency);
+                s._board = BoardBudget.Find(options.Board);
+                Adapters.TlsSlots.Configure(s._board.TlsConcurrency);
                 foreach (string w in BudgetCheck.Warnings(s._board, BudgetPlan.For(config, s._board, s._board.Costs)))
                 {
                     output.WriteLine("warning: " + w);
@@ -55,7 +55,7 @@ namespace NanoRelay.HostSim
             {
                 s._host = RelayHost.Open(config, dataDirectory, clock, random, log, s._board?.SpoolBytes ?? 0);
                 output.WriteLine("store            " + s._host.RecoverySummary);
-                output.WriteLine("delivery         " + UpstreamSettings.Describe(config));
+                output.WriteLine("delivery         " + UpstreamChoice.Describe(config));
                 s._host.Start();
                 // One table of failed logins by address for both servers: a guesser cannot switch protocols to start afresh.
                 NanoRelay.Auth.AuthPenalty penalty = new NanoRelay.Auth.AuthPenalty();

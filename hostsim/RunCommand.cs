@@ -61,7 +61,7 @@ namespace NanoRelay.HostSim
             SmtpIngressSettings.FromConfig(config, options.SmtpListen).Validate();
             if (options.Board != null)
             {
-                Budget.BoardProfile.Find(options.Board);
+                Budget.BoardBudget.Find(options.Board);
             }
         }
 

@@ -10,7 +10,7 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the SMTP ingress of `run` (LAN devices in, into the spool), and says where it listens.</summary>
     public static class SmtpIngress
     {
-        public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardProfile board, NanoRelay.Auth.AuthPenalty penalty = null)
+        public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardBudget board, NanoRelay.Auth.AuthPenalty penalty = null)
         {
             SmtpIngressSettings settings = SmtpIngressSettings.FromConfig(config, options.SmtpListen);
             if (board != null)

@@ -20,9 +20,9 @@ namespace NanoRelay
         public const int SmtpRecipients = 100;
 
         // RFC 5321 §4.5.3.1.1-3: local-part 64, domain 255, path 256 octets (incl. < >).
-        public const int SmtpLocalPart = 64;
-        public const int SmtpDomain = 255;
-        public const int SmtpPath = 256;
+        public const int SmtpLocalPartOctets = 64;
+        public const int SmtpDomainOctets = 255;
+        public const int SmtpPathOctets = 256;
 
         // A multi-line reply is bounded by us, not the RFC: an EHLO reply of a large provider
         // has about 15 lines; 64 leaves room and stops a server that never ends its reply.
@@ -173,7 +173,7 @@ namespace NanoRelay
         public const int BoardJsonMaxDepth = 8;
 
         // The store (Storage/): our own numbers, not an RFC's. A commit or state record holds an
-        // envelope of at most SmtpRecipients paths of SmtpPath octets plus a reply per recipient;
+        // envelope of at most SmtpRecipients paths of SmtpPathOctets octets plus a reply per recipient;
         // 64 KB bounds it, and recovery refuses any length field above it (a length of 2^31 read
         // from a torn file is just corrupt).
         public const int StoreRecordMax = 65536;

@@ -161,7 +161,7 @@ namespace NanoRelay.Device
         private void StartRelayWorker()
         {
             RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
-            RelayWorker worker = new RelayWorker(_spool, _mailbox, UpstreamSettings.Create(_config, Connector, new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock) { AcceptAnyCertificate = true }, _clock, Random, _log), _clock, Random, policy, _config.Device.Name, _log);
+            RelayWorker worker = new RelayWorker(_spool, _mailbox, UpstreamChoice.Create(_config, Connector, new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock) { AcceptAnyCertificate = true }, new Adapters.SocketDatagramSocket(), _clock, Random, _log), _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
             RelayScheduler scheduler = new RelayScheduler(worker, _spool, _clock, _log);
             scheduler.Alerts = _alerts;
@@ -170,7 +170,7 @@ namespace NanoRelay.Device
             _relay.Heartbeat = beat;
             _mailbox.Removed += new EventHandler(scheduler.OnMailboxRemoved);   // room made by a POP3 DELE: deliver what waits now
             _supervisor.StartWorker(beat);
-            Info("relay", UpstreamSettings.Describe(_config));
+            Info("relay", UpstreamChoice.Describe(_config));
         }
 
         private void StartPop3Server()

@@ -107,7 +107,7 @@ namespace NanoRelay.HostSim.Adapters
 
         public void StartTlsAsClient(string targetHost)
         {
-            _tlsSlot = TlsGate.Enter();
+            _tlsSlot = TlsSlots.Enter();
             SslStream tls = new SslStream(new NetworkStream(_socket, ownsSocket: false), false, ValidateServer);
             try
             {
@@ -136,7 +136,7 @@ namespace NanoRelay.HostSim.Adapters
                 throw new ConnectionException("no server certificate configured") { IsTls = true };
             }
 
-            _tlsSlot = TlsGate.Enter();
+            _tlsSlot = TlsSlots.Enter();
             SslStream tls = new SslStream(new NetworkStream(_socket, ownsSocket: false), false);
             try
             {

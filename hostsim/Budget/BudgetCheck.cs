@@ -8,7 +8,7 @@ namespace NanoRelay.HostSim.Budget
         /// <summary>Below this share of the heap left free, a plan that fits still gets a warning.</summary>
         public const double HeadroomShare = 0.2;
 
-        public static IReadOnlyList<string> Warnings(BoardProfile board, BudgetPlan plan)
+        public static IReadOnlyList<string> Warnings(BoardBudget board, BudgetPlan plan)
         {
             List<string> warnings = new List<string>();
             long need = plan.RequiredBytes;
@@ -36,7 +36,7 @@ namespace NanoRelay.HostSim.Budget
         }
 
         /// <summary>A live figure against the budget: over it, a line saying so; else null.</summary>
-        public static string CheckMeasured(BoardProfile board, long heldBytes)
+        public static string CheckMeasured(BoardBudget board, long heldBytes)
         {
             return heldBytes > board.HeapBytes
                 ? "the relay holds " + ByteSize.Format(heldBytes) + " of managed memory, more than " + board.Name + "'s heap of " + ByteSize.Format(board.HeapBytes)

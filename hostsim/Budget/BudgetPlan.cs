@@ -13,7 +13,7 @@ namespace NanoRelay.HostSim.Budget
         public int ImapSessions { get; init; }
 
         /// <summary>The plan of a config on a board: the board's session maxima, the smaller of the two spool sizes.</summary>
-        public static BudgetPlan For(HostConfig config, BoardProfile board, SessionCosts costs)
+        public static BudgetPlan For(HostConfig config, BoardBudget board, SessionCosts costs)
         {
             List<string> tls = new List<string>();
             if (config.Upstream != null && config.Upstream.Tls != "none")

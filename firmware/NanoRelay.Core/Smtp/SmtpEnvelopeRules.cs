@@ -80,7 +80,7 @@ namespace NanoRelay.Smtp
         // characters that would end or split the command line.
         private static bool IsPath(string address, bool mayBeEmpty)
         {
-            if (address == null || (address.Length == 0 && !mayBeEmpty) || Utf8.ByteCount(address) > Limits.SmtpPath - 2)
+            if (address == null || (address.Length == 0 && !mayBeEmpty) || Utf8.ByteCount(address) > Limits.SmtpPathOctets - 2)
             {
                 return false;
             }

@@ -113,14 +113,14 @@ namespace NanoRelay.Storage
         /// </summary>
         public StoreWriter Begin(string sender, string[] recipients, string messageId)
         {
-            if (sender == null || sender.Length > Limits.SmtpPath || recipients == null || recipients.Length == 0 || recipients.Length > Limits.SmtpRecipients)
+            if (sender == null || sender.Length > Limits.SmtpPathOctets || recipients == null || recipients.Length == 0 || recipients.Length > Limits.SmtpRecipients)
             {
                 throw new ArgumentException("envelope out of bounds");
             }
 
             for (int i = 0; i < recipients.Length; i++)
             {
-                if (recipients[i] == null || recipients[i].Length == 0 || recipients[i].Length > Limits.SmtpPath)
+                if (recipients[i] == null || recipients[i].Length == 0 || recipients[i].Length > Limits.SmtpPathOctets)
                 {
                     throw new ArgumentException("recipient out of bounds");
                 }
@@ -341,11 +341,11 @@ namespace NanoRelay.Storage
                 _record.Clear();
                 _record.Byte(Version);
                 _record.Text(key, KeyMax);
-                _record.Text(writer.Sender, Limits.SmtpPath);
+                _record.Text(writer.Sender, Limits.SmtpPathOctets);
                 _record.UInt32(recipients.Length);
                 for (int i = 0; i < recipients.Length; i++)
                 {
-                    _record.Text(recipients[i], Limits.SmtpPath);
+                    _record.Text(recipients[i], Limits.SmtpPathOctets);
                 }
 
                 _record.Text(writer.MessageId, Limits.HeaderLineMax);
@@ -392,7 +392,7 @@ namespace NanoRelay.Storage
             }
 
             e.Key = r.Text(KeyMax);
-            e.Sender = r.Text(Limits.SmtpPath);
+            e.Sender = r.Text(Limits.SmtpPathOctets);
             long n = r.UInt32();
             if (r.Failed || n < 1 || n > Limits.SmtpRecipients)
             {
@@ -402,7 +402,7 @@ namespace NanoRelay.Storage
             e.Recipients = new string[(int)n];
             for (int i = 0; i < n; i++)
             {
-                e.Recipients[i] = r.Text(Limits.SmtpPath);
+                e.Recipients[i] = r.Text(Limits.SmtpPathOctets);
                 if (e.Recipients[i].Length == 0)
                 {
                     return "envelope recipient empty";

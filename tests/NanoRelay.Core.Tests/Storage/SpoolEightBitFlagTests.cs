@@ -109,9 +109,9 @@ namespace NanoRelay.Core.Tests.Storage
             RecordWriter meta = new RecordWriter();
             meta.Byte(1);                                 // version 1: no flags byte
             meta.Text("0badcafe:1", 64);
-            meta.Text("sensor@lan.test", Limits.SmtpPath);
+            meta.Text("sensor@lan.test", Limits.SmtpPathOctets);
             meta.UInt32(1);
-            meta.Text("ops@example.com", Limits.SmtpPath);
+            meta.Text("ops@example.com", Limits.SmtpPathOctets);
             meta.Text("<old@lan.test>", Limits.HeaderLineMax);
             meta.Int64(0);
             w.Commit(meta.Buffer, 0, meta.Length);
@@ -141,9 +141,9 @@ namespace NanoRelay.Core.Tests.Storage
             RecordWriter meta = new RecordWriter();
             meta.Byte(2);
             meta.Text("0badcafe:1", 64);
-            meta.Text("sensor@lan.test", Limits.SmtpPath);
+            meta.Text("sensor@lan.test", Limits.SmtpPathOctets);
             meta.UInt32(1);
-            meta.Text("ops@example.com", Limits.SmtpPath);
+            meta.Text("ops@example.com", Limits.SmtpPathOctets);
             meta.Text("<new@lan.test>", Limits.HeaderLineMax);
             meta.Int64(0);
             meta.Byte(0x81);                              // bit 7 means nothing yet

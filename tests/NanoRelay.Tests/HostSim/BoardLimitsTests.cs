@@ -42,28 +42,28 @@ namespace NanoRelay.Tests.HostSim
         [DoNotParallelize]
         public void TlsGate_OneSessionBoard_RefusesASecondHandshake_UntilTheFirstCloses()
         {
-            int wait = TlsGate.WaitMilliseconds;
+            int wait = TlsSlots.WaitMilliseconds;
             try
             {
-                TlsGate.Configure(1);
-                TlsGate.WaitMilliseconds = 200;
-                SemaphoreSlim first = TlsGate.Enter();
+                TlsSlots.Configure(1);
+                TlsSlots.WaitMilliseconds = 200;
+                SemaphoreSlim first = TlsSlots.Enter();
                 Assert.IsNotNull(first);
-                ConnectionException refused = Assert.ThrowsExactly<ConnectionException>(() => TlsGate.Enter());
+                ConnectionException refused = Assert.ThrowsExactly<ConnectionException>(() => TlsSlots.Enter());
                 Assert.IsTrue(refused.IsTls);
                 StringAssert.Contains(refused.Message, "1 TLS session(s) at a time");
                 first.Release();
-                SemaphoreSlim again = TlsGate.Enter();
+                SemaphoreSlim again = TlsSlots.Enter();
                 Assert.IsNotNull(again);
                 again.Release();
             }
             finally
             {
-                TlsGate.Configure(0);
-                TlsGate.WaitMilliseconds = wait;
+                TlsSlots.Configure(0);
+                TlsSlots.WaitMilliseconds = wait;
             }
 
-            Assert.IsNull(TlsGate.Enter(), "no board: no limit");
+            Assert.IsNull(TlsSlots.Enter(), "no board: no limit");
         }
     }
 }

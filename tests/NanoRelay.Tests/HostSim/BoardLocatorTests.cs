@@ -42,8 +42,8 @@ namespace NanoRelay.Tests.HostSim
             try
             {
                 string expected = BoardFileIn(program, "esp32-c3");
-                Assert.AreEqual(expected, BoardProfile.Locate("esp32-c3", program, cwd));
-                Assert.AreEqual("esp32-c3", BoardProfile.Load(expected).Name);
+                Assert.AreEqual(expected, BoardBudget.Locate("esp32-c3", program, cwd));
+                Assert.AreEqual("esp32-c3", BoardBudget.Load(expected).Name);
             }
             finally
             {
@@ -63,11 +63,11 @@ namespace NanoRelay.Tests.HostSim
                 BoardFileIn(checkout, "esp32-devkitc");
                 string cwd = Path.Combine(checkout, "some", "where");
                 Directory.CreateDirectory(cwd);
-                Assert.AreEqual(beside, BoardProfile.Locate("esp32-devkitc", program, cwd));
+                Assert.AreEqual(beside, BoardBudget.Locate("esp32-devkitc", program, cwd));
 
                 // Without the copy beside the program, the checkout's boards/ above the working directory.
                 File.Delete(beside);
-                Assert.AreEqual(Path.Combine(checkout, "boards", "esp32-devkitc", "board.json"), BoardProfile.Locate("esp32-devkitc", program, cwd));
+                Assert.AreEqual(Path.Combine(checkout, "boards", "esp32-devkitc", "board.json"), BoardBudget.Locate("esp32-devkitc", program, cwd));
             }
             finally
             {
@@ -83,7 +83,7 @@ namespace NanoRelay.Tests.HostSim
             string cwd = HostSimProcess.TempDirectory();
             try
             {
-                ConfigException e = Assert.ThrowsExactly<ConfigException>(() => BoardProfile.Locate("esp32-c3", program, cwd));
+                ConfigException e = Assert.ThrowsExactly<ConfigException>(() => BoardBudget.Locate("esp32-c3", program, cwd));
                 StringAssert.StartsWith(e.Message, "--board: no boards/esp32-c3/board.json");
                 StringAssert.Contains(e.Message, program);
                 StringAssert.Contains(e.Message, cwd);

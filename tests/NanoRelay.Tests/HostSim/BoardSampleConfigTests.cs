@@ -39,7 +39,7 @@ namespace NanoRelay.Tests.HostSim
         public void SampleConfig_LoadsAndFitsItsBoard(string folder)
         {
             HostConfig config = HostConfig.Load(RepoFiles.PathOf("boards/" + folder + "/nanorelay.sample.json"));
-            BoardProfile board = BoardProfile.Load(RepoFiles.PathOf("boards/" + folder + "/board.json"));
+            BoardBudget board = BoardBudget.Load(RepoFiles.PathOf("boards/" + folder + "/board.json"));
 
             string[] warnings = BudgetCheck.Warnings(board, BudgetPlan.For(config, board, SessionCosts.Estimated)).ToArray();
             Assert.IsFalse(warnings.Any(w => w.StartsWith("does not fit")), string.Join("\n", warnings));

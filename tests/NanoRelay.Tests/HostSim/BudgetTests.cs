@@ -13,7 +13,7 @@ namespace NanoRelay.Tests.HostSim
     [TestClass]
     public class BudgetTests
     {
-        private static readonly BoardProfile C3 = new BoardProfile("esp32c3", 54 * 1024, 2, 2, 1, 256 * 1024);
+        private static readonly BoardBudget C3 = new BoardBudget("esp32c3", 54 * 1024, 2, 2, 1, 256 * 1024);
         private static readonly SessionCosts Costs = new SessionCosts(4096, 6144, 64, 16384, true);
 
         [TestMethod]
@@ -42,7 +42,7 @@ namespace NanoRelay.Tests.HostSim
         public void Tight_WarnsBelow20PercentHeadroom()
         {
             HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
-            BoardProfile small = C3 with { HeapBytes = 48 * 1024 };   // needs 40.0 KB: fits, 83% full
+            BoardBudget small = C3 with { HeapBytes = 48 * 1024 };   // needs 40.0 KB: fits, 83% full
             string[] w = BudgetCheck.Warnings(small, BudgetPlan.For(config, small, Costs)).ToArray();
             Assert.AreEqual(1, w.Length);
             Assert.AreEqual("tight on esp32c3: 2 POP3 \u00D7 4.0 KB + 2 SMTP \u00D7 6.0 KB + spool index 64 \u00D7 64 B + base 16.0 KB = 40.0 KB leaves less than 20% of the 48.0 KB heap", w[0]);
@@ -52,7 +52,7 @@ namespace NanoRelay.Tests.HostSim
         public void ImapSessions_CountAtTheirEstimate_AndAreNamedInTheWarning()
         {
             HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
-            BoardProfile imap = C3 with { MaxImapSessions = 1 };   // 40.0 KB + one IMAP session of ~38 KB > 54 KB
+            BoardBudget imap = C3 with { MaxImapSessions = 1 };   // 40.0 KB + one IMAP session of ~38 KB > 54 KB
             BudgetPlan plan = BudgetPlan.For(config, imap, Costs);
             Assert.AreEqual(1, plan.ImapSessions);
             Assert.AreEqual(16384 + (2 * 4096) + (2 * 6144) + (64 * 64) + SessionCosts.ImapEstimate, plan.RequiredBytes);
@@ -66,7 +66,7 @@ namespace NanoRelay.Tests.HostSim
         public void DoesNotFit_SaysWhyInOneLine()
         {
             HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
-            BoardProfile many = C3 with { MaxPop3Sessions = 4, MaxSmtpSessions = 4 };
+            BoardBudget many = C3 with { MaxPop3Sessions = 4, MaxSmtpSessions = 4 };
             string[] w = BudgetCheck.Warnings(many, BudgetPlan.For(config, many, Costs)).ToArray();
             Assert.AreEqual(1, w.Length);
             Assert.AreEqual("does not fit esp32c3: 4 POP3 \u00D7 4.0 KB + 4 SMTP \u00D7 6.0 KB + spool index 64 \u00D7 64 B + base 16.0 KB = 60.0 KB > heap 54.0 KB", w[0]);
@@ -76,7 +76,7 @@ namespace NanoRelay.Tests.HostSim
         public void UnmeasuredCosts_AreMarkedEstimated()
         {
             HostConfig config = new HostConfig { Spool = new SpoolSection { MaxBytes = 128 * 1024 } };
-            BoardProfile tiny = C3 with { HeapBytes = 16384 };
+            BoardBudget tiny = C3 with { HeapBytes = 16384 };
             string[] w = BudgetCheck.Warnings(tiny, BudgetPlan.For(config, tiny, SessionCosts.Estimated)).ToArray();
             StringAssert.Contains(w[0], " (estimated) > heap 16.0 KB");
         }
@@ -101,7 +101,7 @@ namespace NanoRelay.Tests.HostSim
             // board.json "memory" (bench/nanoclr/memory/run.sh) replaces the host-side stand-in in `run --board`.
             foreach (string name in new[] { "esp32-devkitc", "esp32-wrover", "esp32-c3", "esp32-s3", "wt32-eth01" })
             {
-                BoardProfile b = BoardProfile.Find(name);
+                BoardBudget b = BoardBudget.Find(name);
                 Assert.IsTrue(b.Costs.Measured, name);
                 Assert.AreEqual(new SessionCosts(3996, 4152, 532, 11282, true) { ImapSessionBytes = 42600, ImapMeasured = true }, b.Costs, name);
                 string[] w = BudgetCheck.Warnings(b, BudgetPlan.For(new HostConfig(), b, b.Costs)).ToArray();
@@ -127,11 +127,11 @@ namespace NanoRelay.Tests.HostSim
         {
             // The shipped board files are the contract (boards/README.md); the host reads them with
             // the same core reader as the device.
-            BoardProfile devkit = BoardProfile.Find("esp32-devkitc");
-            Assert.AreEqual(new BoardProfile("esp32-devkitc", 65536, 1, 1, 1, 131072) { MeasuredCosts = devkit.MeasuredCosts }, devkit);
+            BoardBudget devkit = BoardBudget.Find("esp32-devkitc");
+            Assert.AreEqual(new BoardBudget("esp32-devkitc", 65536, 1, 1, 1, 131072) { MeasuredCosts = devkit.MeasuredCosts }, devkit);
             foreach (string name in new[] { "esp32-wrover", "esp32-c3", "esp32-s3", "wt32-eth01" })
             {
-                Assert.AreEqual(name, BoardProfile.Find(name).Name);
+                Assert.AreEqual(name, BoardBudget.Find(name).Name);
             }
 
             string dir = Directory.CreateTempSubdirectory("nanorelay-board").FullName;
@@ -141,7 +141,7 @@ namespace NanoRelay.Tests.HostSim
                 Directory.CreateDirectory(board);
                 string text = File.ReadAllText(Path.Combine(RepoRoot(), "boards", "esp32-devkitc", "board.json"));
                 File.WriteAllText(Path.Combine(board, "board.json"), text.Replace("\"managedHeapBudgetBytes\": 65536", "\"managedHeapBudgetBytes\": \"lots\""));
-                ConfigException e = Assert.ThrowsExactly<ConfigException>(() => BoardProfile.Load(Path.Combine(board, "board.json")));
+                ConfigException e = Assert.ThrowsExactly<ConfigException>(() => BoardBudget.Load(Path.Combine(board, "board.json")));
                 StringAssert.StartsWith(e.Message, "board esp32-wroom: ");
                 StringAssert.Contains(e.Message, "managedHeapBudgetBytes");
             }
@@ -168,7 +168,7 @@ namespace NanoRelay.Tests.HostSim
         [DataRow("")]
         public void BoardName_IsAFolderNameOnly(string name)
         {
-            StringAssert.StartsWith(Assert.ThrowsExactly<ConfigException>(() => BoardProfile.Find(name)).Message, "--board: ");
+            StringAssert.StartsWith(Assert.ThrowsExactly<ConfigException>(() => BoardBudget.Find(name)).Message, "--board: ");
         }
 
         [TestMethod]

@@ -36,7 +36,7 @@ namespace NanoRelay.Tests.HostSim
             Assert.AreEqual("mx", c.Upstream.Mode);
             Assert.AreEqual("opportunistic", c.Upstream.Tls);
             Assert.AreEqual(2525, c.Upstream.MxPort);
-            Assert.AreEqual("mx: direct to each domain's MX hosts on port 2525 (tls opportunistic, resolvers 192.168.1.1, 127.0.0.1:5353)", UpstreamSettings.Describe(c));
+            Assert.AreEqual("mx: direct to each domain's MX hosts on port 2525 (tls opportunistic, resolvers 192.168.1.1, 127.0.0.1:5353)", NanoRelay.Relay.UpstreamChoice.Describe(c));
         }
 
         [TestMethod]
@@ -46,7 +46,7 @@ namespace NanoRelay.Tests.HostSim
             Assert.AreEqual("submission", c.Upstream.Mode);
             Assert.AreEqual("starttls", c.Upstream.Tls);
             Assert.AreEqual(25, c.Upstream.MxPort);
-            StringAssert.StartsWith(UpstreamSettings.Describe(c), "submission: upstream smtp.example.com:587");
+            StringAssert.StartsWith(NanoRelay.Relay.UpstreamChoice.Describe(c), "submission: upstream smtp.example.com:587");
         }
 
         [TestMethod]

@@ -42,7 +42,7 @@ namespace NanoRelay.Tests.Smtp
 
                 HostConfig config = new HostConfig { Upstream = new UpstreamSection { Host = "smtp.test" } };
                 config.Device.Name = name;
-                return UpstreamSettings.From(config).HeloName == helo;
+                return NanoRelay.Relay.UpstreamChoice.Submission(config).HeloName == helo;
             });
         }
     }

@@ -201,7 +201,7 @@ namespace NanoRelay.Tests.Smtp
         public void SeveralMessagesInOneSession_AllAccepted()
         {
             HostConfig c = Config(s_startTlsPort, "starttls", Password, "test-ca.pem");
-            var driver = new SmtpClientDriver(new TcpConnector(TcpConnector.LoadTrustedCas(s_caFile)), new SystemClock(), new MemoryLog(), UpstreamSettings.From(c));
+            var driver = new SmtpClientDriver(new TcpConnector(TcpConnector.LoadTrustedCas(s_caFile)), new SystemClock(), new MemoryLog(), NanoRelay.Relay.UpstreamChoice.Submission(c));
             Assert.IsNull(driver.Open());
             for (int i = 0; i < 5; i++)
             {

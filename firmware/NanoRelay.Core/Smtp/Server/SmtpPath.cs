@@ -127,7 +127,7 @@ namespace NanoRelay.Smtp.Server
                 return SmtpPathResult.Syntax;
             }
 
-            if (localLength > Limits.SmtpLocalPart)
+            if (localLength > Limits.SmtpLocalPartOctets)
             {
                 return SmtpPathResult.TooLong;
             }
@@ -169,7 +169,7 @@ namespace NanoRelay.Smtp.Server
                     return SmtpPathResult.Syntax;
                 }
 
-                if (i - domainStart > Limits.SmtpDomain)
+                if (i - domainStart > Limits.SmtpDomainOctets)
                 {
                     return SmtpPathResult.TooLong;
                 }
@@ -186,7 +186,7 @@ namespace NanoRelay.Smtp.Server
                 return SmtpPathResult.Syntax;
             }
 
-            if (i - open + 1 > Limits.SmtpPath)
+            if (i - open + 1 > Limits.SmtpPathOctets)
             {
                 return SmtpPathResult.TooLong;
             }

@@ -10,7 +10,7 @@ namespace NanoRelay.HostSim.Adapters
     /// limit. A handshake waits up to <see cref="WaitMilliseconds"/> for a free slot, then fails
     /// like a handshake the board could not afford; the slot is freed when the connection closes.
     /// </summary>
-    public static class TlsGate
+    public static class TlsSlots
     {
         /// <summary>How long a handshake waits for a free TLS slot (10 s; tests shorten it).</summary>
         public static int WaitMilliseconds { get; set; } = 10000;

@@ -7,7 +7,7 @@ namespace NanoRelay.HostSim.Budget
     /// The figures of one board the host's budget needs (managed heap, session caps, TLS
     /// concurrency, spool bytes), taken from boards/NAME/board.json through the core's reader.
     /// </summary>
-    public sealed record BoardProfile(string Name, long HeapBytes, int MaxPop3Sessions, int MaxSmtpSessions, int TlsConcurrency, long SpoolBytes)
+    public sealed record BoardBudget(string Name, long HeapBytes, int MaxPop3Sessions, int MaxSmtpSessions, int TlsConcurrency, long SpoolBytes)
     {
         /// <summary>IMAP sessions (board.json sessions.imap); 0: IMAP stays off on this board.</summary>
         public int MaxImapSessions { get; init; }
@@ -23,7 +23,7 @@ namespace NanoRelay.HostSim.Budget
         /// publish output carry every board file), then in a boards/ folder above the working
         /// directory or above the program (a checkout). Throws <see cref="ConfigException"/>.
         /// </summary>
-        public static BoardProfile Find(string name)
+        public static BoardBudget Find(string name)
         {
             return Load(Locate(name, AppContext.BaseDirectory, Directory.GetCurrentDirectory()));
         }
@@ -62,7 +62,7 @@ namespace NanoRelay.HostSim.Budget
         /// uses, NanoRelay.Boards.BoardProfile) and keeps the figures the budget needs;
         /// throws <see cref="ConfigException"/> with the core's one-line "field: problem".
         /// </summary>
-        public static BoardProfile Load(string path)
+        public static BoardBudget Load(string path)
         {
             string text;
             try
@@ -94,7 +94,7 @@ namespace NanoRelay.HostSim.Budget
                     ImapMeasured = board.MemoryImapSessionBytes > 0,
                 }
                 : null;
-            return new BoardProfile(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes)
+            return new BoardBudget(board.Name ?? Path.GetFileName(Path.GetDirectoryName(path)), board.ManagedHeapBudgetBytes, board.Pop3Sessions, board.SmtpIngressSessions, board.TlsSessions, board.SpoolMaxBytes)
             {
                 MeasuredCosts = measured,
                 MaxImapSessions = board.ImapSessions,
