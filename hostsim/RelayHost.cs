@@ -173,28 +173,26 @@ namespace NanoRelay.HostSim
         /// <summary>Runs every due entry now, on the calling thread (send, tests).</summary>
         public int RunDueNow()
         {
-            lock (_workerGate)
-            {
-                RelayCounters c = Worker.Counters;
-                int delivered = c.Sent + c.DeliveredLocally;
-                int deferred = c.Deferred + c.Bounces;
-                int attempted = Worker.RunDue();
-                Note(delivered, deferred);
-                return attempted;
-            }
+            return Counted(Worker.RunDue);
         }
 
         /// <summary>One step of the core's scheduler on the calling thread; returns the milliseconds to wait.</summary>
         public int Step()
+        {
+            return Counted(Scheduler.Step);
+        }
+
+        // Runs the worker under its gate and notes what it delivered or deferred for the status line.
+        private int Counted(Func<int> run)
         {
             lock (_workerGate)
             {
                 RelayCounters c = Worker.Counters;
                 int delivered = c.Sent + c.DeliveredLocally;
                 int deferred = c.Deferred + c.Bounces;
-                int wait = Scheduler.Step();
+                int result = run();
                 Note(delivered, deferred);
-                return wait;
+                return result;
             }
         }
 
