@@ -166,12 +166,9 @@ namespace NanoRelay.MemoryBench
 
             if (f.HeadLength + count > f.Head.Length)
             {
-                int size = f.Head.Length * 2;
-                while (size < f.HeadLength + count)
-                {
-                    size *= 2;
-                }
-
+                // Grown in 256-octet steps, not doubled: a 4.7 KB digest would sit in an 8 KB array,
+                // RAM that stands for flash on the device and would be counted against the relay.
+                int size = ((f.HeadLength + count + 255) / 256) * 256;
                 byte[] grown = new byte[size < FileMax ? size : FileMax];
                 System.Array.Copy(f.Head, grown, f.HeadLength);
                 f.Head = grown;

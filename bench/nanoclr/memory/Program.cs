@@ -87,6 +87,11 @@ namespace NanoRelay.MemoryBench
             {
                 MeasureImap();   // after the board's scenario, so its figures stay as they were
             }
+
+            if (s_failure == null)
+            {
+                MeasureAlone();   // where the four transfers' peak goes: each alone, then two at a time
+            }
 #endif
             Report("log-lines", s_log.Lines);
             s_smtpPort.Close();   // the accept loop's thread would keep the interpreter running
@@ -489,6 +494,7 @@ namespace NanoRelay.MemoryBench
             new Thread(new ThreadStart(RaiseDigest)).Start();
 
             uint lowest = uint.MaxValue;
+            long held = 0;
             int samples = 0;
             long until = t0 + (WaitMs * 10000L);
             while (!(reader.IsClosed && sender.IsClosed && s_workerDone && s_alertsDone) && DateTime.UtcNow.Ticks < until)
@@ -498,12 +504,14 @@ namespace NanoRelay.MemoryBench
                 if (f < lowest)
                 {
                     lowest = f;
+                    held = s_store.HeldBytes;
                 }
 
                 Thread.Sleep(50);
             }
 
             Report("during-lowest", lowest);
+            Report("during-store-held", held);   // the double's RAM files then (flash on the device)
             Report("during-peak-use", (long)before - lowest);
             Report("during-samples", samples);
             Report("during-ms", (DateTime.UtcNow.Ticks - t0) / 10000);
@@ -567,6 +575,80 @@ namespace NanoRelay.MemoryBench
             }
 
             s_alertsDone = true;
+        }
+
+        // Phase 2's activities one at a time, then two at a time: the highest use above the idle
+        // heap while each runs (its thread, its peer and what it queues included), sampled as in phase 2.
+        private static void MeasureAlone()
+        {
+            Peak("alone-pop3", true, false, false, false);
+            Peak("alone-smtp", false, true, false, false);      // queues a 1 MB message ...
+            Peak("alone-relay", false, false, true, false);     // ... which the worker sends alone
+            Peak("alone-alerts", false, false, false, true);
+            Peak("alone-drain", false, false, true, false);     // the alerts go upstream
+            Peak("pair-pop3-smtp", true, true, false, false);   // queues one more 1 MB message ...
+            Peak("pair-pop3-relay", true, false, true, false);  // ... which the worker sends here
+            QueueOne();                                          // the worker needs one at its start
+            Peak("pair-smtp-relay", false, true, true, false);  // (and queues one for the next)
+            Peak("pair-relay-alerts", false, false, true, true);
+            s_worker.RunDue();
+            if (s_spool.Count != 0 || s_store.Mismatches != 0 || s_sink.Failure != null)
+            {
+                Fail("alone: " + s_spool.Count + " left in the spool, " + s_store.Mismatches + " mismatches, " + s_sink.Failure);
+            }
+        }
+
+        private static void QueueOne()
+        {
+            byte[] header = NanoRelay.Framing.Ascii.Bytes("From: camera@lan.test\r\nTo: tech@example.org\r\nSubject: again\r\n" + GeneratedBody.MarkerHeader + "\r\n\r\n");
+            StoreWriter w = s_spool.Begin("camera@lan.test", new string[] { "tech@example.org" }, null);
+            Write(header, new byte[512], new Crc32(), null, w);
+            w.Commit();
+        }
+
+        private static void Peak(string name, bool pop3, bool smtp, bool worker, bool alerts)
+        {
+            Pop3Reader reader = pop3 ? new Pop3Reader(Client, true, s_mailLength, s_mailCrc) : null;
+            SmtpSender sender = smtp ? new SmtpSender(Client, BodyBytes) : null;
+            if (alerts)
+            {
+                AlertSpooler spooler = new AlertSpooler(s_spool, new ManualClock(), new SeededRandom(16), s_log, "nanorelay-bench", "nanorelay@example.org", new string[] { "tech@example.org" });
+                s_engine = new AlertEngine("greenhouse-1", new ManualClock(), spooler);
+                s_engine.Add(AlertRule.DoorOpen("front-door").WithRateLimit(2, 60000));
+            }
+
+            s_workerDone = !worker;
+            s_alertsDone = !alerts;
+            Thread.Sleep(200);
+            uint idle = Free();
+            long heldIdle = s_store.HeldBytes;
+            long held = heldIdle;
+            long t0 = DateTime.UtcNow.Ticks;
+            if (pop3) { StartPop3(reader); }
+            if (smtp) { s_smtpPort.Connect(sender); }
+            if (worker) { new Thread(new ThreadStart(RunWorker)).Start(); }
+            if (alerts) { new Thread(new ThreadStart(RaiseDigest)).Start(); }
+            uint lowest = uint.MaxValue;
+            long until = t0 + (WaitMs * 10000L);
+            while (!((!pop3 || reader.IsClosed) && (!smtp || sender.IsClosed) && s_workerDone && s_alertsDone) && DateTime.UtcNow.Ticks < until)
+            {
+                uint f = Free();
+                if (f < lowest)
+                {
+                    lowest = f;
+                    held = s_store.HeldBytes;
+                }
+
+                Thread.Sleep(20);
+            }
+
+            Report(name + "-peak-use", (long)idle - lowest);
+            Report(name + "-store-held", held - heldIdle);
+            Report(name + "-ms", (DateTime.UtcNow.Ticks - t0) / 10000);
+            if ((pop3 && !reader.Retrieved) || (smtp && !sender.Accepted) || !s_workerDone || !s_alertsDone)
+            {
+                Fail(name + ": did not complete");
+            }
         }
 
         // Phase 3: what phase 2 queued (the ingress message, the alerts, the digest) goes upstream.

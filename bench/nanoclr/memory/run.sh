@@ -64,7 +64,11 @@ for k in unit-object unit-empty-byte-array thread-parked pop3-driver-objects pop
          build-upstream-client build-relay-worker-and-upstream build-alert-spooler build-alert-engine \
          main services before one-pop3-one-smtp pop3-session-1 smtp-session-1 pop3-session-2 pop3-session-3 smtp-session-2 smtp-session-3 \
          services-plus-one-pop3-one-smtp sessions-closed build-imap-server imap-driver-and-session-objects \
-         imap-session-1 imap-session-2 imap-session-3 imap-sessions-closed during-lowest during-peak-use after store-held-before store-held-after during-ms during-samples; do
+         imap-session-1 imap-session-2 imap-session-3 imap-sessions-closed during-lowest during-peak-use during-store-held after store-held-before store-held-after during-ms during-samples \
+         alone-pop3-peak-use alone-smtp-peak-use alone-relay-peak-use alone-alerts-peak-use alone-drain-peak-use \
+         pair-pop3-smtp-peak-use pair-relay-alerts-peak-use pair-smtp-relay-peak-use pair-pop3-relay-peak-use \
+         alone-pop3-store-held alone-smtp-store-held alone-relay-store-held alone-alerts-store-held alone-drain-store-held \
+         pair-pop3-smtp-store-held pair-relay-alerts-store-held pair-smtp-relay-store-held pair-pop3-relay-store-held; do
   echo "| $k | $(mem "$L" "$k") |"
 done
 echo
