@@ -7,14 +7,17 @@ namespace NanoRelay.Mime
     /// <summary>
     /// Streams one message into a spool file (RFC 5322, RFC 2045-2049): folded headers with RFC 2047
     /// encoded-words, a text/plain UTF-8 body, attachments as base64 parts of multipart/mixed. Bodies
-    /// and attachments pass through fixed buffers in 570-octet chunks (ten 76-character base64
-    /// lines), so memory does not grow with the message. The output is always 7-bit: the transfer
+    /// and attachments pass through fixed buffers in 114-octet chunks (two 76-character base64
+    /// lines; the encoders carry their state across chunks), so memory does not grow with the
+    /// message. The output is always 7-bit: the transfer
     /// encoding is chosen by content (7bit, quoted-printable, base64), so it needs no 8BITMIME
     /// anywhere and the spooled file never has to be re-encoded for a server that lacks it.
     /// </summary>
     public sealed class MessageWriter
     {
-        private const int Chunk = 570;
+        // Small: the quoted-printable output buffer is six times a chunk (3,436 bytes at 570), and an
+        // alert is written while the relay and both servers run (bench/nanoclr/RESULTS-memory.md).
+        private const int Chunk = 114;
         private static readonly byte[] s_crlf = Ascii.Bytes("\r\n");
         private static readonly byte[] s_dashes = Ascii.Bytes("--");
         private static readonly byte[] s_preamble = Ascii.Bytes("This is a multipart message in MIME format.\r\n");
