@@ -143,9 +143,6 @@ namespace NanoRelay.HostSim
             RetryPolicy policy = new RetryPolicy(Config.Retry.FirstDelaySeconds, Config.Retry.MaxDelaySeconds, Config.Retry.LifetimeHours);
             Worker = new RelayWorker(Spool, Mailbox, Mx != null ? Mx : Upstream, _clock, Random, policy, Config.Device.Name, _log);
             Scheduler = new RelayScheduler(Worker, Spool, _clock, _log);
-
-            // A POP3 deletion makes room: what waits on a full mailbox goes now, not after its backoff.
-            Mailbox.Removed += Scheduler.OnMailboxRemoved;
         }
 
         private static string Describe(RecoveryReport r)

@@ -168,7 +168,6 @@ namespace NanoRelay.Device
             _relay = new RelayLoop(scheduler, _log);
             Heartbeat beat = _supervisor.AddWorker("relay", RelaySilenceMs, new ThreadStart(_relay.Run));
             _relay.Heartbeat = beat;
-            _mailbox.Removed += new EventHandler(scheduler.OnMailboxRemoved);   // room made by a POP3 DELE: deliver what waits now
             _supervisor.StartWorker(beat);
             Info("relay", UpstreamChoice.Describe(_config));
         }

@@ -37,6 +37,12 @@ namespace NanoRelay.Relay
             {
                 spool.Committed += new System.EventHandler(OnCommitted);   // a message or alert was queued: relay it now
             }
+
+            if (worker.Mailbox != null)
+            {
+                // Room made by a POP3 DELE: the worker makes what waits on it due; the wait ends here.
+                worker.Mailbox.Removed += new System.EventHandler(OnMailboxRemoved);
+            }
         }
 
         /// <summary>Alerts held while the clock was untrusted are spooled by the step that first sees it trusted; null for none.</summary>
@@ -62,14 +68,14 @@ namespace NanoRelay.Relay
             _signal.Set();
         }
 
-        /// <summary>Wake(<see cref="RelayWake.Committed"/>) as an event handler (Spool.Committed, subscribed by the constructor).</summary>
-        public void OnCommitted(object sender, System.EventArgs e)
+        // Wake(Committed), subscribed to Spool.Committed by the constructor.
+        private void OnCommitted(object sender, System.EventArgs e)
         {
             Wake(RelayWake.Committed);
         }
 
-        /// <summary>Wake(<see cref="RelayWake.MailboxDeletion"/>) as an event handler (Mailbox.Removed).</summary>
-        public void OnMailboxRemoved(object sender, System.EventArgs e)
+        // Wake(MailboxDeletion), subscribed to the worker's Mailbox.Removed by the constructor.
+        private void OnMailboxRemoved(object sender, System.EventArgs e)
         {
             Wake(RelayWake.MailboxDeletion);
         }
@@ -98,11 +104,6 @@ namespace NanoRelay.Relay
             {
                 // Everything is due (a retry-now already on flash, in Wake) and the upstream is tried again.
                 _worker.NetworkUp();
-            }
-
-            if ((wakes & RelayWake.MailboxDeletion) != 0)
-            {
-                _worker.MailboxRoomMade();
             }
 
             bool trusted = _clock.IsUtcTrusted;

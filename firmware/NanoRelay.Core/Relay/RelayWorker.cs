@@ -60,16 +60,12 @@ namespace NanoRelay.Relay
         /// <summary>The last failure the worker itself decided (one line), or null: "mailbox full: ...".</summary>
         public string LastError { get; private set; }
 
-        /// <summary>
-        /// The mailbox has room again (a POP3 session deleted messages): what waits on a full
-        /// mailbox is due at the next round instead of after its backoff. Any thread may call it;
-        /// the spool is touched only by the worker's own round.
-        /// </summary>
-        public void MailboxRoomMade()
-        {
-            OnMailboxRemoved(null, null);
-        }
+        /// <summary>The mailbox local delivery and bounces go to (null: none).</summary>
+        public Mailbox Mailbox { get { return _mailbox; } }
 
+        // The mailbox has room again (a POP3 session deleted messages): what waits on a full mailbox
+        // is due at the next round instead of after its backoff. The spool is touched only by the
+        // worker's own round.
         private void OnMailboxRemoved(object sender, System.EventArgs e)
         {
             lock (_sync)

@@ -57,10 +57,7 @@ namespace NanoRelay.Storage
         /// <summary>Appends content (CRLF line ends, not dot-stuffed). Throws StoreException (IsFull: 452) when the store's budget is spent.</summary>
         public void Write(byte[] buffer, int offset, int count)
         {
-            if (_done || _failed)
-            {
-                throw new StoreException(_done ? "message already committed or aborted" : "an earlier write failed");
-            }
+            ThrowIfEnded();
 
             while (count > 0)
             {
@@ -118,16 +115,7 @@ namespace NanoRelay.Storage
         /// </summary>
         public StoreEntry Commit(byte[] meta, int offset, int count)
         {
-            if (_done)
-            {
-                throw new StoreException("message already committed or aborted");
-            }
-
-            if (_failed)
-            {
-                throw new StoreException("an earlier write failed");
-            }
-
+            ThrowIfEnded();
             FlushBuffer();
             _file.Flush();
             _file.Close();
@@ -166,12 +154,17 @@ namespace NanoRelay.Storage
         // Writes what is buffered (before an owner reads EightBit for its commit record).
         internal void WriteBuffered()
         {
+            ThrowIfEnded();
+
+            FlushBuffer();
+        }
+
+        private void ThrowIfEnded()
+        {
             if (_done || _failed)
             {
                 throw new StoreException(_done ? "message already committed or aborted" : "an earlier write failed");
             }
-
-            FlushBuffer();
         }
 
         private void FlushBuffer()

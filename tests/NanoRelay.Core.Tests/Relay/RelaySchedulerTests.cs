@@ -31,10 +31,14 @@ namespace NanoRelay.Core.Tests.Relay
             public RelayWorker Worker;
             public RelayScheduler Scheduler;
 
-            public Rig(bool withUpstream)
+            public Rig(bool withUpstream) : this(withUpstream, 100)
+            {
+            }
+
+            public Rig(bool withUpstream, int mailboxMessages)
             {
                 MemoryFileStore files = new MemoryFileStore();
-                Mailbox = new Mailbox(files, new SeededRandom(7), 0, 100);
+                Mailbox = new Mailbox(files, new SeededRandom(7), 0, mailboxMessages);
                 Mailbox.Open();
                 Spool = new Spool(files, Clock, new SeededRandom(8), 0, 100);
                 Spool.Open();
@@ -231,6 +235,28 @@ namespace NanoRelay.Core.Tests.Relay
             Assert.AreEqual(Limits.RelayMinWaitMs, RelayScheduler.WaitFor(0));
             Assert.AreEqual(500, RelayScheduler.WaitFor(500));
             Assert.AreEqual(Limits.RelayPollMs, RelayScheduler.WaitFor(3600000));
+        }
+
+        [TestMethod]
+        public void MailboxDeletion_EndsTheWait_AndDeliversWhatWaitedOnAFullMailbox()
+        {
+            Rig r = new Rig(false, 1);
+            r.Queue("first");
+            r.Scheduler.Step();
+            Assert.AreEqual(1, r.Mailbox.Refresh(), "the first fills the one-message mailbox");
+            r.Queue("second");
+            r.Scheduler.Step();
+            Assert.AreEqual(1, r.Spool.Count, "the second waits on the full mailbox");
+            Assert.IsTrue(r.Worker.IsMailboxFull);
+
+            // A POP3 DELE: the scheduler hears it from the mailbox itself (no platform wiring) and its wait ends.
+            r.Scheduler.Wait(10);   // takes the signal the second's commit left set
+            Assert.IsTrue(r.Mailbox.Remove(0));
+            long before = System.DateTime.UtcNow.Ticks;
+            r.Scheduler.Wait(5000);
+            Assert.IsTrue(System.DateTime.UtcNow.Ticks - before < 2 * 1000 * 10000, "the wait ended at the deletion");
+            r.Scheduler.Step();
+            Assert.AreEqual(0, r.Spool.Count, "delivered at once, not after its backoff");
         }
     }
 }
