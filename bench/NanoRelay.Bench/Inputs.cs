@@ -40,6 +40,12 @@ namespace NanoRelay.Bench
             "-ERR no such message\r\n",
         };
 
+        // 201 characters (prime to 70, so the lines start at every offset); no dot anywhere in it.
+        private static readonly string s_prose =
+            "Greenhouse 1 reports 41 C at 14:02; the vents are open and the pump runs at full speed, " +
+            "readings of the last hour follow in degrees Celsius; the limit is 40 C and the alarm stays raised " +
+            "while it holds ";
+
         private static readonly string[] s_message =
         {
             "From: Greenhouse 1 <sensor-7@greenhouse.example.org>\r\n",
@@ -59,6 +65,7 @@ namespace NanoRelay.Bench
         public static readonly byte[] Pop3Lines = Pop3(Size);
         public static readonly byte[] MessageText = Message(Size);
         public static readonly byte[] MessageWithoutDots = MessageNoDots(Size);
+        public static readonly byte[] Lines70 = Text70(Size);
 #endif
 
         /// <summary>SMTP commands and replies.</summary>
@@ -83,6 +90,37 @@ namespace NanoRelay.Bench
         public static byte[] MessageNoDots(int size)
         {
             return Build(new string[] { s_message[4], s_message[5], s_message[6], s_message[9] }, size);
+        }
+
+        /// <summary>
+        /// The input issue 15 states its nanoCLR figures for: lines of 70 characters of text, each ended by CRLF
+        /// (72 octets), cut from <see cref="s_prose"/> so no line starts with a dot.
+        /// </summary>
+        public static byte[] Text70(int size)
+        {
+            byte[] b = new byte[size];
+            int n = 0;
+            int at = 0;
+            while (n < size)
+            {
+                for (int k = 0; k < 70 && n < size; k++)
+                {
+                    b[n++] = (byte)s_prose[at];
+                    at = (at + 1) % s_prose.Length;
+                }
+
+                if (n < size)
+                {
+                    b[n++] = 13;
+                }
+
+                if (n < size)
+                {
+                    b[n++] = 10;
+                }
+            }
+
+            return b;
         }
 
         private static byte[] Build(string[] lines, int size)

@@ -4,14 +4,16 @@ using NanoRelay.Bench;
 using NanoRelay.Crypto;
 using NanoRelay.Framing;
 using NanoRelay.Mime;
+using NanoRelay.NanoBench.Seed;
 
 namespace NanoRelay.NanoBench
 {
     /// <summary>
     /// Runs each hot path over 256 KiB of the benchmark suite's inputs on the nanoCLR, best of three rounds, beside
-    /// two baselines measured in the same run: a bare IL loop that sums the bytes (what any per-byte IL costs) and
-    /// Array.IndexOf over the same bytes (what the runtime's native code costs). Prints one line per case:
-    /// "BENCH name bytes ticks" (100 ns ticks); run.sh turns them into MB/s.
+    /// three baselines measured in the same run: a bare IL loop that sums the bytes (what any per-byte IL costs),
+    /// Array.IndexOf finding every LF of the same bytes (what the runtime's native code costs), and the same hot path
+    /// as it was when issue 15 measured it (Seed/). Prints one line per case: "BENCH input name bytes ticks check"
+    /// (100 ns ticks; a case and its seed- twin print the same check); run.sh turns them into MB/s.
     /// </summary>
     public static class Program
     {
@@ -19,34 +21,49 @@ namespace NanoRelay.NanoBench
         private const int Rounds = 3;
         private const int Chunk = 4096;     // the message chunk of the DATA and RETR paths
 
-        private static readonly string[] s_names =
+        // Each case: the input it runs on, then its name. Ratios are taken within an input: against that input's
+        // bare IL loop and native scan, and against the seed- case of the same name (the code as issue 15 measured it).
+        private static readonly string[] s_cases =
         {
-            "bare-il-loop", "native-scan", "framer-smtp", "framer-pop3", "dotstuffer-stuff", "dotstuffer-passthrough",
-            "base64-encoder", "qp-encoder", "md5",
+            "lines70", "bare-il-loop", "lines70", "native-scan",
+            "lines70", "native-scan-lf-cr", "lines70", "framer-smtp-text", "lines70", "seed-framer-smtp-text",
+            "lines70", "framer-smtp-server", "lines70", "framer-pop3-replies",
+            "lines70", "dotstuffer-stuff", "lines70", "seed-dotstuffer-stuff",
+            "lines70", "dotstuffer-passthrough", "lines70", "seed-dotstuffer-passthrough",
+            "dialogue", "bare-il-loop", "dialogue", "native-scan",
+            "dialogue", "framer-smtp-server", "dialogue", "seed-framer-smtp-server",
+            "pop3", "bare-il-loop", "pop3", "native-scan",
+            "pop3", "framer-pop3-replies", "pop3", "seed-framer-pop3-replies",
+            "message", "bare-il-loop", "message", "native-scan",
+            "message", "dotstuffer-stuff", "message", "seed-dotstuffer-stuff",
+            "message", "base64-encoder", "message", "seed-base64-encoder",
+            "message", "qp-encoder", "message", "seed-qp-encoder",
+            "message", "md5",
         };
 
+        private static byte[] s_lines70;
         private static byte[] s_smtp;
         private static byte[] s_pop3;
         private static byte[] s_message;
-        private static byte[] s_noDots;
         private static byte[] s_output;
 
         public static void Main()
         {
+            s_lines70 = Inputs.Text70(Size);
             s_smtp = Inputs.Smtp(Size);
             s_pop3 = Inputs.Pop3(Size);
             s_message = Inputs.Message(Size);
-            s_noDots = Inputs.MessageNoDots(Size);
-            s_output = new byte[DotStuffer.MaxOutput(Chunk) + 16];
+            s_output = new byte[QuotedPrintableEncoder.MaxOutput(Chunk) + 16];
             Debug.WriteLine("BENCH-START size " + Size + " rounds " + Rounds);
-            for (int c = 0; c < s_names.Length; c++)
+            for (int c = 0; c < s_cases.Length; c += 2)
             {
+                byte[] input = Input(s_cases[c]);
                 long best = long.MaxValue;
                 long check = 0;
                 for (int r = 0; r < Rounds; r++)
                 {
                     long t0 = DateTime.UtcNow.Ticks;
-                    check = Run(c);
+                    check = Run(s_cases[c + 1], input);
                     long ticks = DateTime.UtcNow.Ticks - t0;
                     if (ticks < best)
                     {
@@ -54,25 +71,45 @@ namespace NanoRelay.NanoBench
                     }
                 }
 
-                Debug.WriteLine("BENCH " + s_names[c] + " " + Size + " " + best + " check " + check);
+                Debug.WriteLine("BENCH " + s_cases[c] + " " + s_cases[c + 1] + " " + Size + " " + best + " check " + check);
             }
 
             Debug.WriteLine("BENCH-END");
         }
 
-        private static long Run(int c)
+        private static byte[] Input(string name)
         {
-            switch (c)
+            switch (name)
             {
-                case 0: return Sum(s_smtp);
-                case 1: return CountLf(s_smtp);
-                case 2: return FramerRun.FrameAll(LineFramer.ForSmtpServer(), s_smtp);
-                case 3: return FramerRun.FrameAll(LineFramer.ForPop3Replies(), s_pop3);
-                case 4: return Stuff(s_message, false);
-                case 5: return Stuff(s_noDots, true);
-                case 6: return Base64(s_message);
-                case 7: return QuotedPrintable(s_message);
-                default: return Md5Of(s_message);
+                case "lines70": return s_lines70;
+                case "dialogue": return s_smtp;
+                case "pop3": return s_pop3;
+                default: return s_message;
+            }
+        }
+
+        private static long Run(string name, byte[] input)
+        {
+            switch (name)
+            {
+                case "bare-il-loop": return Sum(input);
+                case "native-scan": return CountLf(input);
+                case "native-scan-lf-cr": return CountLfThenCr(input);
+                case "framer-smtp-text": return FramerRun.FrameAll(LineFramer.ForSmtpText(), input);
+                case "seed-framer-smtp-text": return FrameAllSeed(SeedLineFramer.ForSmtpText(), input);
+                case "framer-smtp-server": return FramerRun.FrameAll(LineFramer.ForSmtpServer(), input);
+                case "seed-framer-smtp-server": return FrameAllSeed(SeedLineFramer.ForSmtpServer(), input);
+                case "framer-pop3-replies": return FramerRun.FrameAll(LineFramer.ForPop3Replies(), input);
+                case "seed-framer-pop3-replies": return FrameAllSeed(SeedLineFramer.ForPop3Replies(), input);
+                case "dotstuffer-stuff": return Stuff(input, false);
+                case "seed-dotstuffer-stuff": return StuffSeed(input, false);
+                case "dotstuffer-passthrough": return Stuff(input, true);
+                case "seed-dotstuffer-passthrough": return StuffSeed(input, true);
+                case "base64-encoder": return Base64(input);
+                case "seed-base64-encoder": return Base64Seed(input);
+                case "qp-encoder": return QuotedPrintable(input);
+                case "seed-qp-encoder": return QuotedPrintableSeed(input);
+                default: return Md5Of(input);
             }
         }
 
@@ -100,6 +137,55 @@ namespace NanoRelay.NanoBench
             return n;
         }
 
+        // Two native scans per line, as an exact CRLF framer needs: the LF, then any CR before the line's own.
+        private static long CountLfThenCr(byte[] b)
+        {
+            long n = 0;
+            int at = 0;
+            int lf;
+            while ((lf = Array.IndexOf(b, ByteScan.Lf, at, b.Length - at)) >= 0)
+            {
+                if (lf > at && Array.IndexOf(b, ByteScan.Cr, at, lf - 1 - at) >= 0)
+                {
+                    n++;
+                }
+
+                n++;
+                at = lf + 1;
+            }
+
+            return n;
+        }
+
+        // FramerRun.FrameAll's loop over the seed framer.
+        private static long FrameAllSeed(SeedLineFramer framer, byte[] input)
+        {
+            long sum = 0;
+            int fed = 0;
+            while (true)
+            {
+                FrameResult r = framer.TryTakeLine();
+                if (r == FrameResult.Line)
+                {
+                    sum += framer.LineLength;
+                }
+                else if (r == FrameResult.TooLong)
+                {
+                    sum -= 1;
+                }
+                else
+                {
+                    if (fed >= input.Length)
+                    {
+                        return sum;
+                    }
+
+                    int n = input.Length - fed < FramerRun.Segment ? input.Length - fed : FramerRun.Segment;
+                    fed += framer.Feed(input, fed, n);
+                }
+            }
+        }
+
         private static long Stuff(byte[] input, bool passThroughFirst)
         {
             DotStuffer stuffer = new DotStuffer();
@@ -120,32 +206,76 @@ namespace NanoRelay.NanoBench
             return written + stuffer.Finish(s_output, 0);
         }
 
-        private static long Base64(byte[] input)
+        private static long StuffSeed(byte[] input, bool passThroughFirst)
         {
-            Base64Encoder encoder = new Base64Encoder();
-            byte[] output = new byte[encoder.MaxOutput(Chunk) + 16];
+            SeedDotStuffer stuffer = new SeedDotStuffer();
             long written = 0;
             for (int i = 0; i < input.Length; i += Chunk)
             {
                 int n = input.Length - i < Chunk ? input.Length - i : Chunk;
-                written += encoder.Encode(input, i, n, output, 0);
+                if (passThroughFirst && stuffer.TryPassThrough(input, i, n))
+                {
+                    written += n;
+                }
+                else
+                {
+                    written += stuffer.Stuff(input, i, n, s_output, 0);
+                }
             }
 
-            return written + encoder.Finish(output, 0);
+            return written + stuffer.Finish(s_output, 0);
+        }
+
+        private static long Base64(byte[] input)
+        {
+            Base64Encoder encoder = new Base64Encoder();
+            long written = 0;
+            for (int i = 0; i < input.Length; i += Chunk)
+            {
+                int n = input.Length - i < Chunk ? input.Length - i : Chunk;
+                written += encoder.Encode(input, i, n, s_output, 0);
+            }
+
+            return written + encoder.Finish(s_output, 0);
+        }
+
+        private static long Base64Seed(byte[] input)
+        {
+            SeedBase64Encoder encoder = new SeedBase64Encoder();
+            long written = 0;
+            for (int i = 0; i < input.Length; i += Chunk)
+            {
+                int n = input.Length - i < Chunk ? input.Length - i : Chunk;
+                written += encoder.Encode(input, i, n, s_output, 0);
+            }
+
+            return written + encoder.Finish(s_output, 0);
         }
 
         private static long QuotedPrintable(byte[] input)
         {
             QuotedPrintableEncoder encoder = new QuotedPrintableEncoder();
-            byte[] output = new byte[QuotedPrintableEncoder.MaxOutput(Chunk) + 16];
             long written = 0;
             for (int i = 0; i < input.Length; i += Chunk)
             {
                 int n = input.Length - i < Chunk ? input.Length - i : Chunk;
-                written += encoder.Encode(input, i, n, output, 0);
+                written += encoder.Encode(input, i, n, s_output, 0);
             }
 
-            return written + encoder.Finish(output, 0);
+            return written + encoder.Finish(s_output, 0);
+        }
+
+        private static long QuotedPrintableSeed(byte[] input)
+        {
+            SeedQuotedPrintableEncoder encoder = new SeedQuotedPrintableEncoder();
+            long written = 0;
+            for (int i = 0; i < input.Length; i += Chunk)
+            {
+                int n = input.Length - i < Chunk ? input.Length - i : Chunk;
+                written += encoder.Encode(input, i, n, s_output, 0);
+            }
+
+            return written + encoder.Finish(s_output, 0);
         }
 
         private static long Md5Of(byte[] input)

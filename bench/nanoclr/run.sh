@@ -5,8 +5,8 @@
 #
 # Compiles the core's device libraries (tests/nanoclr/run.sh --libraries-only) and this folder's program into .pe files with the kit's recipe, runs the
 # program on the kit's nanoCLR (256 KiB of the BenchmarkDotNet suite's inputs, best of 3 rounds per case) and
-# prints a markdown table: MB/s per case, and each case against the bare IL loop and the native Array.IndexOf
-# scan measured in the same run. Without a kit it says so and exits 0. Output: $NANOCLR_OUT (artifacts/nanoclr-bench).
+# prints a markdown table: MB/s per case, and each case against the bare IL loop, the native Array.IndexOf
+# scan and the seed's code (Seed/, the hot path as issue 15 measured it), all measured in the same run. Without a kit it says so and exits 0. Output: $NANOCLR_OUT (artifacts/nanoclr-bench).
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 kit=${NANOCLR_KIT:-}
@@ -27,13 +27,21 @@ fi
 rc=$?
 grep -q '^BENCH-END' "$out/run.log" || { tail -20 "$out/run.log"; echo "nanoCLR bench: the run did not finish (exit $rc)"; exit 1; }
 awk '
-  /^BENCH / { name[++n] = $2; mbs[$2] = ($3 / 1e6) / ($4 / 1e7) }
+  /^BENCH / {
+    n++; input[n] = $2; name[n] = $3; check[n] = $7
+    mbs[$2 " " $3] = ($4 / 1e6) / ($5 / 1e7); chk[$2 " " $3] = $7
+  }
+  function ratio(a, b) { return (b in mbs) ? sprintf("%.2f", mbs[a] / mbs[b]) : "" }
   END {
-    print "| case (256 KiB) | MB/s | x bare IL loop | x native scan |"
-    print "|---|---:|---:|---:|"
+    print "| input (256 KiB) | case | MB/s | x bare IL loop | x native scan | x seed (today) |"
+    print "|---|---|---:|---:|---:|---:|"
     for (i = 1; i <= n; i++) {
-      c = name[i]
-      printf "| %s | %.1f | %.2f | %.3f |\n", c, mbs[c], mbs[c] / mbs["bare-il-loop"], mbs[c] / mbs["native-scan"]
+      k = input[i] " " name[i]; seed = input[i] " seed-" name[i]
+      if (name[i] ~ /^seed-/) continue
+      s = ratio(k, seed)
+      if ((seed in chk) && chk[seed] != chk[k]) s = s " (OUTPUT DIFFERS)"
+      printf "| %s | %s | %.1f | %s | %s | %s |\n", input[i], name[i], mbs[k], ratio(k, input[i] " bare-il-loop"), ratio(k, input[i] " native-scan"), s
     }
+    for (i = 1; i <= n; i++) if (name[i] ~ /^seed-/) printf "| %s | %s | %.1f | %s | %s | |\n", input[i], name[i], mbs[input[i] " " name[i]], ratio(input[i] " " name[i], input[i] " bare-il-loop"), ratio(input[i] " " name[i], input[i] " native-scan")
   }' "$out/run.log" | tee "$out/table.md"
 echo "kit: $kit ($(date -u +%F))"

@@ -151,6 +151,16 @@ namespace NanoRelay.Framing
                     stop = nextLf;
                 }
 
+                if (stop == nextCr && nextLf == stop + 1)
+                {
+                    // The usual line: its text and CRLF in one copy.
+                    Array.Copy(source, i, destination, o, nextLf + 1 - i);
+                    o += nextLf + 1 - i;
+                    i = nextLf + 1;
+                    _atLineStart = true;
+                    continue;
+                }
+
                 if (stop > i)
                 {
                     Array.Copy(source, i, destination, o, stop - i);

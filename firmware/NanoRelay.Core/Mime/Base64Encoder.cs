@@ -67,7 +67,25 @@ namespace NanoRelay.Mime
                 }
 
                 int stop = i + (quanta * 3);
-                while (i < stop)
+                int pairs = i + ((quanta & ~1) * 3);
+                while (i < pairs)
+                {
+                    // Two quanta per turn: the loop's own IL is interpreted once per six octets.
+                    int v = (source[i] << 16) | (source[i + 1] << 8) | source[i + 2];
+                    int w = (source[i + 3] << 16) | (source[i + 4] << 8) | source[i + 5];
+                    destination[o] = alphabet[v >> 18];
+                    destination[o + 1] = alphabet[(v >> 12) & 63];
+                    destination[o + 2] = alphabet[(v >> 6) & 63];
+                    destination[o + 3] = alphabet[v & 63];
+                    destination[o + 4] = alphabet[w >> 18];
+                    destination[o + 5] = alphabet[(w >> 12) & 63];
+                    destination[o + 6] = alphabet[(w >> 6) & 63];
+                    destination[o + 7] = alphabet[w & 63];
+                    o += 8;
+                    i += 6;
+                }
+
+                if (i < stop)
                 {
                     int v = (source[i] << 16) | (source[i + 1] << 8) | source[i + 2];
                     destination[o] = alphabet[v >> 18];
