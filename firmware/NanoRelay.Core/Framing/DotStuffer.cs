@@ -104,32 +104,18 @@ namespace NanoRelay.Framing
         /// </summary>
         public int Stuff(byte[] source, int offset, int count, byte[] destination, int destinationOffset)
         {
-            // The text between line ends is copied whole (Array.Copy); only line ends and leading dots are
-            // handled here. nextCr/nextLf cache the scans: -1 means none left in the chunk.
+            // Usual lines (text, then CRLF, no leading dot to double) stay where they are and go out in one
+            // Array.Copy with the usual lines around them, [copyFrom, i); only line ends and leading dots that need
+            // a change are written one by one. nextCr/nextLf cache the scans: -1 means none left in the chunk.
             int o = destinationOffset;
             int end = offset + count;
             int i = offset;
+            int copyFrom = offset;
             int nextCr = -2;
             int nextLf = -2;
+            bool stuffDots = _stuffDots;
             while (i < end)
             {
-                if (_pendingCr)
-                {
-                    _pendingCr = false;
-                    destination[o++] = Lf;
-                    _atLineStart = true;
-                    if (source[i] == Lf)
-                    {
-                        i++;   // the CRLF is complete
-                        continue;
-                    }
-                }
-
-                if (_stuffDots && _atLineStart && source[i] == Dot)
-                {
-                    destination[o++] = Dot;   // RFC 5321 §4.5.2: double the leading dot
-                }
-
                 if (nextCr != -1 && nextCr < i)
                 {
                     nextCr = Array.IndexOf(source, ByteScan.Cr, i, end - i);
@@ -138,6 +124,40 @@ namespace NanoRelay.Framing
                 if (nextLf != -1 && nextLf < i)
                 {
                     nextLf = Array.IndexOf(source, ByteScan.Lf, i, end - i);
+                }
+
+                bool dotToDouble = stuffDots && _atLineStart && source[i] == Dot;
+                if (!_pendingCr && !dotToDouble && nextCr >= 0 && nextLf == nextCr + 1)
+                {
+                    i = nextLf + 1;          // a usual line: its octets go out as they are
+                    _atLineStart = true;
+                    continue;
+                }
+
+                if (i > copyFrom)
+                {
+                    Array.Copy(source, copyFrom, destination, o, i - copyFrom);
+                    o += i - copyFrom;
+                }
+
+                if (_pendingCr)
+                {
+                    _pendingCr = false;
+                    destination[o++] = Lf;
+                    _atLineStart = true;
+                    if (source[i] == Lf)
+                    {
+                        i++;   // the CRLF is complete
+                        copyFrom = i;
+                        continue;
+                    }
+
+                    dotToDouble = stuffDots && source[i] == Dot;
+                }
+
+                if (dotToDouble)
+                {
+                    destination[o++] = Dot;   // RFC 5321 §4.5.2: double the leading dot
                 }
 
                 int stop = end;
@@ -151,38 +171,35 @@ namespace NanoRelay.Framing
                     stop = nextLf;
                 }
 
-                if (stop == nextCr && nextLf == stop + 1)
-                {
-                    // The usual line: its text and CRLF in one copy.
-                    Array.Copy(source, i, destination, o, nextLf + 1 - i);
-                    o += nextLf + 1 - i;
-                    i = nextLf + 1;
-                    _atLineStart = true;
-                    continue;
-                }
-
                 if (stop > i)
                 {
                     Array.Copy(source, i, destination, o, stop - i);
                     o += stop - i;
                     i = stop;
                     _atLineStart = false;
-                    if (i == end)
+                }
+
+                if (i < end)
+                {
+                    destination[o++] = Cr;
+                    if (source[i++] == Cr)
                     {
-                        break;
+                        _pendingCr = true;         // its LF, or a CRLF for a bare CR, comes with the next byte
+                    }
+                    else
+                    {
+                        destination[o++] = Lf;     // a bare LF: complete it to CRLF
+                        _atLineStart = true;
                     }
                 }
 
-                destination[o++] = Cr;
-                if (source[i++] == Cr)
-                {
-                    _pendingCr = true;         // its LF, or a CRLF for a bare CR, comes with the next byte
-                }
-                else
-                {
-                    destination[o++] = Lf;     // a bare LF: complete it to CRLF
-                    _atLineStart = true;
-                }
+                copyFrom = i;
+            }
+
+            if (i > copyFrom)
+            {
+                Array.Copy(source, copyFrom, destination, o, i - copyFrom);
+                o += i - copyFrom;
             }
 
             return o - destinationOffset;
