@@ -9,7 +9,7 @@ using NanoRelay.NanoBench.Seed;
 namespace NanoRelay.NanoBench
 {
     /// <summary>
-    /// Runs each hot path over 256 KiB of the benchmark suite's inputs on the nanoCLR, best of three rounds, beside
+    /// Runs each hot path over 256 KiB of the benchmark suite's inputs on the nanoCLR, best of five rounds, beside
     /// three baselines measured in the same run: a bare IL loop that sums the bytes (what any per-byte IL costs),
     /// Array.IndexOf finding every LF of the same bytes (what the runtime's native code costs), and the same hot path
     /// as it was when issue 15 measured it (Seed/). Prints one line per case: "BENCH input name bytes ticks check"
@@ -18,7 +18,7 @@ namespace NanoRelay.NanoBench
     public static class Program
     {
         private const int Size = 256 * 1024;
-        private const int Rounds = 3;
+        private const int Rounds = 5;
         private const int Chunk = 4096;     // the message chunk of the DATA and RETR paths
 
         // Each case: the input it runs on, then its name. Ratios are taken within an input: against that input's

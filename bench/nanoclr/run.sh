@@ -4,7 +4,7 @@
 #   NANOCLR_KIT=/path/to/kit bench/nanoclr/run.sh
 #
 # Compiles the core's device libraries (tests/nanoclr/run.sh --libraries-only) and this folder's program into .pe files with the kit's recipe, runs the
-# program on the kit's nanoCLR (256 KiB of the BenchmarkDotNet suite's inputs, best of 3 rounds per case) and
+# program on the kit's nanoCLR (256 KiB of the BenchmarkDotNet suite's inputs, best of 5 rounds per case) and
 # prints a markdown table: MB/s per case, and each case against the bare IL loop, the native Array.IndexOf
 # scan and the seed's code (Seed/, the hot path as issue 15 measured it), all measured in the same run. Without a kit it says so and exits 0. Output: $NANOCLR_OUT (artifacts/nanoclr-bench).
 set -uo pipefail
