@@ -65,7 +65,8 @@ namespace NanoRelay.Framing
             // Native scans (ByteScan), not a loop over every byte: each LF must follow a CR and be followed by
             // no dot, and each CR must be followed by an LF.
             int end = offset + count;
-            if (_stuffDots && _atLineStart && source[offset] == Dot)
+            bool stuffDots = _stuffDots;
+            if (stuffDots && _atLineStart && source[offset] == Dot)
             {
                 return false;
             }
@@ -74,7 +75,7 @@ namespace NanoRelay.Framing
             int lf = -1;
             while (at < end && (lf = Array.IndexOf(source, ByteScan.Lf, at, end - at)) >= 0)
             {
-                if (lf == offset || source[lf - 1] != Cr || (_stuffDots && lf + 1 < end && source[lf + 1] == Dot))
+                if (lf == offset || source[lf - 1] != Cr || (stuffDots && lf + 1 < end && source[lf + 1] == Dot))
                 {
                     return false;
                 }

@@ -32,9 +32,8 @@ namespace NanoRelay.Framing
         private int _lineOffset;
         private int _lineLength;
         private LineFlags _lineFlags;
-        private bool _lineEndedByBareLf;
-        private int _nul = -1;     // the first NUL at or after the line being framed, -1 when none before _nulTo
-        private int _nulTo;        // the buffered bytes before _nulTo have been searched for a NUL
+        private int _nulAt;        // no NUL lies in the searched bytes before _nulAt; _nulFound: a NUL is at _nulAt
+        private bool _nulFound;
 
         /// <summary>A framer with a buffer of <paramref name="capacity"/> bytes and a line limit of <paramref name="maxLine"/> (line end included).</summary>
         public LineFramer(int capacity, int maxLine, bool bareLfEndsLine)
@@ -116,8 +115,11 @@ namespace NanoRelay.Framing
             set { _bareLfEndsLine = value; }
         }
 
-        /// <summary>The last line returned ended with a bare LF, not CRLF (lenient mode only).</summary>
-        public bool LineEndedByBareLf { get { return _lineEndedByBareLf; } }
+        /// <summary>
+        /// The last line returned ended with a bare LF, not CRLF (lenient mode only). Read it before the next
+        /// TryTakeLine, TakeRaw, Feed or DiscardBuffered: it is worked out from where the next line starts.
+        /// </summary>
+        public bool LineEndedByBareLf { get { return _start == _lineOffset + _lineLength + 1; } }
 
         /// <summary>Start of the last line returned.</summary>
         public int LineOffset { get { return _lineOffset; } }
@@ -265,7 +267,7 @@ namespace NanoRelay.Framing
                         flags |= LineFlags.BareCr;
                     }
 
-                    if ((_nul < 0 ? _nulTo < contentEnd : _nul < contentEnd) && HasNul(start, contentEnd))
+                    if (_nulAt < contentEnd && HasNul(start, contentEnd))
                     {
                         flags |= LineFlags.Nul;
                     }
@@ -274,7 +276,6 @@ namespace NanoRelay.Framing
                 _lineOffset = start;
                 _lineLength = length;
                 _lineFlags = flags;
-                _lineEndedByBareLf = contentEnd == scan - 1;
                 _flags = LineFlags.None;
                 _start = scan;
                 return FrameResult.Line;
@@ -322,30 +323,27 @@ namespace NanoRelay.Framing
             return false;
         }
 
-        // Whether a NUL lies in [from, to): answered from the last search while it covers the range, else
-        // by one search over everything buffered from there on.
+        // Whether a NUL lies in [from, to), when the last search does not rule it out (_nulAt < to): answered from
+        // that search while it covers the range, else by one search over everything buffered from there on.
         private bool HasNul(int from, int to)
         {
-            if (_nul >= 0 && _nul < from)
+            if (_nulFound && _nulAt >= from)
             {
-                _nul = -1;        // that NUL was in an earlier line; nothing was searched past it
-                _nulTo = from;
+                return true;
             }
 
-            if (_nul < 0 && _nulTo < to)
-            {
-                int start = _nulTo > from ? _nulTo : from;
-                _nul = Array.IndexOf(_buffer, ByteScan.Nul, start, _end - start);
-                _nulTo = _end;
-            }
-
-            return _nul >= 0 && _nul < to;
+            // A NUL found before this line tells nothing past it; a search that stopped before it, nothing here.
+            int start = _nulAt > from ? _nulAt : from;
+            int nul = Array.IndexOf(_buffer, ByteScan.Nul, start, _end - start);
+            _nulFound = nul >= 0;
+            _nulAt = _nulFound ? nul : _end;
+            return _nulFound && nul < to;
         }
 
         private void ForgetNulSearch()
         {
-            _nul = -1;
-            _nulTo = 0;
+            _nulAt = 0;
+            _nulFound = false;
         }
 
         private void Compact()
@@ -362,14 +360,15 @@ namespace NanoRelay.Framing
             }
 
             _scan -= _start;
-            if (_nul >= 0 && _nul < _start)
+            if (_nulAt < _start)
             {
-                _nul = -1;        // as in HasNul: nothing past a stale NUL was searched
-                _nulTo = _start;
+                ForgetNulSearch();   // a NUL of an earlier line, or a search that ended before the kept bytes
+            }
+            else
+            {
+                _nulAt -= _start;
             }
 
-            _nulTo = _nulTo > _start ? _nulTo - _start : 0;
-            _nul = _nul >= 0 ? _nul - _start : -1;
             _end = pending;
             _start = 0;
         }
