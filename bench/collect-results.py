@@ -54,7 +54,7 @@ def framing_rows():
 def glance():
     out = ["| figure | value | source |", "|---|---|---|"]
     for r in framing_rows():
-        if r["Method"] in ("LineFramer_SmtpServer", "LineFramer_Pop3Replies", "DotStuffer_Stuff", "StreamReader_ReadLine_Smtp"):
+        if r["Method"] in ("StreamReader_ReadLine_Lines70", "LineFramer_SmtpText_Lines70", "LineFramer_SmtpServer", "LineFramer_Pop3Replies", "DotStuffer_Stuff", "StreamReader_ReadLine_Smtp"):
             out.append("| %s (last raw report) | %s MB/s, %s allocated per 1 MiB | bench/results/results (bench/run-framing.sh); all runs in the framing section |" % (
                 r["Method"], r.get("MB/s", "?"), r.get("Allocated", "?")))
     sub = read("submission/RESULTS-submission.md") or ""
