@@ -79,11 +79,17 @@ namespace NanoRelay
         // 5 minutes of MAIL (§4.5.3.2.2) for each of them.
         public const int SmtpCommandTimeoutMs = 5 * 60 * 1000;
 
-        // The submission client's output buffer: one command, or one PIPELINING group (RFC 2920
-        // §3.1) of MAIL + RCPTs + DATA when it fits; also an AUTH line with its initial response,
-        // which RFC 4954 §4 lets grow past 512 octets ("12288 octets is considered to be a
-        // sufficient line length limit"). An XOAUTH2 bearer token must fit in it.
-        public const int SmtpClientOutput = 4096;
+        // The submission client's standing output buffer: one command, or one PIPELINING group
+        // (RFC 2920 §3.1) of MAIL + RCPTs + DATA when it fits (an envelope whose group does not fit
+        // goes lock-step, one command per write). A command line is at most 512 octets (RFC 5321
+        // §4.5.3.1.4); room for two of them.
+        public const int SmtpClientOutput = 1024;
+
+        // An AUTH line with its initial response (or a response to a challenge), CRLF included:
+        // RFC 4954 §4 "12288 octets is considered to be a sufficient line length limit" (an
+        // XOAUTH2 bearer token is often several KB). Written from an exact-size array made for
+        // that one write and zeroed after it, not from the standing buffer.
+        public const int SmtpClientAuthLine = 12288;
 
         // Message bytes read from the spool and dot-stuffed per write during DATA. RFC 5321
         // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small.
