@@ -91,9 +91,11 @@ namespace NanoRelay
         // that one write and zeroed after it, not from the standing buffer.
         public const int SmtpClientAuthLine = 12288;
 
-        // Message bytes read from the spool and dot-stuffed per write during DATA. RFC 5321
-        // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small.
-        public const int SmtpBodyChunk = 512;
+        // Message bytes read from the spool and dot-stuffed per step during DATA. RFC 5321
+        // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small: at
+        // 256 the client's read and send buffers take 1,287 bytes, not 2,567 at 512, while the
+        // relay sends a megabyte beside both servers and an alert (bench/nanoclr/RESULTS-memory.md).
+        public const int SmtpBodyChunk = 256;
 
         // The relay worker sends every due message in one upstream session (RFC 5321 §4.1.1.5: a
         // new MAIL may follow a completed transaction), at most this many per session: providers
@@ -101,7 +103,8 @@ namespace NanoRelay
         public const int SmtpClientMessagesPerSession = 100;
 
         // Stuffed body bytes are gathered up to this many octets per write, so a TLS record carries
-        // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks.
+        // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks
+        // (1,031 octets; a write of plain text is about 512 octets).
         public const int SmtpSendBuffer = 2 * ((2 * SmtpBodyChunk) + 1) + 5;
 
         // RFC 5321 §4.5.3.2.7: "An SMTP server SHOULD have a timeout of at least 5 minutes while
@@ -210,6 +213,13 @@ namespace NanoRelay
         // reach the file as whole writes of this size, each taking from the store's budget once,
         // instead of two small writes per line. One buffer per message being received.
         public const int StoreWriteBuffer = 1024;
+
+        // What the MIME and digest writers gather before handing octets to their file: one line's
+        // worth (RFC 5322 §2.1.1: 78 characters and CRLF), so byte-at-a-time output does not become
+        // a write per octet. Longer pieces go straight through; the spool's StoreWriter behind it
+        // gathers whole flash writes (StoreWriteBuffer), so a larger buffer here would be a second
+        // one in series.
+        public const int MimeOutputGather = 80;
 
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides
