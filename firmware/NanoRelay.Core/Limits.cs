@@ -209,10 +209,12 @@ namespace NanoRelay
         public const int StoreSequenceBlock = 32;
 
         // Content octets a store writer gathers before it writes to the file: the SMTP ingress's
-        // DATA lines (RFC 5321 §4.5.3.1.6: at most 1000 octets with the CRLF, so one always fits)
-        // reach the file as whole writes of this size, each taking from the store's budget once,
-        // instead of two small writes per line. One buffer per message being received.
-        public const int StoreWriteBuffer = 1024;
+        // DATA lines and the alert writers' output reach the file as whole writes of this size
+        // (six or so 78-character lines; a longer line, up to RFC 5321 §4.5.3.1.6's 1000 octets,
+        // spans two), each taking from the store's budget once, instead of two small writes per
+        // line. One buffer per message being written, while the relay may send a megabyte beside
+        // both servers (bench/nanoclr/RESULTS-memory.md): 512, not 1,024.
+        public const int StoreWriteBuffer = 512;
 
         // What the MIME and digest writers gather before handing octets to their file: one line's
         // worth (RFC 5322 §2.1.1: 78 characters and CRLF), so byte-at-a-time output does not become

@@ -15,7 +15,7 @@ namespace NanoRelay.Alerts
     /// </summary>
     public sealed class AlertDigestWriter
     {
-        private const int QuotedPrintableChunk = 64;
+        private const int QuotedPrintableChunk = 16;   // its output buffer: 112 bytes (the encoder carries its state across chunks)
 
         private static readonly byte[] s_crlf = Ascii.Bytes("\r\n");
         private static readonly byte[] s_dashes = Ascii.Bytes("--");
