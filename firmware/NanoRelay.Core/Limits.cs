@@ -223,6 +223,11 @@ namespace NanoRelay
         // one in series.
         public const int MimeOutputGather = 80;
 
+        // The MIME header writer's token buffer: one encoded-word (RFC 2047 §2: "may not be more
+        // than 75 characters long") or one RFC 2231 §3 parameter section (60 octets of value and its
+        // name); a longer ASCII word (up to RFC 5322 §2.1.1's 998) passes through it in pieces.
+        public const int HeaderTokenBuffer = 128;
+
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides
         // these (default: 60 s first, 3600 s max, 72 h lifetime; docs/architecture.md §7).
