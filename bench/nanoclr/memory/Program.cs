@@ -558,6 +558,8 @@ namespace NanoRelay.MemoryBench
             catch (Exception e)
             {
                 Fail("worker: " + e.Message);
+                Report("worker-failed-free", Free());
+                Debug.WriteLine("WORKER-FAILED " + e.StackTrace);
             }
 
             s_workerDone = true;
@@ -583,6 +585,8 @@ namespace NanoRelay.MemoryBench
             catch (Exception e)
             {
                 Fail("alerts: " + e.Message);
+                Report("alerts-failed-free", Free());   // after the failure: how much the heap had then, once collected
+                Debug.WriteLine("ALERTS-FAILED " + e.StackTrace);
             }
 
             s_alertsDone = true;
