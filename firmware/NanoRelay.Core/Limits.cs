@@ -79,15 +79,23 @@ namespace NanoRelay
         // 5 minutes of MAIL (§4.5.3.2.2) for each of them.
         public const int SmtpCommandTimeoutMs = 5 * 60 * 1000;
 
-        // The submission client's output buffer: one command, or one PIPELINING group (RFC 2920
-        // §3.1) of MAIL + RCPTs + DATA when it fits; also an AUTH line with its initial response,
-        // which RFC 4954 §4 lets grow past 512 octets ("12288 octets is considered to be a
-        // sufficient line length limit"). An XOAUTH2 bearer token must fit in it.
-        public const int SmtpClientOutput = 4096;
+        // The submission client's standing output buffer: one command, or one PIPELINING group
+        // (RFC 2920 §3.1) of MAIL + RCPTs + DATA when it fits (an envelope whose group does not fit
+        // goes lock-step, one command per write). A command line is at most 512 octets (RFC 5321
+        // §4.5.3.1.4); room for two of them.
+        public const int SmtpClientOutput = 1024;
 
-        // Message bytes read from the spool and dot-stuffed per write during DATA. RFC 5321
-        // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small.
-        public const int SmtpBodyChunk = 512;
+        // An AUTH line with its initial response (or a response to a challenge), CRLF included:
+        // RFC 4954 §4 "12288 octets is considered to be a sufficient line length limit" (an
+        // XOAUTH2 bearer token is often several KB). Written from an exact-size array made for
+        // that one write and zeroed after it, not from the standing buffer.
+        public const int SmtpClientAuthLine = 12288;
+
+        // Message bytes read from the spool and dot-stuffed per step during DATA. RFC 5321
+        // §4.5.3.2.5 times each "data block"; a small block keeps the device's buffers small: at
+        // 256 the client's read and send buffers take 1,287 bytes, not 2,567 at 512, while the
+        // relay sends a megabyte beside both servers and an alert (bench/nanoclr/RESULTS-memory.md).
+        public const int SmtpBodyChunk = 256;
 
         // The relay worker sends every due message in one upstream session (RFC 5321 §4.1.1.5: a
         // new MAIL may follow a completed transaction), at most this many per session: providers
@@ -95,7 +103,8 @@ namespace NanoRelay
         public const int SmtpClientMessagesPerSession = 100;
 
         // Stuffed body bytes are gathered up to this many octets per write, so a TLS record carries
-        // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks.
+        // several chunks (each write is a record and a TCP segment). Room for two stuffed chunks
+        // (1,031 octets; a write of plain text is about 512 octets).
         public const int SmtpSendBuffer = 2 * ((2 * SmtpBodyChunk) + 1) + 5;
 
         // RFC 5321 §4.5.3.2.7: "An SMTP server SHOULD have a timeout of at least 5 minutes while
@@ -200,10 +209,24 @@ namespace NanoRelay
         public const int StoreSequenceBlock = 32;
 
         // Content octets a store writer gathers before it writes to the file: the SMTP ingress's
-        // DATA lines (RFC 5321 §4.5.3.1.6: at most 1000 octets with the CRLF, so one always fits)
-        // reach the file as whole writes of this size, each taking from the store's budget once,
-        // instead of two small writes per line. One buffer per message being received.
-        public const int StoreWriteBuffer = 1024;
+        // DATA lines and the alert writers' output reach the file as whole writes of this size
+        // (six or so 78-character lines; a longer line, up to RFC 5321 §4.5.3.1.6's 1000 octets,
+        // spans two), each taking from the store's budget once, instead of two small writes per
+        // line. One buffer per message being written, while the relay may send a megabyte beside
+        // both servers (bench/nanoclr/RESULTS-memory.md): 512, not 1,024.
+        public const int StoreWriteBuffer = 512;
+
+        // What the MIME and digest writers gather before handing octets to their file: one line's
+        // worth (RFC 5322 §2.1.1: 78 characters and CRLF), so byte-at-a-time output does not become
+        // a write per octet. Longer pieces go straight through; the spool's StoreWriter behind it
+        // gathers whole flash writes (StoreWriteBuffer), so a larger buffer here would be a second
+        // one in series.
+        public const int MimeOutputGather = 80;
+
+        // The MIME header writer's token buffer: one encoded-word (RFC 2047 §2: "may not be more
+        // than 75 characters long") or one RFC 2231 §3 parameter section (60 octets of value and its
+        // name); a longer ASCII word (up to RFC 5322 §2.1.1's 998) passes through it in pieces.
+        public const int HeaderTokenBuffer = 128;
 
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides

@@ -9,22 +9,39 @@ namespace NanoRelay.MemoryBench
     /// empty line) verbatim; every body octet written after it is checked against
     /// <see cref="GeneratedBody"/> (a difference fails the write) and dropped, only counted; a read
     /// makes the body again. Every other file (records, small messages) is kept whole, up to
-    /// <see cref="FileMax"/> octets. What it keeps in RAM stands for flash on the device:
-    /// <see cref="HeldBytes"/> says how much, so it can be told apart from the relay's own memory.
+    /// <see cref="FileMax"/> octets. What it keeps stands for flash on the device, so it lives in
+    /// the pages of a <see cref="FlashArena"/> made before the heap is measured, not in arrays of
+    /// the measured heap; <see cref="HeldBytes"/> says how much of the arena the files take.
     /// </summary>
     public sealed class GeneratedFileStore : IFileStore
     {
         /// <summary>The most a verbatim file (or a header block) may hold.</summary>
         public const int FileMax = 16384;
 
+        private const int Page = FlashArena.PageBytes;
+
         private static readonly byte[] s_marker = NanoRelay.Framing.Ascii.Bytes(GeneratedBody.MarkerHeader);
 
+        private readonly FlashArena _arena;
         private readonly ArrayList _files = new ArrayList();   // StoredFile
+
+        public GeneratedFileStore(FlashArena arena)
+        {
+            _arena = arena;
+        }
+
+        /// <summary>While true, every write collects and keeps the lowest free heap seen (a measurement aid: the write of a file is where its writer's buffers are all live).</summary>
+        public static bool Probe;
+
+        /// <summary>The lowest free heap at a write while <see cref="Probe"/> was on, and what the files held then.</summary>
+        public static uint ProbeLowest = uint.MaxValue;
+
+        public static long ProbeHeld;
 
         /// <summary>Body octets written that differed from the generator (each also failed its write).</summary>
         public int Mismatches { get; private set; }
 
-        /// <summary>Octets held in RAM for the files (flash on the device).</summary>
+        /// <summary>Octets of the arena's pages that this store's files hold (flash on the device).</summary>
         public long HeldBytes
         {
             get
@@ -34,7 +51,7 @@ namespace NanoRelay.MemoryBench
                     long n = 0;
                     for (int i = 0; i < _files.Count; i++)
                     {
-                        n += ((StoredFile)_files[i]).Head.Length;
+                        n += (long)((StoredFile)_files[i]).PageCount * Page;
                     }
 
                     return n;
@@ -49,6 +66,11 @@ namespace NanoRelay.MemoryBench
         {
             lock (_files)
             {
+                for (int i = 0; i < _files.Count; i++)
+                {
+                    Release((StoredFile)_files[i]);
+                }
+
                 _files.Clear();
             }
         }
@@ -71,7 +93,7 @@ namespace NanoRelay.MemoryBench
         public IFileReader OpenRead(string name)
         {
             StoredFile f = Find(name);
-            return f == null ? null : new Reader(f);
+            return f == null ? null : new Reader(this, f);
         }
 
         public bool Exists(string name)
@@ -96,6 +118,7 @@ namespace NanoRelay.MemoryBench
                 }
 
                 _files.Remove(f);
+                Release(f);
                 return true;
             }
         }
@@ -145,17 +168,75 @@ namespace NanoRelay.MemoryBench
             }
         }
 
-        private void Append(StoredFile f, byte[] buffer, int offset, int count)
+        private void Release(StoredFile f)
         {
-            if (f.Generated)
+            _arena.Give(f.FirstPage);
+            f.FirstPage = -1;
+            f.LastPage = -1;
+            f.PageCount = 0;
+        }
+
+        // The arena offset of octet i of the verbatim part (i < HeadLength).
+        private int Locate(StoredFile f, int i)
+        {
+            int page = f.FirstPage;
+            for (int k = i / Page; k > 0; k--)
             {
-                if (!GeneratedBody.Matches(f.BodyLength, buffer, offset, count, f.Scratch()))
+                page = _arena.Next[page];
+            }
+
+            return (page * Page) + (i % Page);
+        }
+
+        private byte At(StoredFile f, int i)
+        {
+            return _arena.Store[Locate(f, i)];
+        }
+
+        // Copies count verbatim octets from i on into destination.
+        private void CopyOut(StoredFile f, int i, byte[] destination, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int at = Locate(f, i);
+                int n = Page - (i % Page);
+                n = n < count ? n : count;
+                System.Array.Copy(_arena.Store, at, destination, offset, n);
+                i += n;
+                offset += n;
+                count -= n;
+            }
+        }
+
+        private void CheckBody(StoredFile f, byte[] buffer, int offset, int count)
+        {
+            lock (_arena.Scratch)
+            {
+                if (!GeneratedBody.Matches(f.BodyLength, buffer, offset, count, _arena.Scratch))
                 {
                     Mismatches++;
                     throw new StoreException(f.Name + ": body differs from the generator near octet " + f.BodyLength);
                 }
+            }
 
-                f.BodyLength += count;
+            f.BodyLength += count;
+        }
+
+        private void Append(StoredFile f, byte[] buffer, int offset, int count)
+        {
+            if (Probe)
+            {
+                uint free = nanoFramework.Runtime.Native.GC.Run(false);
+                if (free < ProbeLowest)
+                {
+                    ProbeLowest = free;
+                    ProbeHeld = HeldBytes;
+                }
+            }
+
+            if (f.Generated)
+            {
+                CheckBody(f, buffer, offset, count);
                 return;
             }
 
@@ -164,19 +245,35 @@ namespace NanoRelay.MemoryBench
                 throw new StoreException(f.Name + ": over " + FileMax + " octets without a generated body");
             }
 
-            if (f.HeadLength + count > f.Head.Length)
+            int from = f.HeadLength < 3 ? 0 : f.HeadLength - 3;
+            int left = count;
+            int source = offset;
+            while (left > 0)
             {
-                // Grown in 256-octet steps, not doubled: a 4.7 KB digest would sit in an 8 KB array,
-                // RAM that stands for flash on the device and would be counted against the relay.
-                int size = ((f.HeadLength + count + 255) / 256) * 256;
-                byte[] grown = new byte[size < FileMax ? size : FileMax];
-                System.Array.Copy(f.Head, grown, f.HeadLength);
-                f.Head = grown;
+                if (f.HeadLength == f.PageCount * Page)
+                {
+                    int page = _arena.Take();
+                    if (f.LastPage < 0)
+                    {
+                        f.FirstPage = page;
+                    }
+                    else
+                    {
+                        _arena.Next[f.LastPage] = page;
+                    }
+
+                    f.LastPage = page;
+                    f.PageCount++;
+                }
+
+                int room = (f.PageCount * Page) - f.HeadLength;
+                int n = left < room ? left : room;
+                System.Array.Copy(buffer, source, _arena.Store, (f.LastPage * Page) + (f.HeadLength % Page), n);
+                f.HeadLength += n;
+                source += n;
+                left -= n;
             }
 
-            int from = f.HeadLength < 3 ? 0 : f.HeadLength - 3;
-            System.Array.Copy(buffer, offset, f.Head, f.HeadLength, count);
-            f.HeadLength += count;
             if (f.HeaderSeen || !f.Name.EndsWith(".msg"))
             {
                 return;
@@ -184,22 +281,14 @@ namespace NanoRelay.MemoryBench
 
             for (int i = from; i + 3 < f.HeadLength; i++)
             {
-                if (f.Head[i] == 13 && f.Head[i + 1] == 10 && f.Head[i + 2] == 13 && f.Head[i + 3] == 10)
+                if (At(f, i) == 13 && At(f, i + 1) == 10 && At(f, i + 2) == 13 && At(f, i + 3) == 10)
                 {
                     f.HeaderSeen = true;
                     int end = i + 4;
-                    if (Contains(f.Head, end, s_marker))
+                    if (Contains(f, end, s_marker))
                     {
                         // The rest is body: checked, counted and dropped like every later write.
-                        int rest = f.HeadLength - end;
-                        f.HeadLength = end;
-                        f.Generated = true;
-                        byte[] head = new byte[end];
-                        System.Array.Copy(f.Head, head, end);
-                        byte[] body = new byte[rest];
-                        System.Array.Copy(f.Head, end, body, 0, rest);
-                        f.Head = head;
-                        Append(f, body, 0, rest);
+                        Generate(f, end);
                     }
 
                     return;
@@ -207,12 +296,54 @@ namespace NanoRelay.MemoryBench
             }
         }
 
-        private static bool Contains(byte[] a, int count, byte[] what)
+        // The header block ends at end: what follows it is body, checked page by page, and the
+        // pages past the header block go back to the arena.
+        private void Generate(StoredFile f, int end)
+        {
+            int rest = f.HeadLength - end;
+            f.Generated = true;
+            int i = end;
+            while (i < end + rest)
+            {
+                int at = Locate(f, i);
+                int n = Page - (i % Page);
+                n = n < end + rest - i ? n : end + rest - i;
+                CheckBody(f, _arena.Store, at, n);
+                i += n;
+            }
+
+            f.HeadLength = end;
+            int keep = (end + Page - 1) / Page;
+            if (keep < f.PageCount)
+            {
+                int last = keep == 0 ? -1 : f.FirstPage;
+                for (int k = 1; k < keep; k++)
+                {
+                    last = _arena.Next[last];
+                }
+
+                int drop = last < 0 ? f.FirstPage : _arena.Next[last];
+                if (last >= 0)
+                {
+                    _arena.Next[last] = -1;
+                }
+                else
+                {
+                    f.FirstPage = -1;
+                }
+
+                _arena.Give(drop);
+                f.LastPage = last;
+                f.PageCount = keep;
+            }
+        }
+
+        private bool Contains(StoredFile f, int count, byte[] what)
         {
             for (int i = 0; i + what.Length <= count; i++)
             {
                 int k = 0;
-                while (k < what.Length && a[i + k] == what[k])
+                while (k < what.Length && At(f, i + k) == what[k])
                 {
                     k++;
                 }
@@ -228,32 +359,23 @@ namespace NanoRelay.MemoryBench
 
         private sealed class StoredFile
         {
-            private byte[] _scratch;
-
             public StoredFile(string name)
             {
                 Name = name;
-                Head = new byte[64];
+                FirstPage = -1;
+                LastPage = -1;
             }
 
             public string Name;
-            public byte[] Head;
+            public int FirstPage;
+            public int LastPage;
+            public int PageCount;
             public int HeadLength;
             public bool HeaderSeen;
             public bool Generated;
             public long BodyLength;
 
             public long Length { get { return HeadLength + BodyLength; } }
-
-            public byte[] Scratch()
-            {
-                if (_scratch == null)
-                {
-                    _scratch = new byte[GeneratedBody.LineBytes * 4];
-                }
-
-                return _scratch;
-            }
         }
 
         private sealed class Writer : IFileWriter
@@ -285,11 +407,13 @@ namespace NanoRelay.MemoryBench
 
         private sealed class Reader : IFileReader
         {
+            private readonly GeneratedFileStore _store;
             private readonly StoredFile _file;
             private long _position;
 
-            public Reader(StoredFile file)
+            public Reader(GeneratedFileStore store, StoredFile file)
             {
+                _store = store;
                 _file = file;
             }
 
@@ -309,7 +433,7 @@ namespace NanoRelay.MemoryBench
                 {
                     int h = _file.HeadLength - (int)_position;
                     done = h < n ? h : n;
-                    System.Array.Copy(_file.Head, (int)_position, buffer, offset, done);
+                    _store.CopyOut(_file, (int)_position, buffer, offset, done);
                 }
 
                 if (done < n)

@@ -35,6 +35,7 @@ namespace NanoRelay.MemoryBench
 #endif
         private const int WaitMs = 600000;
 
+        private static FlashArena s_arena;
         private static GeneratedFileStore s_store;
         private static Spool s_spool;
         private static Mailbox s_mailbox;
@@ -55,7 +56,12 @@ namespace NanoRelay.MemoryBench
 
         public static void Main()
         {
+            // The test doubles' stand-in for flash and for the upstream machine, before anything is
+            // measured: the heap at Main ("main") has it taken already, so run.sh's board heap grows by it.
+            uint beforeArena = Free();
+            s_arena = new FlashArena();
             uint atMain = Free();
+            Report("test-arena", (long)beforeArena - atMain);
             s_mainFree = atMain;
             Report("main", atMain);
             Build();
@@ -92,6 +98,11 @@ namespace NanoRelay.MemoryBench
             {
                 MeasureAlone();   // where the four transfers' peak goes: each alone, then two at a time
             }
+
+            if (s_failure == null)
+            {
+                ProbeAlerts();
+            }
 #endif
             Report("log-lines", s_log.Lines);
             s_smtpPort.Close();   // the accept loop's thread would keep the interpreter running
@@ -122,7 +133,7 @@ namespace NanoRelay.MemoryBench
             s_log = new QuietLog();
             ManualClock clock = new ManualClock();
             SeededRandom random = new SeededRandom(15);
-            s_store = new GeneratedFileStore();
+            s_store = new GeneratedFileStore(s_arena);
             uint f = Part("build-store-double", s_mainFree);
             long max = 8 * 1048576;   // the flash bound is not what this measures: a 1 MB message needs room
             s_mailbox = new Mailbox(s_store, random, max, Limits.StoreEntriesDefault);
@@ -159,7 +170,7 @@ namespace NanoRelay.MemoryBench
             Part("build-smtp-accept-thread", g);
             f = Part("build-smtp-listener-and-accept-thread", f);
 
-            s_sink = new SinkUpstream();
+            s_sink = new SinkUpstream(s_arena);
             SmtpClientSettings settings = SmtpClientSettings.ForUpstream("smtp.example.org", 587, "none", null, null, "auto", null, null, "nanorelay-bench");
             SmtpUpstream upstream = new SmtpUpstream(s_sink, clock, s_log, settings);
             Part("build-upstream-client", f);
@@ -234,7 +245,7 @@ namespace NanoRelay.MemoryBench
 
             // A queued message's index entry: what a spool keeps in RAM per entry (its files forgotten
             // by the store afterwards, as flash holds them on the device).
-            GeneratedFileStore files = new GeneratedFileStore();
+            GeneratedFileStore files = new GeneratedFileStore(s_arena);
             Spool spool = new Spool(files, new ManualClock(), new SeededRandom(2), 1048576, Limits.StoreEntriesDefault);
             spool.Open();
             byte[] small = NanoRelay.Framing.Ascii.Bytes("Subject: door\r\n\r\nopen\r\n");
@@ -547,6 +558,8 @@ namespace NanoRelay.MemoryBench
             catch (Exception e)
             {
                 Fail("worker: " + e.Message);
+                Report("worker-failed-free", Free());
+                Debug.WriteLine("WORKER-FAILED " + e.StackTrace);
             }
 
             s_workerDone = true;
@@ -572,6 +585,8 @@ namespace NanoRelay.MemoryBench
             catch (Exception e)
             {
                 Fail("alerts: " + e.Message);
+                Report("alerts-failed-free", Free());   // after the failure: how much the heap had then, once collected
+                Debug.WriteLine("ALERTS-FAILED " + e.StackTrace);
             }
 
             s_alertsDone = true;
@@ -595,6 +610,77 @@ namespace NanoRelay.MemoryBench
             if (s_spool.Count != 0 || s_store.Mismatches != 0 || s_sink.Failure != null)
             {
                 Fail("alone: " + s_spool.Count + " left in the spool, " + s_store.Mismatches + " mismatches, " + s_sink.Failure);
+            }
+        }
+
+        // The alerts' working set without sampling: the alert engine on this thread (no thread of
+        // its own), the free heap taken at every write into the store, when the writers' buffers and
+        // the message being written are all live; then the digest writer alone, into a file that
+        // only takes the same reading at each of its writes (no spool, no StoreWriter).
+        private static void ProbeAlerts()
+        {
+            AlertSpooler spooler = new AlertSpooler(s_spool, new ManualClock(), new SeededRandom(16), s_log, "nanorelay-bench", "nanorelay@example.org", new string[] { "tech@example.org" });
+            s_engine = new AlertEngine("greenhouse-1", new ManualClock(), spooler);
+            s_engine.Add(AlertRule.DoorOpen("front-door").WithRateLimit(2, 60000));
+            uint idle = Free();
+            long heldIdle = s_store.HeldBytes;
+            GeneratedFileStore.ProbeLowest = uint.MaxValue;
+            GeneratedFileStore.Probe = true;
+            RaiseDigest();
+            GeneratedFileStore.Probe = false;
+            Report("probe-alerts-peak-use", (long)idle - GeneratedFileStore.ProbeLowest);
+            Report("probe-alerts-store-held", GeneratedFileStore.ProbeHeld - heldIdle);
+
+            Catcher c = new Catcher();
+            AlertEngine e = new AlertEngine("greenhouse-1", new ManualClock(), c);
+            e.Add(AlertRule.DoorOpen("front-door").WithRateLimit(2, 60000));
+            uint bare = Free();
+            for (int i = 0; i < 5; i++)
+            {
+                e.Feed(new SensorSample("front-door", SensorKind.Door, 1, (10 + (i * 5)) * 1000L));
+                e.Feed(new SensorSample("front-door", SensorKind.Door, 0, (12 + (i * 5)) * 1000L));
+            }
+
+            e.Poll(72000);
+            Report("probe-digest-and-members", (long)bare - Free());   // what the engine hands on: the digest and its eight alerts
+            ProbeWriter pw = new ProbeWriter();
+            pw.Lowest = uint.MaxValue;
+            uint idle2 = Free();
+            new AlertDigestWriter().WriteMessage(pw, c.Last, "nanorelay@example.org", new string[] { "tech@example.org" }, DateTime.UtcNow, "x.y");
+            Report("probe-digest-writer-peak-use", (long)idle2 - pw.Lowest);
+        }
+
+        private sealed class Catcher : IAlertSink
+        {
+            public AlertMessage Last;
+
+            public void Raise(AlertMessage message)
+            {
+                Last = message;
+            }
+        }
+
+        private sealed class ProbeWriter : NanoRelay.Ports.IFileWriter
+        {
+            public uint Lowest;
+
+            public long Length { get { return 0; } }
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                uint f = Free();
+                if (f < Lowest)
+                {
+                    Lowest = f;
+                }
+            }
+
+            public void Flush()
+            {
+            }
+
+            public void Close()
+            {
             }
         }
 

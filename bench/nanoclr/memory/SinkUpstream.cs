@@ -9,11 +9,20 @@ namespace NanoRelay.MemoryBench
     /// The upstream submission server as an in-memory connector: every connection is a
     /// <see cref="Session"/> that answers at once (220, EHLO with PIPELINING, 250 to MAIL and RCPT,
     /// 354, 250 after the data, 221) and keeps of each message only its length and the CRC-32 of
-    /// its data octets, the final CRLF.CRLF included (RFC 5321 §4.1.1.4).
+    /// its data octets, the final CRLF.CRLF included (RFC 5321 §4.1.1.4). Its two buffers are the
+    /// arena's (another machine's memory, not the relay's) while one session is open at a time, as
+    /// the relay worker opens them; a second one at once gets buffers of its own.
     /// </summary>
     public sealed class SinkUpstream : IConnector
     {
         private readonly ArrayList _messages = new ArrayList();   // long[] { length, crc }
+        private readonly FlashArena _arena;
+        private Session _holder;   // the session that has the arena's buffers
+
+        public SinkUpstream(FlashArena arena)
+        {
+            _arena = arena;
+        }
 
         /// <summary>Messages received whole.</summary>
         public int Count { get { lock (_messages) { return _messages.Count; } } }
@@ -39,7 +48,17 @@ namespace NanoRelay.MemoryBench
 
         public IConnection Connect(string host, int port, bool implicitTls, int timeoutMilliseconds)
         {
-            return new Session(this);
+            lock (_messages)
+            {
+                bool free = _holder == null || _holder.IsClosed;
+                Session s = free ? new Session(this, _arena.SinkOut, _arena.SinkLine) : new Session(this, new byte[512], new byte[600]);
+                if (free)
+                {
+                    _holder = s;
+                }
+
+                return s;
+            }
         }
 
         private void Add(long length, uint crc)
@@ -69,8 +88,8 @@ namespace NanoRelay.MemoryBench
             private static readonly byte[] s_end = Ascii.Bytes("\r\n.\r\n");
 
             private readonly SinkUpstream _sink;
-            private readonly byte[] _out = new byte[512];
-            private readonly byte[] _line = new byte[600];
+            private readonly byte[] _out;
+            private readonly byte[] _line;
             private readonly Crc32 _crc = new Crc32();
             private int _outLength;
             private int _lineLength;
@@ -80,13 +99,17 @@ namespace NanoRelay.MemoryBench
             private bool _quit;
             private bool _closed;
 
-            public Session(SinkUpstream sink)
+            public Session(SinkUpstream sink, byte[] output, byte[] line)
             {
                 _sink = sink;
+                _out = output;
+                _line = line;
                 Queue(s_greeting);
             }
 
             public bool IsSecure { get { return false; } }
+
+            public bool IsClosed { get { return _closed; } }
 
             public int WriteTimeoutMilliseconds { set { } }
 

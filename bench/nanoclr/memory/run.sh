@@ -7,7 +7,8 @@
 # it on the kit's nanoCLR: at the default heap (10 MiB; three sessions of each kind for the per-session figures) to
 # learn what the loaded assemblies take before Main ("MEM main"), then (one session of each kind, the small boards'
 # caps) at that overhead plus the board's managedHeapBudgetBytes (boards/NAME/board.json, default esp32-c3), so the
-# relay has exactly its budget to work in. --search also bisects for the smallest heap at which that scenario completes (exit 0 and "SCENARIO-END ok"; under memory pressure the nanoCLR dies with SIGSEGV,
+# relay has exactly its budget to work in. The overhead includes the test doubles' arena ("MEM test-arena": their
+# stand-in for flash and for the upstream machine, made before Main's figure), so that heap is raised by exactly it. --search also bisects for the smallest heap at which that scenario completes (exit 0 and "SCENARIO-END ok"; under memory pressure the nanoCLR dies with SIGSEGV,
 # exit 139). Prints the figures as markdown; logs in $NANOCLR_OUT (default artifacts/nanoclr-memory).
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -58,7 +59,7 @@ if ok "$out/board.log" && [ $brc -eq 0 ]; then verdict="completes"; else verdict
 L=$out/default.log
 echo "| figure (nanoCLR, 10 MiB heap) | bytes |"
 echo "|---|---:|"
-for k in unit-object unit-empty-byte-array thread-parked pop3-driver-objects pop3-session-objects smtp-driver-and-session-objects spool-entry \
+for k in test-arena unit-object unit-empty-byte-array thread-parked pop3-driver-objects pop3-session-objects smtp-driver-and-session-objects spool-entry \
          build-store-double build-mailbox build-spool build-store-mailbox-spool build-auth-penalty build-pop3-server \
          build-smtp-options-policy-sink build-smtp-server-object build-smtp-accept-thread build-smtp-listener-and-accept-thread \
          build-upstream-client build-relay-worker-and-upstream build-alert-spooler build-alert-engine \
@@ -68,11 +69,13 @@ for k in unit-object unit-empty-byte-array thread-parked pop3-driver-objects pop
          alone-pop3-peak-use alone-smtp-peak-use alone-relay-peak-use alone-alerts-peak-use alone-drain-peak-use \
          pair-pop3-smtp-peak-use pair-relay-alerts-peak-use pair-smtp-relay-peak-use pair-pop3-relay-peak-use \
          alone-pop3-store-held alone-smtp-store-held alone-relay-store-held alone-alerts-store-held alone-drain-store-held \
-         pair-pop3-smtp-store-held pair-relay-alerts-store-held pair-smtp-relay-store-held pair-pop3-relay-store-held; do
+         pair-pop3-smtp-store-held pair-relay-alerts-store-held pair-smtp-relay-store-held pair-pop3-relay-store-held \
+         probe-alerts-peak-use probe-alerts-store-held probe-digest-and-members probe-digest-writer-peak-use; do
   echo "| $k | $(mem "$L" "$k") |"
 done
 echo
-echo "loaded assemblies before Main: $overhead bytes; $board budget $budget bytes -> heap $heap, one POP3 and one SMTP session at most: $verdict"
+arena=$(mem "$L" test-arena)
+echo "loaded assemblies before Main: $((overhead - ${arena:-0})) bytes, the test doubles' arena ${arena:-0} bytes; $board budget $budget bytes -> heap $heap, one POP3 and one SMTP session at most: $verdict"
 if [ "$verdict" = completes ]; then
   echo "at $board's heap: before $(mem "$out/board.log" before), lowest during $(mem "$out/board.log" during-lowest), after $(mem "$out/board.log" after) bytes free"
 fi

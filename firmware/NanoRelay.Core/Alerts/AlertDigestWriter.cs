@@ -15,14 +15,13 @@ namespace NanoRelay.Alerts
     /// </summary>
     public sealed class AlertDigestWriter
     {
-        private const int BufferBytes = 512;
-        private const int QuotedPrintableChunk = 64;
+        private const int QuotedPrintableChunk = 16;   // its output buffer: 112 bytes (the encoder carries its state across chunks)
 
         private static readonly byte[] s_crlf = Ascii.Bytes("\r\n");
         private static readonly byte[] s_dashes = Ascii.Bytes("--");
         private static readonly byte[] s_preamble = Ascii.Bytes("This is a digest of alerts in MIME format (RFC 2046, multipart/digest).");
 
-        private readonly MimeOutput _out = new MimeOutput(BufferBytes);
+        private readonly MimeOutput _out = new MimeOutput(Limits.MimeOutputGather);
         private readonly HeaderWriter _headers;
         private readonly QuotedPrintableEncoder _qp = new QuotedPrintableEncoder();
         private readonly byte[] _encoded = new byte[QuotedPrintableEncoder.MaxOutput(QuotedPrintableChunk)];

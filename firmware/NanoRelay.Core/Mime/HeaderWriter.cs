@@ -23,7 +23,7 @@ namespace NanoRelay.Mime
         private static readonly byte[] s_utf8Tick = Ascii.Bytes("utf-8''");
 
         private readonly MimeOutput _out;
-        private readonly byte[] _token = new byte[Limits.HeaderLineMax];
+        private readonly byte[] _token = new byte[Limits.HeaderTokenBuffer];
         private readonly bool _base64Words;
         private int _column;
         private bool _lineHasEncodedWord;
@@ -141,8 +141,18 @@ namespace NanoRelay.Mime
         /// <summary>Writes text as it is, as one token (ASCII the caller vouches for).</summary>
         public void Raw(string ascii, bool spaceBefore)
         {
-            int n = Put(ascii, 0);
-            Token(_token, n, spaceBefore);
+            if (!Utf8.IsAscii(ascii))
+            {
+                byte[] b = Utf8.GetBytes(ascii);
+                Token(b, b.Length, spaceBefore);
+                return;
+            }
+
+            // An ASCII word of any length (a Message-ID may take most of a 998-octet line) goes out
+            // through the small token buffer in pieces, after the fold is decided on its whole length.
+            FoldBefore(ascii.Length, spaceBefore, false);
+            WriteAsciiPieces(ascii);
+            _column += ascii.Length;
         }
 
         private void Address(string address, bool spaceBefore, bool comma)
@@ -313,8 +323,16 @@ namespace NanoRelay.Mime
             Token(token, count, spaceBefore, false);
         }
 
-        // RFC 2047 §2: a line that holds an encoded-word is limited to 76 characters; others fold at 78.
         private void Token(byte[] token, int count, bool spaceBefore, bool encodedWord)
+        {
+            FoldBefore(count, spaceBefore, encodedWord);
+            _out.Write(token, 0, count);
+            _column += count;
+        }
+
+        // RFC 2047 §2: a line that holds an encoded-word is limited to 76 characters; others fold at 78.
+        // Writes the fold or the space before a token of count octets.
+        private void FoldBefore(int count, bool spaceBefore, bool encodedWord)
         {
             int need = count + (spaceBefore ? 1 : 0);
             int lineMax = encodedWord || _lineHasEncodedWord ? Limits.EncodedWordLine : Limits.HeaderFoldAt;
@@ -330,9 +348,21 @@ namespace NanoRelay.Mime
                 _column++;
             }
 
-            _out.Write(token, 0, count);
-            _column += count;
             _lineHasEncodedWord |= encodedWord;
+        }
+
+        private void WriteAsciiPieces(string ascii)
+        {
+            for (int i = 0; i < ascii.Length; i += _token.Length)
+            {
+                int n = ascii.Length - i < _token.Length ? ascii.Length - i : _token.Length;
+                for (int k = 0; k < n; k++)
+                {
+                    _token[k] = (byte)ascii[i + k];
+                }
+
+                _out.Write(_token, 0, n);
+            }
         }
 
         private static bool NeedsEncoding(string value)
@@ -426,8 +456,14 @@ namespace NanoRelay.Mime
 
         private void WriteAscii(string s)
         {
-            int n = Put(s, 0);
-            _out.Write(_token, 0, n);
+            if (!Utf8.IsAscii(s))
+            {
+                byte[] b = Utf8.GetBytes(s);
+                _out.Write(b, 0, b.Length);
+                return;
+            }
+
+            WriteAsciiPieces(s);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace NanoRelay.Mime
 
         private readonly IClock _clock;
         private readonly IRandom _random;
-        private readonly MimeOutput _out = new MimeOutput(1024);
+        private readonly MimeOutput _out = new MimeOutput(Limits.MimeOutputGather);
         private readonly HeaderWriter _headers;
         private readonly byte[] _in = new byte[Chunk];
         private readonly byte[] _encoded = new byte[QuotedPrintableEncoder.MaxOutput(Chunk)];

@@ -2,7 +2,7 @@ using NanoRelay.Ports;
 
 namespace NanoRelay.Mime
 {
-    /// <summary>A fixed buffer in front of a spool file: small writes are gathered, large ones go straight through.</summary>
+    /// <summary>A small fixed buffer in front of a spool file: small writes are gathered, pieces as long as the buffer go straight through (the file gathers them).</summary>
     public sealed class MimeOutput
     {
         private readonly byte[] _buffer;

@@ -880,7 +880,7 @@ namespace NanoRelay.Smtp
         {
             if (!_output.AppendBase64Line(prefix, raw))
             {
-                FailAndQuit(SmtpFailure.Authentication, 0, "credentials too long for the " + _output.Capacity.ToString() + "-octet command buffer");
+                FailAndQuit(SmtpFailure.Authentication, 0, "credentials too long: the AUTH line would pass " + Limits.SmtpClientAuthLine.ToString() + " octets");
             }
         }
 

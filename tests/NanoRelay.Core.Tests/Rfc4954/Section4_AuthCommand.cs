@@ -55,6 +55,84 @@ namespace NanoRelay.Core.Tests.Rfc4954
             Assert.AreEqual(SmtpFailure.Authentication, h.OpenOutcome.Failure);
         }
 
+        // An XOAUTH2 initial response "user=alerts@example.com^Aauth=Bearer " token "^A^A" whose token
+        // is <paramref name="chunks"/> times a 48-character piece: the 36-octet prefix and the piece
+        // are whole base64 groups, so the expected line is their base64 (worked out apart) in a row.
+        private static string LongXOAuth2Line(int chunks)
+        {
+            string line = "AUTH XOAUTH2 dXNlcj1hbGVydHNAZXhhbXBsZS5jb20BYXV0aD1CZWFyZXIg";
+            for (int i = 0; i < chunks; i++)
+            {
+                line += "eWEyOS5hMEFmQl9ieUMtMDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3";
+            }
+
+            return line + "AQE=";
+        }
+
+        private static SmtpClientSettings LongTokenSettings(int chunks)
+        {
+            SmtpClientSettings s = SmtpHarness.Settings(SmtpTlsMode.StartTls);
+            s.Password = null;
+            s.Auth = SmtpAuthChoice.XOAuth2;
+            s.Token = "";
+            for (int i = 0; i < chunks; i++)
+            {
+                s.Token += "ya29.a0AfB_byC-0123456789abcdefghijklmnopqrstuvw";
+            }
+
+            return s;
+        }
+
+        [TestMethod]
+        public void XOAuth2_TokenOfSeveralKB_SentWholeInOneLine()
+        {
+            // 190 pieces: a line of 12,227 octets with its CRLF, under the 12,288 of RFC 4954 §4 and
+            // twelve times the standing command buffer.
+            string line = LongXOAuth2Line(190);
+            Assert.AreEqual(12227, line.Length + 2);
+            SmtpHarness h = Run("S: 250-mx\nS: 250 AUTH PLAIN XOAUTH2\nC: " + line + "\nS: 235 ok\nC: QUIT\nS: 221 bye\n", LongTokenSettings(190));
+            Assert.IsNull(h.OpenOutcome);
+            Assert.IsTrue(h.Log.Text.IndexOf("C: AUTH XOAUTH2 [redacted]") >= 0, h.Log.Text);
+        }
+
+        [TestMethod]
+        public void XOAuth2_LineOverTheRfc4954Limit_Refused_NothingSent()
+        {
+            // 191 pieces: 12,291 octets, 3 over the limit. No AUTH goes out; the session quits.
+            Assert.AreEqual(12291, LongXOAuth2Line(191).Length + 2);
+            SmtpHarness h = Run("S: 250-mx\nS: 250 AUTH PLAIN XOAUTH2\nC: QUIT\nS: 221 bye\n", LongTokenSettings(191));
+            Assert.AreEqual(SmtpFailure.Authentication, h.OpenOutcome.Failure);
+            Assert.IsTrue(h.OpenOutcome.Reply.IndexOf("12288") >= 0, h.OpenOutcome.Reply);
+        }
+
+        [TestMethod]
+        public void AfterTheAuthLine_OutputIsTheStandingBufferAgain_AndTheLineIsZeroed()
+        {
+            string line = LongXOAuth2Line(100);
+            SmtpHarness h = new SmtpHarness(
+                Tls + "S: 250-mx\nS: 250 AUTH XOAUTH2\nC: " + line + "\nS: 235 ok\n" +
+                "C: MAIL FROM:<greenhouse-1@example.com>\nS: 250 ok\nC: RCPT TO:<ops@example.com>\nS: 250 ok\nC: DATA\nS: 354 go\n" +
+                "C: Temperature 41.5 C\nC: ..hidden line\nC: end\nC: .\nS: 250 queued\nC: QUIT\nS: 221 bye\n",
+                TranscriptConnection.Whole,
+                LongTokenSettings(100));
+            SmtpOutcome o = h.Run(new SmtpEnvelope[] { SmtpHarness.Envelope(new string[] { "ops@example.com" }) });
+            Assert.AreEqual(h.Connection.ExpectedClient, h.Connection.WrittenText);
+            Assert.IsTrue(o.Accepted);
+
+            // Writes: EHLO, STARTTLS, EHLO, the AUTH line, MAIL, ...
+            byte[] ehlo = h.Connection.WriteArray(2);
+            byte[] auth = h.Connection.WriteArray(3);
+            byte[] mail = h.Connection.WriteArray(4);
+            Assert.AreEqual(Limits.SmtpClientOutput, ehlo.Length);
+            Assert.AreEqual(line.Length + 2, auth.Length);
+            Assert.IsTrue(mail == ehlo);
+            Assert.IsTrue(h.Connection.WriteArray(h.Connection.WriteCount - 1) == ehlo);
+            for (int i = 0; i < auth.Length; i++)
+            {
+                Assert.AreEqual(0, (int)auth[i]);
+            }
+        }
+
         [TestMethod]
         public void Sc41_535_AuthenticationFailure_OneAttempt_Quit_DescribeNamesAuth()
         {

@@ -19,6 +19,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
         public const int ByteByByte = 2;
 
         private readonly ArrayList _steps = new ArrayList();   // Step
+        private readonly ArrayList _writeArrays = new ArrayList();   // byte[]: the array of each Write
         private readonly int _mode;
         private readonly ManualClock _clock;
         private byte[] _written = new byte[256];
@@ -51,6 +52,15 @@ namespace NanoRelay.Core.Tests.Rfc5321
 
                 return new string(c);
             }
+        }
+
+        /// <summary>How many writes the client made.</summary>
+        public int WriteCount { get { return _writeArrays.Count; } }
+
+        /// <summary>The array the client passed to write <paramref name="i"/> (as it is now, not a copy).</summary>
+        public byte[] WriteArray(int i)
+        {
+            return (byte[])_writeArrays[i];
         }
 
         public int TlsUpgrades { get; private set; }
@@ -149,6 +159,7 @@ namespace NanoRelay.Core.Tests.Rfc5321
 
             Array.Copy(buffer, offset, _written, _writtenCount, count);
             _writtenCount += count;
+            _writeArrays.Add(buffer);
         }
 
         public void StartTlsAsClient(string targetHost)

@@ -52,6 +52,22 @@ namespace NanoRelay.Core.Tests.Rfc5322
         }
 
         [TestMethod]
+        public void MessageId_LongerThanTheHeaderWritersTokenBuffer_WrittenWholeOnItsLine()
+        {
+            // §3.6.4: one msg-id, unbreakable; 3 x 128 + 18 octets passes the writer's token buffer in pieces.
+            string left = "";
+            for (int i = 0; i < 384; i++)
+            {
+                left += (char)('a' + (i % 26));
+            }
+
+            OutgoingMessage m = Message();
+            m.MessageId = "<" + left + "@example.com>";
+            string all = Write(m, new ManualClock());
+            Assert.IsTrue(all.IndexOf("\r\nMessage-ID: <" + left + "@example.com>\r\n") > 0, all);
+        }
+
+        [TestMethod]
         public void Bcc_IsInTheEnvelopeOnly()
         {
             OutgoingMessage m = Message();

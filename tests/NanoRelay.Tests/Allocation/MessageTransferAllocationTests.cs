@@ -161,7 +161,7 @@ namespace NanoRelay.Tests.Allocation
         [TestMethod]
         public void SmtpData_1MiB_Stuffed_Allocates0Bytes_InWritesOfSeveralChunks()
         {
-            // The SMTP client's DATA (SmtpClientDriver) with its sizes: 512-byte reads, writes gathered up to Limits.SmtpSendBuffer.
+            // The SMTP client's DATA (SmtpClientDriver) with its sizes: Limits.SmtpBodyChunk reads, writes gathered up to Limits.SmtpSendBuffer.
             byte[] message = Message();
             MessageTransfer transfer = new MessageTransfer(NanoRelay.Limits.SmtpBodyChunk, NanoRelay.Limits.SmtpSendBuffer);
             for (int i = 0; i < 3; i++)

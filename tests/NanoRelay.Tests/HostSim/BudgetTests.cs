@@ -103,7 +103,7 @@ namespace NanoRelay.Tests.HostSim
             {
                 BoardBudget b = BoardBudget.Find(name);
                 Assert.IsTrue(b.Costs.Measured, name);
-                Assert.AreEqual(new SessionCosts(3996, 4056, 556, 10962, true) { ImapSessionBytes = 42600, ImapMeasured = true }, b.Costs, name);
+                Assert.AreEqual(new SessionCosts(3996, 4056, 556, 10280, true) { ImapSessionBytes = 42600, ImapMeasured = true }, b.Costs, name);
                 string[] w = BudgetCheck.Warnings(b, BudgetPlan.For(new HostConfig(), b, b.Costs)).ToArray();
                 Assert.IsFalse(w.Any(x => x.Contains("(estimated)")), string.Join("\n", w));
             }
