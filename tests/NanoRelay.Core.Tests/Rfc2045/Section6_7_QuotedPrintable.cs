@@ -15,18 +15,8 @@ namespace NanoRelay.Core.Tests.Rfc2045
     {
         private static string Encode(string text, int chunk)
         {
-            byte[] input = Utf8.GetBytes(text);
-            QuotedPrintableEncoder qp = new QuotedPrintableEncoder();
-            byte[] output = new byte[QuotedPrintableEncoder.MaxOutput(input.Length)];
-            int o = 0;
-            for (int i = 0; i < input.Length; i += chunk)
-            {
-                int n = input.Length - i < chunk ? input.Length - i : chunk;
-                o += qp.Encode(input, i, n, output, o);
-            }
-
-            o += qp.Finish(output, o);
-            return Utf8.GetString(output, 0, o);
+            byte[] encoded = Encoded.QuotedPrintable(Utf8.GetBytes(text), chunk);
+            return Utf8.GetString(encoded, 0, encoded.Length);
         }
 
         [TestMethod]

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using NanoRelay.Mime;
+using NanoRelay.Testing;
 
 namespace NanoRelay.Tests.Mime
 {
@@ -21,29 +21,12 @@ namespace NanoRelay.Tests.Mime
         {
             Gen.Select(s_text, Gen.Int[1, 90], Gen.Int[1, 7]).Sample((text, chunk, other) =>
             {
-                byte[] whole = Encode(text, text.Length + 1);
-                CollectionAssert.AreEqual(whole, Encode(text, chunk));
-                CollectionAssert.AreEqual(whole, Encode(text, other));
+                byte[] whole = Encoded.QuotedPrintable(text, text.Length + 1);
+                CollectionAssert.AreEqual(whole, Encoded.QuotedPrintable(text, chunk));
+                CollectionAssert.AreEqual(whole, Encoded.QuotedPrintable(text, other));
                 CheckRules(whole);
                 CollectionAssert.AreEqual(BreaksAsCrlf(text), Decode(whole));
             }, iter: 3000);
-        }
-
-        private static byte[] Encode(byte[] input, int chunk)
-        {
-            QuotedPrintableEncoder qp = new QuotedPrintableEncoder();
-            byte[] output = new byte[QuotedPrintableEncoder.MaxOutput(input.Length)];
-            int o = 0;
-            for (int i = 0; i < input.Length; i += chunk)
-            {
-                int n = input.Length - i < chunk ? input.Length - i : chunk;
-                o += qp.Encode(input, i, n, output, o);
-            }
-
-            o += qp.Finish(output, o);
-            byte[] result = new byte[o];
-            System.Array.Copy(output, result, o);
-            return result;
         }
 
         // Rule 1, 2: only 33-126 (and SP, TAB) appear; rule 3: no SP or TAB ends a line; rule 5: lines of at most 76.
