@@ -48,7 +48,14 @@ namespace NanoRelay.Testing
         {
             _capacity = capacity;
             PowerCutAfter = -1;
+            OutOfMemoryAt = -1;
         }
+
+        /// <summary>
+        /// The mutating operation with this number (counted like <see cref="Operations"/>) throws an
+        /// OutOfMemoryException once, as the nanoCLR does for an object when its free heap is in pieces (-1: never).
+        /// </summary>
+        public int OutOfMemoryAt { get; set; }
 
         /// <summary>Mutating operations done so far.</summary>
         public int Operations { get; private set; }
@@ -295,6 +302,12 @@ namespace NanoRelay.Testing
         private bool Step()
         {
             Check();
+            if (OutOfMemoryAt >= 0 && Operations == OutOfMemoryAt)
+            {
+                OutOfMemoryAt = -1;
+                throw new OutOfMemoryException();
+            }
+
             if (PowerCutAfter >= 0 && Operations >= PowerCutAfter)
             {
                 PoweredOff = true;

@@ -9,7 +9,11 @@ namespace NanoRelay.Relay
     /// Turns the rule engine's alerts into queued mail: an ordinary alert through the MIME writer,
     /// a flap digest through the digest writer, each streamed into a spool entry that is
     /// acknowledged only once durable. While the wall clock is untrusted an alert is not dated:
-    /// it is kept in RAM (bounded) and spooled once the clock is set.
+    /// it is kept in RAM (bounded) and spooled once the clock is set. An alert whose writing runs out
+    /// of memory is kept the same way and tried again (<see cref="FlushHeld"/>): on the nanoCLR an
+    /// object allocation that finds the free heap in pieces throws OutOfMemoryException and schedules a
+    /// compaction for the next safe point (nf-interpreter CLR_RT_ExecutionEngine::ExtractHeapBlocks), so
+    /// the same write a moment later usually fits.
     /// </summary>
     public sealed class AlertSpooler : IAlertSink
     {
@@ -46,6 +50,18 @@ namespace NanoRelay.Relay
         /// <summary>The last failure, or null.</summary>
         public string LastError { get; private set; }
 
+        /// <summary>Alerts kept in RAM: raised while the clock was untrusted, or out of memory while written.</summary>
+        public int HeldCount
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _heldCount;
+                }
+            }
+        }
+
         public void Raise(AlertMessage message)
         {
             lock (_sync)
@@ -57,28 +73,42 @@ namespace NanoRelay.Relay
                 }
 
                 FlushHeld();
+                if (_heldCount > 0)
+                {
+                    Hold(message);   // behind those still held, so the order stays
+                    return;
+                }
+
                 Queue(message);
             }
         }
 
-        /// <summary>Spools alerts held while the clock was untrusted (call when it becomes trusted).</summary>
+        /// <summary>Spools the held alerts, in order, once the clock is trusted; stops at one that runs out of memory again.</summary>
         public void FlushHeld()
         {
             lock (_sync)
             {
-                if (!_clock.IsUtcTrusted)
+                if (!_clock.IsUtcTrusted || _heldCount == 0)
                 {
                     return;
                 }
 
-                for (int i = 0; i < _heldCount; i++)
-                {
-                    Queue(_held[i]);
-                    _held[i] = null;
-                }
-
-                _heldCount = 0;
+                AlertMessage[] held = _held;
+                int count = _heldCount;
                 _held = null;
+                _heldCount = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    if (!Queue(held[i]))
+                    {
+                        for (int j = i + 1; j < count; j++)
+                        {
+                            Hold(held[j]);   // behind the one held again, so the order stays
+                        }
+
+                        return;
+                    }
+                }
             }
         }
 
@@ -87,7 +117,7 @@ namespace NanoRelay.Relay
             if (_heldCount == HeldMax)
             {
                 Dropped++;
-                LastError = "alert dropped: the clock is untrusted and " + HeldMax + " alerts are already held";
+                LastError = "alert dropped: " + HeldMax + " alerts are already held (clock untrusted or out of memory)";
                 _log.Write(LogLevel.Warning, "alerts", LastError);
                 return;
             }
@@ -100,44 +130,27 @@ namespace NanoRelay.Relay
             _held[_heldCount++] = message;
         }
 
-        private void Queue(AlertMessage message)
+        // Spools one alert; false when it ran out of memory and is held to be tried again (anything else that fails
+        // it is counted as dropped, with the reason).
+        private bool Queue(AlertMessage message)
         {
-            string messageId = MessageId.Create(_random, _clock, _device, MessageId.DomainOf(_from));
-            StoreWriter entry;
+            StoreWriter entry = null;
             try
             {
-                entry = _spool.Begin(OutgoingMessage.AddrSpec(_from), _to, messageId);
-            }
-            catch (StoreException e)
-            {
-                Fail("alert not queued: " + e.Message);
-                return;
-            }
-
-            try
-            {
-                if (message.Kind == AlertEventKind.Digest)
+                string messageId = MessageId.Create(_random, _clock, _device, MessageId.DomainOf(_from));
+                try
                 {
-                    string idLeft = messageId.Substring(1, messageId.IndexOf('@') - 1);
-                    new AlertDigestWriter().WriteMessage(entry, message, _from, _to, _clock.UtcNow, idLeft);
+                    entry = _spool.Begin(OutgoingMessage.AddrSpec(_from), _to, messageId);
                 }
-                else
+                catch (StoreException e)
                 {
-                    OutgoingMessage mail = new OutgoingMessage();
-                    mail.From = _from;
-                    mail.To = _to;
-                    mail.Subject = message.Subject;
-                    mail.BodyText = message.Body;
-                    mail.MessageId = messageId;
-                    mail.Keywords = new string[] { "alert", message.RuleName };
-                    NanoRelay.Mime.MessageWriter writer = new NanoRelay.Mime.MessageWriter(_clock, _random);
-                    MimeWriteResult r = writer.Write(mail, entry);
-                    if (r != MimeWriteResult.Written)
-                    {
-                        entry.Abort();
-                        Fail("alert not queued: " + writer.Error);
-                        return;
-                    }
+                    Fail("alert not queued: " + e.Message);
+                    return true;
+                }
+
+                if (!Write(message, messageId, entry))
+                {
+                    return true;
                 }
 
                 entry.Commit();
@@ -149,6 +162,49 @@ namespace NanoRelay.Relay
                 entry.Abort();
                 Fail("alert not queued: " + e.Message);
             }
+            catch (System.OutOfMemoryException)
+            {
+                if (entry != null)
+                {
+                    entry.Abort();
+                }
+
+                Hold(message);
+                LastError = "alert held: out of memory while writing it; tried again on the next relay step";
+                _log.Write(LogLevel.Warning, "alerts", LastError);
+                return false;
+            }
+
+            return true;
+        }
+
+        // Writes the message into the entry; false (entry aborted, reason counted) when the MIME writer refuses it.
+        private bool Write(AlertMessage message, string messageId, StoreWriter entry)
+        {
+            if (message.Kind == AlertEventKind.Digest)
+            {
+                string idLeft = messageId.Substring(1, messageId.IndexOf('@') - 1);
+                new AlertDigestWriter().WriteMessage(entry, message, _from, _to, _clock.UtcNow, idLeft);
+                return true;
+            }
+
+            OutgoingMessage mail = new OutgoingMessage();
+            mail.From = _from;
+            mail.To = _to;
+            mail.Subject = message.Subject;
+            mail.BodyText = message.Body;
+            mail.MessageId = messageId;
+            mail.Keywords = new string[] { "alert", message.RuleName };
+            NanoRelay.Mime.MessageWriter writer = new NanoRelay.Mime.MessageWriter(_clock, _random);
+            MimeWriteResult r = writer.Write(mail, entry);
+            if (r != MimeWriteResult.Written)
+            {
+                entry.Abort();
+                Fail("alert not queued: " + writer.Error);
+                return false;
+            }
+
+            return true;
         }
 
         private void Fail(string error)

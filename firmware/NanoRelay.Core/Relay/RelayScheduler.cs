@@ -45,7 +45,7 @@ namespace NanoRelay.Relay
             }
         }
 
-        /// <summary>Alerts held while the clock was untrusted are spooled by the step that first sees it trusted; null for none.</summary>
+        /// <summary>The alert spooler whose held alerts the steps spool: those held while the clock was untrusted once it is set, one that ran out of memory at the next step; null for none.</summary>
         public AlertSpooler Alerts { get; set; }
 
         /// <summary>
@@ -106,8 +106,10 @@ namespace NanoRelay.Relay
                 _worker.NetworkUp();
             }
 
+            // Alerts held while the clock was untrusted go once it is set; one held after running out of memory is
+            // tried again each step (the nanoCLR compacts its heap in between).
             bool trusted = _clock.IsUtcTrusted;
-            if (trusted && !_clockWasTrusted && Alerts != null)
+            if (trusted && Alerts != null && (!_clockWasTrusted || Alerts.HeldCount > 0))
             {
                 Alerts.FlushHeld();
             }

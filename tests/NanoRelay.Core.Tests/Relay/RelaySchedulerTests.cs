@@ -3,6 +3,8 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using NanoRelay.Alerts;
+using NanoRelay.Core.Tests.Alerts;
 using NanoRelay.Framing;
 using NanoRelay.Relay;
 using NanoRelay.Smtp;
@@ -25,6 +27,7 @@ namespace NanoRelay.Core.Tests.Relay
         private sealed class Rig
         {
             public ManualClock Clock = new ManualClock();
+            public MemoryFileStore Files = new MemoryFileStore();
             public Spool Spool;
             public Mailbox Mailbox;
             public ScriptedUpstream Upstream;
@@ -37,7 +40,7 @@ namespace NanoRelay.Core.Tests.Relay
 
             public Rig(bool withUpstream, int mailboxMessages)
             {
-                MemoryFileStore files = new MemoryFileStore();
+                MemoryFileStore files = Files;
                 Mailbox = new Mailbox(files, new SeededRandom(7), 0, mailboxMessages);
                 Mailbox.Open();
                 Spool = new Spool(files, Clock, new SeededRandom(8), 0, 100);
@@ -226,6 +229,82 @@ namespace NanoRelay.Core.Tests.Relay
             r.Scheduler.Wake(RelayWake.ClockSet);
             Assert.AreEqual(0, r.Scheduler.Step());
             Assert.AreEqual(1, r.Upstream.Sends);
+        }
+
+        private static AlertSpooler SpoolerOn(Rig r)
+        {
+            return SpoolerOn(r, new MemoryLog());
+        }
+
+        private static AlertSpooler SpoolerOn(Rig r, MemoryLog log)
+        {
+            AlertSpooler spooler = new AlertSpooler(r.Spool, r.Clock, new SeededRandom(3), log, "greenhouse-1", "greenhouse-1@lan.test", new string[] { "ops@example.org" });
+            r.Scheduler.Alerts = spooler;
+            return spooler;
+        }
+
+        private static AlertMessage Alert()
+        {
+            AlertBench b = new AlertBench(AlertRule.Above("greenhouse-temp", SensorKind.Temperature, 35.0, 33.0));
+            b.At(1, 36.5);
+            return b.Sink[0];
+        }
+
+        // After one alert went through (the spool has reserved its ids), operation 0 of the next is its entry's
+        // Create and the later ones its writes, flush and commit.
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        [DataRow(3)]
+        [TestMethod]
+        public void AlertOutOfMemory_IsHeld_ThenQueuedAndSentByTheNextStep(int operation)
+        {
+            Rig r = new Rig(true);
+            AlertSpooler spooler = SpoolerOn(r);
+            spooler.Raise(Alert());
+            r.Scheduler.Step();
+            int files = r.Files.List("").Length;
+
+            r.Files.OutOfMemoryAt = r.Files.Operations + operation;
+            spooler.Raise(Alert());
+            Assert.AreEqual(-1, r.Files.OutOfMemoryAt, "the write ran out of memory");
+            Assert.AreEqual(1, spooler.HeldCount, "held, not lost");
+            Assert.AreEqual(1, spooler.Queued);
+            Assert.AreEqual(0, spooler.Dropped);
+            Assert.AreEqual(0, r.Spool.Count, "the half-written entry is gone");
+            Assert.AreEqual(files, r.Files.List("").Length, "no file left behind");
+
+            r.Scheduler.Step();
+            Assert.AreEqual(0, spooler.HeldCount);
+            Assert.AreEqual(2, spooler.Queued);
+            Assert.AreEqual(2, r.Upstream.Sends, "queued and sent in the same step");
+        }
+
+        [TestMethod]
+        public void AlertsRaisedWhileOneIsHeld_QueueBehindIt_InOrder()
+        {
+            Rig r = new Rig(false);
+            MemoryLog log = new MemoryLog();
+            AlertSpooler spooler = SpoolerOn(r, log);
+            spooler.Raise(Alert());
+            AlertMessage digest = Rfc2046_Section5_1_5_Digest.FlappingDoorDigest(3);
+            r.Files.OutOfMemoryAt = r.Files.Operations;
+            spooler.Raise(digest);
+            r.Files.OutOfMemoryAt = r.Files.Operations;   // the held digest, tried first, runs out of memory again
+            AlertMessage later = Alert();
+            spooler.Raise(later);
+            Assert.AreEqual(2, spooler.HeldCount);
+            Assert.AreEqual(1, spooler.Queued);
+            Assert.AreEqual(1, r.Spool.Count);
+
+            r.Scheduler.Step();
+            Assert.AreEqual(0, spooler.HeldCount);
+            Assert.AreEqual(3, spooler.Queued);
+            Assert.AreEqual(0, spooler.Dropped);
+            string text = log.Text;
+            int digestAt = text.IndexOf(": " + digest.Subject);
+            int laterAt = text.LastIndexOf(": " + later.Subject);
+            Assert.IsTrue(digestAt > 0 && laterAt > digestAt, "the digest is queued before the alert raised after it");
         }
 
         [TestMethod]
