@@ -739,6 +739,14 @@ namespace NanoRelay.MemoryBench
             }
         }
 
+        // As the device's SessionRunner: a session's exception is logged and its connection closed; the type is
+        // printed so a failing run says what ended the session.
+        private static void SessionFailed(string name, Exception e, NanoRelay.Ports.IConnection connection)
+        {
+            Debug.WriteLine("SESSION-FAILED " + name + " " + e.GetType().FullName + ": " + e.Message);
+            connection.Close();
+        }
+
         // Phase 3: what phase 2 queued (the ingress message, the alerts, the digest) goes upstream.
         private static void Drain()
         {
@@ -813,6 +821,10 @@ namespace NanoRelay.MemoryBench
                 {
                     _server.Serve(_connection, slot);
                 }
+                catch (Exception e)
+                {
+                    SessionFailed("smtp", e, _connection);
+                }
                 finally
                 {
                     slot.Release();
@@ -845,6 +857,10 @@ namespace NanoRelay.MemoryBench
                     Pop3ServerDriver driver = new Pop3ServerDriver(_server, _connection, Limits.Pop3TransferChunk);
                     driver.Slot = slot;
                     driver.Run();
+                }
+                catch (Exception e)
+                {
+                    SessionFailed("pop3", e, _connection);
                 }
                 finally
                 {
