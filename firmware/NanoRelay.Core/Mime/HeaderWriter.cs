@@ -141,18 +141,12 @@ namespace NanoRelay.Mime
         /// <summary>Writes text as it is, as one token (ASCII the caller vouches for).</summary>
         public void Raw(string ascii, bool spaceBefore)
         {
-            if (!Utf8.IsAscii(ascii))
-            {
-                byte[] b = Utf8.GetBytes(ascii);
-                Token(b, b.Length, spaceBefore);
-                return;
-            }
-
-            // An ASCII word of any length (a Message-ID may take most of a 998-octet line) goes out
-            // through the small token buffer in pieces, after the fold is decided on its whole length.
-            FoldBefore(ascii.Length, spaceBefore, false);
-            WriteAsciiPieces(ascii);
-            _column += ascii.Length;
+            // A word of any length (a Message-ID may take most of a 998-octet line) goes out through the
+            // small token buffer in pieces, after the fold is decided on its whole length.
+            int n = Utf8.ByteCount(ascii);
+            FoldBefore(n, spaceBefore, false);
+            WriteAscii(ascii);
+            _column += n;
         }
 
         private void Address(string address, bool spaceBefore, bool comma)

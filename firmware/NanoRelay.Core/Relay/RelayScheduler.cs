@@ -25,7 +25,6 @@ namespace NanoRelay.Relay
         private readonly AutoResetEvent _signal = new AutoResetEvent(false);
         private readonly object _sync = new object();
         private RelayWake _pending;
-        private bool _clockWasTrusted;
 
         public RelayScheduler(RelayWorker worker, Spool spool, IClock clock, ILog log)
         {
@@ -108,13 +107,11 @@ namespace NanoRelay.Relay
 
             // Alerts held while the clock was untrusted go once it is set; one held after running out of memory is
             // tried again each step (the nanoCLR compacts its heap in between).
-            bool trusted = _clock.IsUtcTrusted;
-            if (trusted && Alerts != null && (!_clockWasTrusted || Alerts.HeldCount > 0))
+            if (Alerts != null && Alerts.HeldCount > 0 && _clock.IsUtcTrusted)
             {
                 Alerts.FlushHeld();
             }
 
-            _clockWasTrusted = trusted;
             try
             {
                 if (_worker.RunDue(EntriesPerStep) >= EntriesPerStep)
