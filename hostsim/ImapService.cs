@@ -41,7 +41,7 @@ namespace NanoRelay.HostSim
 
         protected override void Serve(IConnection connection, ISessionSlot slot)
         {
-            new ImapServerDriver(_server, connection, TransferChunk) { Slot = slot }.Run();
+            new ImapServerDriver(_server, connection, TransferChunk) { Slot = slot, Heap = Heap }.Run();
         }
     }
 }

@@ -18,7 +18,7 @@ namespace NanoRelay.HostSim
     /// </summary>
     public static class ImapSetup
     {
-        public static ImapService Start(HostConfig config, RunOptions options, Mailbox mailbox, X509Certificate2 certificate, IClock clock, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardBudget board, NanoRelay.Auth.AuthPenalty penalty)
+        public static ImapService Start(HostConfig config, RunOptions options, Mailbox mailbox, X509Certificate2 certificate, IClock clock, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardBudget board, NanoRelay.Auth.AuthPenalty penalty, NanoRelay.Supervision.HeapGate heap = null)
         {
             ImapSection imap = config.Imap;
             string field = options.ImapListen != null ? "--imap" : "imap.listen";
@@ -46,6 +46,7 @@ namespace NanoRelay.HostSim
             if (board != null)
             {
                 service.TransferChunk = Limits.ImapTransferChunk;   // the device's buffer, not the desktop's
+                service.Heap = heap;   // and the device's heap gate
             }
 
             try

@@ -86,7 +86,7 @@ namespace NanoRelay.HostSim
 
         protected override void Serve(IConnection connection, ISessionSlot slot)
         {
-            new Pop3ServerDriver(_server, connection, TransferChunk) { Slot = slot }.Run();
+            new Pop3ServerDriver(_server, connection, TransferChunk) { Slot = slot, Heap = Heap }.Run();
         }
 
         /// <summary>POP2's port: no TLS (RFC 937 has none), the same server and so the same lock and cap.</summary>
@@ -112,7 +112,7 @@ namespace NanoRelay.HostSim
 
             protected override void Serve(IConnection connection, ISessionSlot slot)
             {
-                new Pop2ServerDriver(_pop3._server, connection, _pop3.TransferChunk, _pop3.Pop2PlaintextFromLan) { Slot = slot }.Run();
+                new Pop2ServerDriver(_pop3._server, connection, _pop3.TransferChunk, _pop3.Pop2PlaintextFromLan) { Slot = slot, Heap = _pop3.Heap }.Run();
             }
         }
     }

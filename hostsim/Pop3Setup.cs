@@ -11,7 +11,7 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the POP3 service of `run` from the config and the flags, and says where it listens and how to log in.</summary>
     public static class Pop3Setup
     {
-        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, X509Certificate2 certificate, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardBudget board, NanoRelay.Auth.AuthPenalty penalty = null)
+        public static Pop3Service Start(HostConfig config, RunOptions options, string dataDirectory, IMaildrop maildrop, X509Certificate2 certificate, IClock clock, IRandom random, ILog log, TextWriter output, NanoRelay.HostSim.Budget.BoardBudget board, NanoRelay.Auth.AuthPenalty penalty = null, NanoRelay.Supervision.HeapGate heap = null)
         {
             Pop3Section pop3 = config.Pop3;
             IPEndPoint listen = ListenAddress.Parse(options.Pop3Listen ?? pop3.Listen, "--pop3");
@@ -39,6 +39,7 @@ namespace NanoRelay.HostSim
             if (board != null)
             {
                 service.TransferChunk = Limits.Pop3TransferChunk;   // the device's buffer, not the desktop's
+                service.Heap = heap;   // and the device's heap gate
             }
 
             if (config.Pop2?.Listen != null)

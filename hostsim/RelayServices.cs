@@ -18,6 +18,7 @@ namespace NanoRelay.HostSim
         private readonly DateTime _started = DateTime.UtcNow;
         private MemoryMeter _meter;
         private BoardBudget _board;
+        private NanoRelay.Supervision.HeapGate _heap;
         private RelayHost _host;
         private Pop3Service _pop3;
         private ImapService _imap;
@@ -62,11 +63,19 @@ namespace NanoRelay.HostSim
                 X509Certificate2 certificate = HostCertificate.LoadOrCreate(config, dataDirectory, out string certificateSource, out bool created);
                 output.WriteLine("certificate      " + certificateSource + (created ? " (self-signed, created now)" : "") + ", for STLS/STARTTLS");
                 output.WriteLine("  SHA-256        " + HostCertificate.Sha256Fingerprint(certificate));
-                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, certificate, clock, random, log, output, s._board, penalty);
-                s._imap = ImapSetup.Start(config, options, s._host.Mailbox, certificate, clock, log, output, s._board, penalty);
-                s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board, penalty);
+                // With a board, message-sized work is admitted by its measured cost, as on the device (Supervision/HeapGate).
+                s._heap = s._board == null ? null : new NanoRelay.Supervision.HeapGate(s._board.TransferHeapBytes);
+                if (s._heap != null)
+                {
+                    output.WriteLine("heap gate        " + (s._heap.Capacity == 0 ? "no limit (board without measured figures)" : s._heap.Capacity + " bytes of message transfers at once (board " + s._board.Name + ")"));
+                }
 
-                s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To);
+                s._host.Worker.Heap = s._heap;
+                s._pop3 = Pop3Setup.Start(config, options, dataDirectory, s._host.Mailbox, certificate, clock, random, log, output, s._board, penalty, s._heap);
+                s._imap = ImapSetup.Start(config, options, s._host.Mailbox, certificate, clock, log, output, s._board, penalty, s._heap);
+                s._ingress = SmtpIngress.Start(config, options, s._host, clock, random, log, output, s._board, penalty, s._heap);
+
+                s._alerts = new AlertSpooler(s._host.Spool, clock, random, log, config.Device.Name, config.Alerts.From, config.Alerts.To) { Heap = s._heap };
                 s._host.Scheduler.Alerts = s._alerts;   // held alerts are spooled once the clock is trusted (the core's scheduler, as on the device)
                 s._sensors = SensorLoop.FromConfig(config, options.ConfigFile == null, clock, new ReportingSink(s._alerts, raised), log);
                 s._sensors.Start();

@@ -57,6 +57,9 @@ namespace NanoRelay.HostSim
         /// <summary>The body read size in use: the host's, or the device's with --board.</summary>
         public int TransferChunk { get; set; } = HostTransferChunk;
 
+        /// <summary>The board's heap gate (Supervision/HeapGate) the sessions' transfers wait at; null (no board): no limit.</summary>
+        public NanoRelay.Supervision.HeapGate Heap { get; set; }
+
         /// <summary>The plain port really bound.</summary>
         public int Port { get { return _plain.Port; } }
 

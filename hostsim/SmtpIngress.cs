@@ -10,7 +10,7 @@ namespace NanoRelay.HostSim
     /// <summary>Builds and starts the SMTP ingress of `run` (LAN devices in, into the spool), and says where it listens.</summary>
     public static class SmtpIngress
     {
-        public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardBudget board, NanoRelay.Auth.AuthPenalty penalty = null)
+        public static SmtpIngressService Start(HostConfig config, RunOptions options, RelayHost host, IClock clock, IRandom random, ILog log, TextWriter output, BoardBudget board, NanoRelay.Auth.AuthPenalty penalty = null, NanoRelay.Supervision.HeapGate heap = null)
         {
             SmtpIngressSettings settings = SmtpIngressSettings.FromConfig(config, options.SmtpListen);
             if (board != null)
@@ -24,7 +24,7 @@ namespace NanoRelay.HostSim
                 settings.Certificate = HostCertificate.LoadOrCreate(config, host.DataDirectory, out string source, out bool created);
             }
 
-            SpoolIngressSink sink = new SpoolIngressSink(host.Spool);
+            SpoolIngressSink sink = new SpoolIngressSink(host.Spool) { Heap = heap };
             SmtpIngressService service = new SmtpIngressService(settings, sink, clock, log, random);
             if (penalty != null)
             {

@@ -228,6 +228,30 @@ namespace NanoRelay
         // name); a longer ASCII word (up to RFC 5322 §2.1.1's 998) passes through it in pieces.
         public const int HeaderTokenBuffer = 128;
 
+        // The heap gate (Supervision/HeapGate): what each piece of message-sized work takes from the
+        // managed heap while it runs, measured on the nanoCLR with 12-byte heap blocks as on the ESP32
+        // (bench/nanoclr/RESULTS-memory.md, each alone, peak above idle, rounded up to 256): a POP3
+        // RETR of 1 MB 5,880 (the mailbox drivers' copy loop: POP3, POP2, IMAP); an SMTP ingress of
+        // 1 MB 6,996; the relay worker sending 1 MB upstream 8,304; one alert or digest being written
+        // 6,400 (the digest's lowest point, 9,024, less the two alerts already queued, 1,112, and the
+        // digest and its members, 1,596, which the engine holds before it asks).
+        public const int MailboxTransferHeapBytes = 6144;
+        public const int IngressHeapBytes = 7168;
+        public const int RelayRoundHeapBytes = 8448;
+        public const int AlertHeapBytes = 6400;
+
+        // What a board keeps free beside the gate's work: when the free heap is in pieces the nanoCLR
+        // throws OutOfMemoryException for an object with enough bytes free in all (esp32-c3 runs failed
+        // with 4-7.5 KB free at the lowest sample), so the gate's capacity is the board's budget less
+        // the idle relay, its sessions and this.
+        public const int HeapGateReserveBytes = 6144;
+
+        // How long a session's transfer waits for the gate before it goes ahead anyway: one background
+        // message (the relay worker yields after the one it is sending, a megabyte in seconds; an alert
+        // is written in well under one), inside a client's patience: RFC 5321 §4.5.3.2.2 gives the
+        // DATA initiation (the 354) 2 minutes; POP3 clients commonly wait 60 s or more for a reply.
+        public const int HeapGateWaitMs = 30000;
+
         // RFC 5321 §4.5.4.1: "the retry interval SHOULD be at least 30 minutes" and "the give-up
         // time generally needs to be at least 4-5 days". The config's `retry` section overrides
         // these (default: 60 s first, 3600 s max, 72 h lifetime; docs/architecture.md §7).

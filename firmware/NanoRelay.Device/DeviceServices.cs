@@ -15,6 +15,7 @@ using NanoRelay.Ports;
 using NanoRelay.Relay;
 using NanoRelay.Smtp.Server;
 using NanoRelay.Storage;
+using NanoRelay.Supervision;
 
 namespace NanoRelay.Device
 {
@@ -46,6 +47,7 @@ namespace NanoRelay.Device
         private RelayConfig _config;
         private Supervisor _supervisor;
         private TlsGate _gate;
+        private HeapGate _heap;
         private TlsCredentials _credentials;
         private Spool _spool;
         private Mailbox _mailbox;
@@ -81,6 +83,10 @@ namespace NanoRelay.Device
 
             _supervisor = new Supervisor(_clock, _log);
             _gate = new TlsGate(_board.TlsSessions, _board.TlsMinFreeNativeBytes, _board.Psram);
+
+            // Message-sized work (transfers, the relay's round, an alert) admitted by its measured cost (Supervision/HeapGate).
+            _heap = new HeapGate(_board.TransferHeapBytes);
+            Info("device", _heap.Capacity == 0 ? "heap gate: no limit (the board has no measured memory figures)" : "heap gate: " + _heap.Capacity + " bytes for message transfers at once");
             if (!StartNetwork())
             {
                 _log.Write(LogLevel.Error, "network", "no network; rebooting in " + (RebootAfterNoNetworkMs / 1000) + " s");
@@ -163,6 +169,8 @@ namespace NanoRelay.Device
             RetryPolicy policy = new RetryPolicy(_config.Retry.FirstDelaySeconds, _config.Retry.MaxDelaySeconds, _config.Retry.LifetimeHours);
             RelayWorker worker = new RelayWorker(_spool, _mailbox, UpstreamChoice.Create(_config, Connector, new SocketConnector(_credentials, _gate, _board.TlsHandshakeTimeoutMs, _clock) { AcceptAnyCertificate = true }, new Adapters.SocketDatagramSocket(), _clock, Random, _log), _clock, Random, policy, _config.Device.Name, _log);
             _alerts = new AlertSpooler(_spool, _clock, Random, _log, _config.Device.Name, _config.Alerts.From, _config.Alerts.To);
+            worker.Heap = _heap;
+            _alerts.Heap = _heap;
             RelayScheduler scheduler = new RelayScheduler(worker, _spool, _clock, _log);
             scheduler.Alerts = _alerts;
             _relay = new RelayLoop(scheduler, _log);
@@ -203,12 +211,12 @@ namespace NanoRelay.Device
 
         private void RunPop3(IConnection connection, ISessionSlot slot)
         {
-            new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk) { Slot = slot }.Run();
+            new Pop3ServerDriver(_pop3, connection, Limits.Pop3TransferChunk) { Slot = slot, Heap = _heap }.Run();
         }
 
         private void RunPop2(IConnection connection, ISessionSlot slot)
         {
-            new Pop2ServerDriver(_pop3, connection, Limits.Pop3TransferChunk, _config.Pop2.AllowPlaintextAuth) { Slot = slot }.Run();
+            new Pop2ServerDriver(_pop3, connection, Limits.Pop3TransferChunk, _config.Pop2.AllowPlaintextAuth) { Slot = slot, Heap = _heap }.Run();
         }
 
         // IMAP4rev2 (RFC 9051) on the same mailbox: only with an "imap" section and a board with sessions.imap.
@@ -235,7 +243,7 @@ namespace NanoRelay.Device
 
         private void RunImap(IConnection connection, ISessionSlot slot)
         {
-            new ImapServerDriver(_imap, connection, Limits.ImapTransferChunk) { Slot = slot }.Run();
+            new ImapServerDriver(_imap, connection, Limits.ImapTransferChunk) { Slot = slot, Heap = _heap }.Run();
         }
 
         private bool HasTls(string service)
@@ -262,6 +270,7 @@ namespace NanoRelay.Device
 
             int sessions = _config.SmtpIngress.MaxSessions > 0 && _config.SmtpIngress.MaxSessions < _board.SmtpIngressSessions ? _config.SmtpIngress.MaxSessions : _board.SmtpIngressSessions;
             SpoolIngressSink sink = new SpoolIngressSink(_spool);
+            sink.Heap = _heap;
 
             // The shared session listener: a thread per session up to the board's cap, 421 4.7.0 beyond it (before any TLS).
             SmtpServer smtp = new SmtpServer(options, sessions, policy, sink, _clock, _log, Random);

@@ -23,6 +23,9 @@ namespace NanoRelay.HostSim.Budget
         /// publish output carry every board file), then in a boards/ folder above the working
         /// directory or above the program (a checkout). Throws <see cref="ConfigException"/>.
         /// </summary>
+        /// <summary>The heap gate's capacity (BoardProfile.TransferHeapBytes): 0, no limit, without measured figures.</summary>
+        public long TransferHeapBytes { get; init; }
+
         public static BoardBudget Find(string name)
         {
             return Load(Locate(name, AppContext.BaseDirectory, Directory.GetCurrentDirectory()));
@@ -98,6 +101,7 @@ namespace NanoRelay.HostSim.Budget
             {
                 MeasuredCosts = measured,
                 MaxImapSessions = board.ImapSessions,
+                TransferHeapBytes = board.TransferHeapBytes,
             };
         }
     }

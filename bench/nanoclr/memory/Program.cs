@@ -2,11 +2,13 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using NanoRelay.Alerts;
+using NanoRelay.Boards;
 using NanoRelay.Pop3;
 using NanoRelay.Relay;
 using NanoRelay.Smtp;
 using NanoRelay.Smtp.Server;
 using NanoRelay.Storage;
+using NanoRelay.Supervision;
 using NanoRelay.Testing;
 
 namespace NanoRelay.MemoryBench
@@ -53,6 +55,7 @@ namespace NanoRelay.MemoryBench
         private static bool s_workerDone;
         private static bool s_alertsDone;
         private static AlertSpooler s_spooler;   // phase 2's, whose held alerts phase 3 spools as the relay scheduler's step does
+        private static HeapGate s_heap;          // the board's heap gate (Caps: the board's capacity, as the device makes it; else no limit)
         private static string s_failure;
 
         public static void Main()
@@ -131,6 +134,15 @@ namespace NanoRelay.MemoryBench
         // The services as DeviceServices builds them, the board's ports replaced by memory.
         private static void Build()
         {
+#if BOARD_CAPS
+            // As DeviceServices makes it: the capacity from the board.json run.sh was given (BenchBoard.g.cs).
+            string error;
+            BoardProfile board = BoardProfile.Parse(BenchBoard.Json, out error);
+            s_heap = new HeapGate(board == null ? 0 : board.TransferHeapBytes);
+#else
+            s_heap = new HeapGate(0);   // the per-activity figures are measured without a limit
+#endif
+            Report("gate-capacity", s_heap.Capacity);
             s_log = new QuietLog();
             ManualClock clock = new ManualClock();
             SeededRandom random = new SeededRandom(15);
@@ -161,6 +173,7 @@ namespace NanoRelay.MemoryBench
             smtp.GreetingPauseMs = 0;   // the early-talker pause is time, not memory; the scripted client waits for replies anyway
             smtp.MaxMessageBytes = 2 * 1048576;
             SpoolIngressSink sink = new SpoolIngressSink(s_spool);
+            sink.Heap = s_heap;
             s_smtpPort = new MemoryListener();
             RelayPolicy policy = RelayPolicy.Create(new string[] { "127.0.0.0/8" });
             uint g = Part("build-smtp-options-policy-sink", f);
@@ -176,9 +189,11 @@ namespace NanoRelay.MemoryBench
             SmtpUpstream upstream = new SmtpUpstream(s_sink, clock, s_log, settings);
             Part("build-upstream-client", f);
             s_worker = new RelayWorker(s_spool, s_mailbox, upstream, clock, random, new RetryPolicy(), "nanorelay-bench", s_log);
+            s_worker.Heap = s_heap;
             f = Part("build-relay-worker-and-upstream", f);
             AlertSpooler spooler = new AlertSpooler(s_spool, clock, random, s_log, "nanorelay-bench", "nanorelay@example.org", new string[] { "tech@example.org" });
             s_spooler = spooler;
+            spooler.Heap = s_heap;
             Part("build-alert-spooler", f);
             s_engine = new AlertEngine("greenhouse-1", new ManualClock(), spooler);
             s_engine.Add(AlertRule.DoorOpen("front-door").WithRateLimit(2, 60000));
@@ -528,6 +543,11 @@ namespace NanoRelay.MemoryBench
             Report("during-peak-use", (long)before - lowest);
             Report("during-samples", samples);
             Report("during-ms", (DateTime.UtcNow.Ticks - t0) / 10000);
+            Report("gate-peak", s_heap.Peak);
+            Report("gate-waits", s_heap.Waits);
+            Report("gate-overruns", s_heap.Overruns);
+            Report("gate-deferrals", s_heap.Deferrals);
+            Report("gate-relay-deferrals", s_worker.HeapDeferrals);
             WaitClosed(reader);
             WaitClosed(sender);
             if (!reader.Retrieved)
@@ -551,11 +571,30 @@ namespace NanoRelay.MemoryBench
             }
         }
 
+        // The relay thread as the device's scheduler runs it: held alerts spooled, then what is due; a round the heap
+        // gate defers attempts nothing and is tried again a moment later. Until a round has run (or nothing is queued)
+        // and the alerts the heap gate held have been written (what they queued goes upstream in phase 3).
         private static void RunWorker()
         {
             try
             {
-                s_worker.RunDue();
+                long until = DateTime.UtcNow.Ticks + (WaitMs * 10000L);
+                bool ran = false;
+                while (DateTime.UtcNow.Ticks < until)
+                {
+                    s_spooler.FlushHeld();
+                    if (!ran)
+                    {
+                        ran = s_worker.RunDue() > 0 || s_spool.Count == 0;
+                    }
+
+                    if (ran && s_alertsDone && s_spooler.HeldCount == 0)
+                    {
+                        break;
+                    }
+
+                    Thread.Sleep(100);
+                }
             }
             catch (Exception e)
             {
@@ -855,6 +894,7 @@ namespace NanoRelay.MemoryBench
                 try
                 {
                     Pop3ServerDriver driver = new Pop3ServerDriver(_server, _connection, Limits.Pop3TransferChunk);
+                    driver.Heap = s_heap;
                     driver.Slot = slot;
                     driver.Run();
                 }

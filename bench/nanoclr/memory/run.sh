@@ -32,6 +32,12 @@ budget=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["manage
 # The core's device libraries (NanoRelay.Core, .Smtp, .Imap, .Mx) as tests/nanoclr/run.sh builds them, into $out/lib.
 NANOCLR_OUT=$out bash "$repo/tests/nanoclr/run.sh" --libraries-only > "$out/build-libraries.log" 2>&1 \
   || { tail -20 "$out/build-libraries.log"; echo "nanoCLR memory bench: build of the libraries failed"; exit 1; }
+# The board's board.json as a constant for the Caps build, which makes the board's heap gate from it as the device does.
+python3 - "$repo/boards/$board/board.json" "$out/BenchBoard.g.cs" <<'PY' || exit 2
+import sys
+text = open(sys.argv[1]).read().replace('"', '""')
+open(sys.argv[2], 'w').write('namespace NanoRelay.MemoryBench\n{\n    internal static class BenchBoard\n    {\n        public const string Json = @"' + text + '";\n    }\n}\n')
+PY
 for p in "Testing:$repo/tests/nanoclr/NanoRelay.Testing.csproj:false" \
          "Memory:$repo/bench/nanoclr/memory/NanoRelay.MemoryBench.csproj:false" "Caps:$repo/bench/nanoclr/memory/NanoRelay.MemoryBench.csproj:true"; do
   name=${p%%:*}; rest=${p#*:}
@@ -70,7 +76,8 @@ for k in test-arena unit-object unit-empty-byte-array thread-parked pop3-driver-
          pair-pop3-smtp-peak-use pair-relay-alerts-peak-use pair-smtp-relay-peak-use pair-pop3-relay-peak-use \
          alone-pop3-store-held alone-smtp-store-held alone-relay-store-held alone-alerts-store-held alone-drain-store-held \
          pair-pop3-smtp-store-held pair-relay-alerts-store-held pair-smtp-relay-store-held pair-pop3-relay-store-held \
-         probe-alerts-peak-use probe-alerts-store-held probe-digest-and-members probe-digest-writer-peak-use; do
+         probe-alerts-peak-use probe-alerts-store-held probe-digest-and-members probe-digest-writer-peak-use \
+         gate-capacity gate-peak gate-waits gate-overruns gate-deferrals gate-relay-deferrals; do
   echo "| $k | $(mem "$L" "$k") |"
 done
 echo
@@ -78,6 +85,7 @@ arena=$(mem "$L" test-arena)
 echo "loaded assemblies before Main: $((overhead - ${arena:-0})) bytes, the test doubles' arena ${arena:-0} bytes; $board budget $budget bytes -> heap $heap, one POP3 and one SMTP session at most: $verdict"
 if [ "$verdict" = completes ]; then
   echo "at $board's heap: before $(mem "$out/board.log" before), lowest during $(mem "$out/board.log" during-lowest), after $(mem "$out/board.log" after) bytes free"
+  echo "heap gate at $board's heap: capacity $(mem "$out/board.log" gate-capacity), peak admitted $(mem "$out/board.log" gate-peak), sessions that waited $(mem "$out/board.log" gate-waits) (went ahead without room: $(mem "$out/board.log" gate-overruns)), background work deferred $(mem "$out/board.log" gate-deferrals) times"
 fi
 if [ $search -eq 1 ]; then
   lo=$overhead; hi=$((overhead + 4 * budget))

@@ -92,6 +92,27 @@ namespace NanoRelay.Boards
         /// <summary>True when board.json carries measured per-session costs.</summary>
         public bool HasMeasuredMemory { get { return MemoryBaseBytes > 0; } }
 
+        /// <summary>
+        /// The heap gate's capacity (Supervision/HeapGate): the budget less the idle relay, its sessions at their
+        /// caps (measured figures) and Limits.HeapGateReserveBytes; at least 1 (then message-sized work runs one
+        /// piece at a time); 0 (no limit) for a board without measured figures.
+        /// </summary>
+        public long TransferHeapBytes
+        {
+            get
+            {
+                if (!HasMeasuredMemory)
+                {
+                    return 0;
+                }
+
+                long imap = ImapSessions > 0 && MemoryImapSessionBytes > 0 ? ImapSessions * MemoryImapSessionBytes : 0;
+                long left = ManagedHeapBudgetBytes - MemoryBaseBytes - (Pop3Sessions * MemoryPop3SessionBytes)
+                    - (SmtpIngressSessions * MemorySmtpSessionBytes) - imap - Limits.HeapGateReserveBytes;
+                return left < 1 ? 1 : left;
+            }
+        }
+
         /// <summary>Sockets the relay needs at its caps: listeners, sessions, the relay client, firmware reserve.</summary>
         public int SocketsNeeded
         {

@@ -2,6 +2,7 @@ using NanoRelay.Alerts;
 using NanoRelay.Mime;
 using NanoRelay.Ports;
 using NanoRelay.Storage;
+using NanoRelay.Supervision;
 
 namespace NanoRelay.Relay
 {
@@ -40,6 +41,12 @@ namespace NanoRelay.Relay
             _from = from;
             _to = to;
         }
+
+        /// <summary>
+        /// The board's heap gate (may be null: no limit): an alert is written only when its share fits
+        /// (Limits.AlertHeapBytes); else it is held, as for a lack of memory, and written at a later relay step.
+        /// </summary>
+        public HeapGate Heap { get; set; }
 
         /// <summary>Alerts queued so far.</summary>
         public int Queued { get; private set; }
@@ -130,9 +137,32 @@ namespace NanoRelay.Relay
             _held[_heldCount++] = message;
         }
 
-        // Spools one alert; false when it ran out of memory and is held to be tried again (anything else that fails
-        // it is counted as dropped, with the reason).
+        // Spools one alert; false when the heap gate or the heap had no room and it is held to be tried again
+        // (anything else that fails it is counted as dropped, with the reason).
         private bool Queue(AlertMessage message)
+        {
+            HeapGate heap = Heap;
+            if (heap != null && !heap.TryEnter(Limits.AlertHeapBytes))
+            {
+                Hold(message);
+                LastError = "alert held: message transfers have the heap; written at a later relay step";
+                return false;
+            }
+
+            try
+            {
+                return SpoolOne(message);
+            }
+            finally
+            {
+                if (heap != null)
+                {
+                    heap.Exit(Limits.AlertHeapBytes);
+                }
+            }
+        }
+
+        private bool SpoolOne(AlertMessage message)
         {
             StoreWriter entry = null;
             try

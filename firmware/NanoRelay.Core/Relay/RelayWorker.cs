@@ -2,6 +2,7 @@ using NanoRelay.Framing;
 using NanoRelay.Ports;
 using NanoRelay.Smtp;
 using NanoRelay.Storage;
+using NanoRelay.Supervision;
 
 namespace NanoRelay.Relay
 {
@@ -29,6 +30,8 @@ namespace NanoRelay.Relay
         private bool _held;
         private bool _mailboxFull;
         private bool _roomNotice;
+        private bool _heapHeld;        // the round's share of the heap gate, held while its upstream session is open
+        private int _deferralsAtEntry; // the gate's Deferrals when it was taken: a change means others want the heap
 
         /// <summary>A worker; <paramref name="upstream"/> null means local delivery into <paramref name="mailbox"/>.</summary>
         public RelayWorker(Spool spool, Mailbox mailbox, IUpstream upstream, IClock clock, IRandom random, RetryPolicy policy, string host, ILog log)
@@ -62,6 +65,16 @@ namespace NanoRelay.Relay
 
         /// <summary>The mailbox local delivery and bounces go to (null: none).</summary>
         public Mailbox Mailbox { get { return _mailbox; } }
+
+        /// <summary>
+        /// The board's heap gate (may be null: no limit): a round starts only when its share fits
+        /// (Limits.RelayRoundHeapBytes; else it waits for the scheduler's next step, nothing attempted), and it
+        /// ends after the message it is sending when a session or an alert was kept waiting for the heap.
+        /// </summary>
+        public HeapGate Heap { get; set; }
+
+        /// <summary>Rounds not started because the heap gate was full.</summary>
+        public int HeapDeferrals { get; private set; }
 
         // The mailbox has room again (a POP3 session deleted messages): what waits on a full mailbox
         // is due at the next round instead of after its backoff. The spool is touched only by the
@@ -111,10 +124,18 @@ namespace NanoRelay.Relay
             }
             finally
             {
-                if (!more && _upstream != null)
+                // Others waited for the heap while this round held it: the round ends here and they go first.
+                bool giveWay = _heapHeld && Heap.Deferrals != _deferralsAtEntry;
+                if ((!more || giveWay) && _upstream != null)
                 {
                     // QUIT only now: every outcome is on flash (RFC 1047's window stays local).
                     _upstream.EndSession();
+                }
+
+                if (_heapHeld && (!more || giveWay))
+                {
+                    _heapHeld = false;
+                    Heap.Exit(Limits.RelayRoundHeapBytes);
                 }
             }
 
@@ -152,6 +173,23 @@ namespace NanoRelay.Relay
                     {
                         return false;
                     }
+                }
+
+                if (Heap != null && !_heapHeld)
+                {
+                    if (_spool.NextDueIn() != 0)
+                    {
+                        return false;
+                    }
+
+                    if (!Heap.TryEnter(Limits.RelayRoundHeapBytes))
+                    {
+                        HeapDeferrals++;   // nothing attempted: the scheduler's next step tries again
+                        return false;
+                    }
+
+                    _heapHeld = true;
+                    _deferralsAtEntry = Heap.Deferrals;
                 }
 
                 SpoolEntry e = _spool.NextDue();

@@ -1,5 +1,6 @@
 using NanoRelay.Smtp.Server;
 using NanoRelay.Storage;
+using NanoRelay.Supervision;
 
 namespace NanoRelay.Relay
 {
@@ -31,15 +32,92 @@ namespace NanoRelay.Relay
             }
         }
 
+        /// <summary>
+        /// The board's heap gate (may be null: no limit): a message waits there at DATA, before its 354, for room
+        /// beside the other message-sized work (Limits.IngressHeapBytes), and gives it back when committed or dropped.
+        /// </summary>
+        public HeapGate Heap { get; set; }
+
         public IIngressMessage Begin(string reversePath, string[] recipients, int recipientCount)
         {
-            string[] rcpts = new string[recipientCount];
-            for (int i = 0; i < recipientCount; i++)
+            HeapGate heap = Heap;
+            if (heap == null)
+            {
+                return _spool.Begin(reversePath, Copy(recipients, recipientCount), null);
+            }
+
+            heap.Enter(Limits.IngressHeapBytes);
+            try
+            {
+                return new GatedMessage(_spool.Begin(reversePath, Copy(recipients, recipientCount), null), heap);
+            }
+            catch (System.Exception)
+            {
+                heap.Exit(Limits.IngressHeapBytes);
+                throw;
+            }
+        }
+
+        private static string[] Copy(string[] recipients, int count)
+        {
+            string[] rcpts = new string[count];
+            for (int i = 0; i < count; i++)
             {
                 rcpts[i] = recipients[i];
             }
 
-            return _spool.Begin(reversePath, rcpts, null);
+            return rcpts;
+        }
+
+        // The spool entry, holding its share of the gate until it is committed or dropped.
+        private sealed class GatedMessage : IIngressMessage
+        {
+            private readonly StoreWriter _entry;
+            private HeapGate _heap;
+
+            public GatedMessage(StoreWriter entry, HeapGate heap)
+            {
+                _entry = entry;
+                _heap = heap;
+            }
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                _entry.Write(buffer, offset, count);
+            }
+
+            public string Commit()
+            {
+                try
+                {
+                    return _entry.Commit().Id.ToString();
+                }
+                finally
+                {
+                    Release();
+                }
+            }
+
+            public void Abort()
+            {
+                try
+                {
+                    _entry.Abort();
+                }
+                finally
+                {
+                    Release();
+                }
+            }
+
+            private void Release()
+            {
+                if (_heap != null)
+                {
+                    _heap.Exit(Limits.IngressHeapBytes);
+                    _heap = null;
+                }
+            }
         }
     }
 }

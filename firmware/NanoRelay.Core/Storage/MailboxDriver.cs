@@ -1,5 +1,6 @@
 using NanoRelay.Framing;
 using NanoRelay.Ports;
+using NanoRelay.Supervision;
 
 namespace NanoRelay.Storage
 {
@@ -46,6 +47,12 @@ namespace NanoRelay.Storage
         /// </summary>
         public ISessionSlot Slot { get; set; }
 
+        /// <summary>
+        /// The board's heap gate (may be null: no limit): a command's transfer waits there for room beside the
+        /// other message-sized work before its buffers are made (Limits.MailboxTransferHeapBytes).
+        /// </summary>
+        public HeapGate Heap { get; set; }
+
         /// <summary>Serves the connection until the session ends, a timeout or the peer leaves. Never throws for connection or store failures.</summary>
         public void Run()
         {
@@ -69,6 +76,7 @@ namespace NanoRelay.Storage
             }
             finally
             {
+                TransferDone();
                 session.End();
                 ReleaseSlot();
                 Connection.Close();
@@ -79,6 +87,7 @@ namespace NanoRelay.Storage
         /// The body copy loop, reading <c>chunk</c> octets at a time: made by the first transfer of a
         /// command and dropped by <see cref="TransferDone"/>, so an idle session keeps no copy buffers
         /// (about 1.6 KB on the device's heap per session; one allocation per command, never per line).
+        /// The first one of a command waits for the heap gate (<see cref="Heap"/>).
         /// </summary>
         protected MessageTransfer Transfer
         {
@@ -86,17 +95,43 @@ namespace NanoRelay.Storage
             {
                 if (_transfer == null)
                 {
-                    _transfer = new MessageTransfer(_chunk);
+                    if (Heap == null)
+                    {
+                        _transfer = new MessageTransfer(_chunk);
+                        return _transfer;
+                    }
+
+                    if (!Heap.Enter(Limits.MailboxTransferHeapBytes))
+                    {
+                        Log(LogLevel.Info, "transfer started after waiting " + Heap.WaitMs + " ms for the heap gate (" + Heap.InUse + " bytes of work running)");
+                    }
+
+                    try
+                    {
+                        _transfer = new MessageTransfer(_chunk);
+                    }
+                    catch (System.OutOfMemoryException)
+                    {
+                        Heap.Exit(Limits.MailboxTransferHeapBytes);   // no buffers, no share
+                        throw;
+                    }
                 }
 
                 return _transfer;
             }
         }
 
-        /// <summary>The command's transfers are over: the copy buffers go back to the heap.</summary>
+        /// <summary>The command's transfers are over: the copy buffers go back to the heap, and their share of the gate.</summary>
         protected void TransferDone()
         {
-            _transfer = null;
+            if (_transfer != null)
+            {
+                _transfer = null;
+                if (Heap != null)
+                {
+                    Heap.Exit(Limits.MailboxTransferHeapBytes);
+                }
+            }
         }
 
         /// <summary>Creates the protocol's session on <see cref="Connection"/>.</summary>

@@ -84,6 +84,22 @@ namespace NanoRelay.Core.Tests.Boards
         }
 
         [TestMethod]
+        public void TransferHeapBytes_IsTheBudgetLessTheIdleRelayItsSessionsAndTheReserve()
+        {
+            string error;
+            BoardProfile none = BoardProfile.Parse(Valid, out error);
+            Assert.AreEqual(0L, none.TransferHeapBytes, "no measured figures: no limit");
+
+            string json = Swap(Valid, "\"sdCard\": true,", "\"sdCard\": true, \"memory\": { \"source\": \"nanoCLR\", \"baseBytes\": 21433, \"pop3SessionBytes\": 8808, \"smtpSessionBytes\": 7944, \"spoolEntryBytes\": 1161 },");
+            BoardProfile b = BoardProfile.Parse(json, out error);
+            Assert.AreEqual(65536L - 21433 - 8808 - 7944 - Limits.HeapGateReserveBytes, b.TransferHeapBytes);
+
+            BoardProfile tight = BoardProfile.Parse(Swap(json, "\"managedHeapBudgetBytes\": 65536", "\"managedHeapBudgetBytes\": 40960"), out error);
+            Assert.IsNull(error);
+            Assert.AreEqual(1L, tight.TransferHeapBytes, "nothing left beside the sessions: one piece of work at a time");
+        }
+
+        [TestMethod]
         public void MemorySection_ImapSessionBytes_IsReadOrRefusedByName()
         {
             string figures = "\"source\": \"nanoCLR\", \"baseBytes\": 21433, \"pop3SessionBytes\": 8808, \"smtpSessionBytes\": 7944, \"spoolEntryBytes\": 1161";

@@ -9,6 +9,7 @@ using NanoRelay.Framing;
 using NanoRelay.Relay;
 using NanoRelay.Smtp;
 using NanoRelay.Storage;
+using NanoRelay.Supervision;
 using NanoRelay.Testing;
 
 namespace NanoRelay.Core.Tests.Relay
@@ -64,6 +65,7 @@ namespace NanoRelay.Core.Tests.Relay
         {
             public SmtpFailure Failure = SmtpFailure.None;
             public int Sends;
+            public int EndSessions;
 
             public UpstreamResult Send(OutboundMessage message)
             {
@@ -78,6 +80,7 @@ namespace NanoRelay.Core.Tests.Relay
 
             public void EndSession()
             {
+                EndSessions++;
             }
         }
 
@@ -278,6 +281,112 @@ namespace NanoRelay.Core.Tests.Relay
             Assert.AreEqual(0, spooler.HeldCount);
             Assert.AreEqual(2, spooler.Queued);
             Assert.AreEqual(2, r.Upstream.Sends, "queued and sent in the same step");
+        }
+
+        [TestMethod]
+        public void HeapGateFull_TheRoundWaits_NothingAttempted_ThenSends()
+        {
+            Rig r = new Rig(true);
+            HeapGate gate = new HeapGate(10000, 0);
+            r.Worker.Heap = gate;
+            Assert.IsTrue(gate.TryEnter(5000), "a transfer runs");
+            r.Queue("one");
+            Assert.AreEqual(Limits.RelayMinWaitMs, r.Scheduler.Step(), "5,000 + the round's share does not fit: the next step tries again");
+            Assert.AreEqual(0, r.Upstream.Sends);
+            Assert.AreEqual(1, r.Worker.HeapDeferrals);
+            Assert.AreEqual(1, r.Spool.Count, "still queued, no attempt counted");
+            Assert.AreEqual(0, r.Worker.Counters.Deferred, "no attempt ended in a retry either");
+
+            gate.Exit(5000);
+            r.Scheduler.Step();
+            Assert.AreEqual(1, r.Upstream.Sends);
+            Assert.AreEqual(Limits.RelayRoundHeapBytes, gate.InUse, "held while the upstream session may carry more");
+            int ended = r.Upstream.EndSessions;
+            r.Scheduler.Step();
+            Assert.AreEqual(0, gate.InUse, "nothing more due: session ended, share given back");
+            Assert.AreEqual(ended + 1, r.Upstream.EndSessions);
+        }
+
+        [TestMethod]
+        public void HeapGate_TheRoundGivesWay_AfterItsMessage_WhenOthersWereKeptOut()
+        {
+            Rig r = new Rig(true);
+            HeapGate gate = new HeapGate(10000, 0);
+            r.Worker.Heap = gate;
+            r.Queue("one");
+            r.Queue("two");
+            r.Queue("three");
+            Assert.AreEqual(0, r.Scheduler.Step());
+            Assert.AreEqual(1, r.Upstream.Sends);
+            Assert.IsFalse(gate.TryEnter(Limits.AlertHeapBytes), "an alert does not fit beside the round");
+
+            r.Scheduler.Step();
+            Assert.AreEqual(2, r.Upstream.Sends, "the message under way is finished");
+            Assert.AreEqual(1, r.Upstream.EndSessions, "then the round ends");
+            Assert.AreEqual(0, gate.InUse);
+
+            Assert.IsTrue(gate.TryEnter(Limits.AlertHeapBytes), "the alert goes now");
+            r.Scheduler.Step();
+            Assert.AreEqual(2, r.Upstream.Sends, "and the round waits for it");
+            Assert.AreEqual(1, r.Worker.HeapDeferrals);
+            gate.Exit(Limits.AlertHeapBytes);
+            r.Scheduler.Step();
+            Assert.AreEqual(3, r.Upstream.Sends);
+        }
+
+        [TestMethod]
+        public void HeapGateFull_AnAlertIsHeld_ThenWrittenAndSentAtALaterStep()
+        {
+            Rig r = new Rig(true);
+            AlertSpooler spooler = SpoolerOn(r);
+            HeapGate gate = new HeapGate(10000, 0);
+            spooler.Heap = gate;
+            r.Worker.Heap = gate;
+            Assert.IsTrue(gate.TryEnter(5000), "a transfer runs");
+            spooler.Raise(Alert());
+            Assert.AreEqual(1, spooler.HeldCount, "5,000 + an alert's share does not fit: held, not written");
+            Assert.AreEqual(0, spooler.Queued);
+            Assert.AreEqual(0, spooler.Dropped);
+            Assert.AreEqual(0, r.Spool.Count);
+            Assert.AreEqual(5000, gate.InUse);
+
+            r.Scheduler.Step();
+            Assert.AreEqual(1, spooler.HeldCount, "still no room");
+            gate.Exit(5000);
+            r.Scheduler.Step();
+            Assert.AreEqual(0, spooler.HeldCount);
+            Assert.AreEqual(1, spooler.Queued);
+            Assert.AreEqual(1, r.Upstream.Sends, "written, then sent in the same step");
+        }
+
+        [TestMethod]
+        public void IngressMessage_HoldsItsShare_UntilCommittedOrDropped()
+        {
+            Rig r = new Rig(true);
+            HeapGate gate = new HeapGate(10000, 100);
+            SpoolIngressSink sink = new SpoolIngressSink(r.Spool);
+            sink.Heap = gate;
+            string[] rcpts = new string[] { "b@example.org" };
+            IIngressMessage m = sink.Begin("a@lan.test", rcpts, 1);
+            Assert.AreEqual(Limits.IngressHeapBytes, gate.InUse);
+            byte[] b = Ascii.Bytes("Subject: in\r\n\r\nbody\r\n");
+            m.Write(b, 0, b.Length);
+            Assert.IsTrue(m.Commit().Length > 0);
+            Assert.AreEqual(0, gate.InUse);
+            Assert.AreEqual(1, r.Spool.Count);
+
+            IIngressMessage dropped = sink.Begin("a@lan.test", rcpts, 1);
+            dropped.Abort();
+            dropped.Abort();
+            Assert.AreEqual(0, gate.InUse, "given back once");
+
+            Assert.IsTrue(gate.TryEnter(8000), "the relay's round runs");
+            IIngressMessage late = sink.Begin("a@lan.test", rcpts, 1);
+            Assert.AreEqual(1, gate.Overruns, "waited 100 ms, then went ahead: the client is not refused");
+            Assert.AreEqual(8000 + Limits.IngressHeapBytes, gate.InUse);
+            late.Abort();
+            Assert.AreEqual(8000, gate.InUse);
+            Assert.AreEqual(1, r.Spool.Count);
         }
 
         [TestMethod]

@@ -103,7 +103,7 @@ namespace NanoRelay.Tests.HostSim
             {
                 BoardBudget b = BoardBudget.Find(name);
                 Assert.IsTrue(b.Costs.Measured, name);
-                Assert.AreEqual(new SessionCosts(3996, 4056, 556, 10280, true) { ImapSessionBytes = 42600, ImapMeasured = true }, b.Costs, name);
+                Assert.AreEqual(new SessionCosts(3996, 4056, 556, 10496, true) { ImapSessionBytes = 42600, ImapMeasured = true }, b.Costs, name);
                 string[] w = BudgetCheck.Warnings(b, BudgetPlan.For(new HostConfig(), b, b.Costs)).ToArray();
                 Assert.IsFalse(w.Any(x => x.Contains("(estimated)")), string.Join("\n", w));
             }
@@ -128,7 +128,9 @@ namespace NanoRelay.Tests.HostSim
             // The shipped board files are the contract (boards/README.md); the host reads them with
             // the same core reader as the device.
             BoardBudget devkit = BoardBudget.Find("esp32-devkitc");
-            Assert.AreEqual(new BoardBudget("esp32-devkitc", 65536, 1, 1, 1, 131072) { MeasuredCosts = devkit.MeasuredCosts }, devkit);
+            // The heap gate's capacity: the budget less the idle relay, one POP3 and one SMTP session, and the reserve.
+            Assert.AreEqual(new BoardBudget("esp32-devkitc", 65536, 1, 1, 1, 131072) { MeasuredCosts = devkit.MeasuredCosts, TransferHeapBytes = 65536 - 10496 - 3996 - 4056 - NanoRelay.Limits.HeapGateReserveBytes }, devkit);
+            Assert.AreEqual(40960 - 10496 - 3996 - 4056 - NanoRelay.Limits.HeapGateReserveBytes, BoardBudget.Find("esp32-c3").TransferHeapBytes);
             foreach (string name in new[] { "esp32-wrover", "esp32-c3", "esp32-s3", "wt32-eth01" })
             {
                 Assert.AreEqual(name, BoardBudget.Find(name).Name);

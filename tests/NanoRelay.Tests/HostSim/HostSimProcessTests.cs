@@ -189,6 +189,9 @@ namespace NanoRelay.Tests.HostSim
 
             // esp32-devkitc has no sessions.imap (boards/README.md: no heap for an IMAP session): IMAP stays off.
             StringAssert.Contains(sim.Stdout, "IMAP mailbox     off: board esp32-devkitc has no sessions.imap", sim.Output);
+
+            // The device's heap gate from the board's measured figures (Supervision/HeapGate).
+            StringAssert.Contains(sim.Stdout, "heap gate        " + (65536 - 10496 - 3996 - 4056 - NanoRelay.Limits.HeapGateReserveBytes) + " bytes of message transfers at once (board esp32-devkitc)", sim.Output);
             sim.Interrupt();
             Assert.AreEqual(0, sim.WaitForExit(HostSimProcess.StopTimeout), sim.Output);
 
