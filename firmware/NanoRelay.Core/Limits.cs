@@ -230,7 +230,7 @@ namespace NanoRelay
 
         // The heap gate (Supervision/HeapGate): what each piece of message-sized work takes from the
         // managed heap while it runs, measured on the nanoCLR with 12-byte heap blocks as on the ESP32
-        // (bench/nanoclr/RESULTS-memory.md, each alone, peak above idle, rounded up to 256): a POP3
+        // (bench/nanoclr/RESULTS-memory.md, each alone, peak above idle; the constants round up): a POP3
         // RETR of 1 MB 5,880 (the mailbox drivers' copy loop: POP3, POP2, IMAP); an SMTP ingress of
         // 1 MB 6,996; the relay worker sending 1 MB upstream 8,304; one alert or digest being written
         // 6,400 (the digest's lowest point, 9,024, less the two alerts already queued, 1,112, and the
