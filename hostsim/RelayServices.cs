@@ -112,7 +112,17 @@ namespace NanoRelay.HostSim
                 PeakManagedBytes = _meter.Peak,
                 HeapBudgetBytes = _board?.HeapBytes,
                 BoardName = _board?.Name,
+                HeapGate = _heap == null ? null : HeapGateAccount(_heap, _host.Worker.HeapDeferrals),
             };
+        }
+
+        /// <summary>"peak 15.3 KB of 15.9 KB admitted at once; 1 session waited (0 went ahead without room); 4 deferrals of background work (relay rounds 1)".</summary>
+        public static string HeapGateAccount(NanoRelay.Supervision.HeapGate gate, int relayDeferrals)
+        {
+            string capacity = gate.Capacity == 0 ? "no limit" : ByteSize.Format(gate.Capacity);
+            return "peak " + ByteSize.Format(gate.Peak) + " of " + capacity + " admitted at once; "
+                + gate.Waits + (gate.Waits == 1 ? " session" : " sessions") + " waited (" + gate.Overruns + " went ahead without room); "
+                + gate.Deferrals + " deferrals of background work (relay rounds " + relayDeferrals + ")";
         }
 
         /// <summary>Stops everything; queued mail stays in the spool for the next start.</summary>

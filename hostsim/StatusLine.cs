@@ -32,6 +32,10 @@ namespace NanoRelay.HostSim
             Row(b, "last error", OneLine(s.LastError, 200));
             Row(b, "memory held", Memory(s));
             Row(b, "memory peak", ByteSize.Format(s.PeakManagedBytes) + (s.HeapBudgetBytes == null ? string.Empty : " (" + Percent(s.PeakManagedBytes, s.HeapBudgetBytes.Value) + " of the heap)"));
+            if (s.HeapGate != null)
+            {
+                Row(b, "heap gate", s.HeapGate);
+            }
             return b.ToString();
         }
 

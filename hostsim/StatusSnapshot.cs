@@ -19,5 +19,8 @@ namespace NanoRelay.HostSim
         /// <summary>The board's heap, with --board; null without one.</summary>
         public long? HeapBudgetBytes { get; init; }
         public string BoardName { get; init; }
+
+        /// <summary>The heap gate's account with --board (Supervision/HeapGate), e.g. "peak 15.3 KB of 15.9 KB, ..."; null without one.</summary>
+        public string HeapGate { get; init; }
     }
 }

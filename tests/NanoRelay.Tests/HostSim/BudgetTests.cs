@@ -196,6 +196,15 @@ namespace NanoRelay.Tests.HostSim
             string table = StatusLine.RenderTable(s with { LastDeliveryUtc = null, LastError = null }, now);
             StringAssert.Contains(table, "  last delivery  none\n");
             StringAssert.Contains(table, "  memory peak    50.1 KB (52% of the heap)\n");
+            Assert.IsFalse(table.Contains("heap gate"), "no board, no gate");
+
+            NanoRelay.Supervision.HeapGate gate = new NanoRelay.Supervision.HeapGate(16268, 0);
+            Assert.IsTrue(gate.TryEnter(8448));
+            Assert.IsTrue(gate.TryEnter(7168));
+            Assert.IsFalse(gate.TryEnter(6400));
+            Assert.IsFalse(gate.Enter(6144), "no wait: goes ahead without room");
+            StringAssert.Contains(StatusLine.RenderTable(s with { HeapGate = RelayServices.HeapGateAccount(gate, 0) }, now),
+                "  heap gate      peak 21.3 KB of 15.9 KB admitted at once; 1 session waited (1 went ahead without room); 2 deferrals of background work (relay rounds 0)\n");
         }
     }
 

@@ -199,6 +199,7 @@ namespace NanoRelay.Tests.HostSim
             Match held = Regex.Match(sim.Stdout, @"memory held\s+(\d+(\.\d+)?) (B|KB|MB) / 64\.0 KB esp32-devkitc \((\d+)%");
             Assert.IsTrue(held.Success, sim.Output);
             StringAssert.Contains(sim.Stdout, "memory peak", sim.Output);
+            StringAssert.Contains(sim.Stdout, "heap gate      peak 0 B of 39.9 KB admitted at once; 0 sessions waited", sim.Output);
         }
 
         [TestMethod]
