@@ -345,20 +345,6 @@ namespace NanoRelay.Mime
             _lineHasEncodedWord |= encodedWord;
         }
 
-        private void WriteAsciiPieces(string ascii)
-        {
-            for (int i = 0; i < ascii.Length; i += _token.Length)
-            {
-                int n = ascii.Length - i < _token.Length ? ascii.Length - i : _token.Length;
-                for (int k = 0; k < n; k++)
-                {
-                    _token[k] = (byte)ascii[i + k];
-                }
-
-                _out.Write(_token, 0, n);
-            }
-        }
-
         private static bool NeedsEncoding(string value)
         {
             if (!Utf8.IsAscii(value))
@@ -448,6 +434,8 @@ namespace NanoRelay.Mime
             return offset + literal.Length;
         }
 
+        // Through the token buffer in pieces of its size (a word may be longer than the buffer); text the caller
+        // vouched for as ASCII but is not goes out as its UTF-8 bytes.
         private void WriteAscii(string s)
         {
             if (!Utf8.IsAscii(s))
@@ -457,7 +445,16 @@ namespace NanoRelay.Mime
                 return;
             }
 
-            WriteAsciiPieces(s);
+            for (int i = 0; i < s.Length; i += _token.Length)
+            {
+                int n = s.Length - i < _token.Length ? s.Length - i : _token.Length;
+                for (int k = 0; k < n; k++)
+                {
+                    _token[k] = (byte)s[i + k];
+                }
+
+                _out.Write(_token, 0, n);
+            }
         }
     }
 }

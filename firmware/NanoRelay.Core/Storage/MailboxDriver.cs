@@ -95,13 +95,7 @@ namespace NanoRelay.Storage
             {
                 if (_transfer == null)
                 {
-                    if (Heap == null)
-                    {
-                        _transfer = new MessageTransfer(_chunk);
-                        return _transfer;
-                    }
-
-                    if (!Heap.Enter(Limits.MailboxTransferHeapBytes))
+                    if (Heap != null && !Heap.Enter(Limits.MailboxTransferHeapBytes))
                     {
                         Log(LogLevel.Info, "transfer started after waiting " + Heap.WaitMs + " ms for the heap gate (" + Heap.InUse + " bytes of work running)");
                     }
@@ -112,7 +106,11 @@ namespace NanoRelay.Storage
                     }
                     catch (System.OutOfMemoryException)
                     {
-                        Heap.Exit(Limits.MailboxTransferHeapBytes);   // no buffers, no share
+                        if (Heap != null)
+                        {
+                            Heap.Exit(Limits.MailboxTransferHeapBytes);   // no buffers, no share
+                        }
+
                         throw;
                     }
                 }
